@@ -1,0 +1,67 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using PetitionPlatform.ServiceDefaults.Startup;
+
+namespace PetitionPlatform.ServiceDefaults.Data;
+
+/// <summary>
+/// Brings the service's database schema up to date during start-up. It runs in <see cref="StartAsync"/>, so the
+/// host does not start later hosted services (the bus, the outbox dispatcher) or the web server until it is done.
+/// </summary>
+internal sealed partial class MigrationHostedService(
+    IServiceScopeFactory scopes, MigrationSource source, ILogger<MigrationHostedService> logger) : IHostedService
+{
+    // The AppHost only starts a service once PostgreSQL answers, but a service started by hand may race its
+    // database; a short, bounded wait turns that race into a normal start and a real outage into a clear failure.
+    private static readonly TimeSpan s_patience = TimeSpan.FromSeconds(20);
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var connectionString = scope.ServiceProvider.GetRequiredService<DbContext>().Database.GetConnectionString()!;
+        await using var dataSource = NpgsqlDataSource.Create(connectionString);
+        var migrations = SqlMigration.FromAssembly(typeof(MigrationHostedService).Assembly, "platform")
+            .Concat(SqlMigration.FromAssembly(source.ServiceAssembly, "service"));
+
+        var deadline = DateTime.UtcNow + s_patience;
+        while (true)
+        {
+            try
+            {
+                var applied = await new SqlMigrator(dataSource).ApplyAsync(migrations, cancellationToken);
+                LogMigrated(logger, source.DatabaseName, applied.Count);
+                return;
+            }
+            catch (NpgsqlException ex) when (ex.IsTransient && DateTime.UtcNow < deadline)
+            {
+                LogWaiting(logger, source.DatabaseName, ex.Message);
+                await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
+            }
+            catch (NpgsqlException ex) when (IsSetupProblem(ex))
+            {
+                var builder = new NpgsqlConnectionStringBuilder(connectionString);
+                throw new StartupFailureException(
+                    $"PostgreSQL database '{builder.Database}' at {builder.Host}:{builder.Port} cannot be used ({ex.Message.TrimEnd('.')}). " +
+                    "Check that PostgreSQL is running and ConnectionStrings:" + source.DatabaseName + " is right.", ex);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Unreachable server, missing database, wrong credentials: things to fix in the environment. A failing
+    /// migration script is a bug instead and keeps its stack trace.
+    /// </summary>
+    private static bool IsSetupProblem(NpgsqlException ex) =>
+        ex is not PostgresException postgres || postgres.SqlState is "3D000" or "28P01" or "28000";
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Database {Database} is up to date ({Applied} migrations applied now)")]
+    private static partial void LogMigrated(ILogger logger, string database, int applied);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Waiting for database {Database}: {Reason}")]
+    private static partial void LogWaiting(ILogger logger, string database, string reason);
+}

@@ -1,0 +1,56 @@
+using MassTransit;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using PetitionPlatform.ServiceDefaults.Startup;
+
+namespace PetitionPlatform.ServiceDefaults.Messaging;
+
+public static class MessagingExtensions
+{
+    private const string ConnectionName = "messaging";
+
+    /// <summary>
+    /// MassTransit on RabbitMQ from <c>ConnectionStrings:messaging</c> (an <c>amqp://user:pass@host:port/vhost</c> URI),
+    /// with the platform's rules: queues named <c>{service}-{consumer}</c>, retries with back-off and then the
+    /// <c>_error</c> queue, every consumer behind the inbox, and events leaving only through the outbox dispatcher.
+    /// Call after <c>AddServiceDatabase</c>: the inbox and outbox live in the service's database.
+    /// </summary>
+    public static IHostApplicationBuilder AddMessaging(
+        this IHostApplicationBuilder builder, string serviceName, Action<IBusRegistrationConfigurator>? addConsumers = null)
+    {
+        var broker = RabbitMqAddress.Parse(
+            builder.Configuration.GetConnectionString(ConnectionName) ?? throw StartupFailureException.MissingConnectionString(ConnectionName),
+            ConnectionName);
+
+        builder.Services.AddMassTransit(bus =>
+        {
+            // Several services consume the same event; the prefix gives each its own queue instead of competing for one.
+            bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(serviceName, includeNamespace: false));
+            addConsumers?.Invoke(bus);
+            bus.UsingRabbitMq((context, rabbit) =>
+            {
+                rabbit.Host(broker.Host, broker.Port, broker.VirtualHost, host =>
+                {
+                    host.Username(broker.Username);
+                    host.Password(broker.Password);
+                    host.PublisherConfirmation = true;
+                });
+                rabbit.UseMessageRetry(retry => retry.Exponential(5, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(300)));
+                rabbit.UseConsumeFilter(typeof(InboxFilter<>), context);
+                rabbit.ConfigureEndpoints(context);
+            });
+        });
+
+        // A broker outage must not stop a service from starting: requests still commit, the outbox holds the events.
+        builder.Services.Configure<MassTransitHostOptions>(host =>
+        {
+            host.WaitUntilStarted = false;
+            host.StopTimeout = TimeSpan.FromSeconds(20);
+        });
+
+        builder.Services.Configure<OutboxOptions>(builder.Configuration.GetSection("Outbox"));
+        builder.Services.AddHostedService<OutboxDispatcher>();
+        return builder;
+    }
+}

@@ -1,0 +1,24 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace PetitionPlatform.ServiceDefaults.Messaging;
+
+public static class MessagingModel
+{
+    /// <summary>Maps the outbox and inbox tables (created by the platform migration) into a service's context.</summary>
+    public static ModelBuilder AddOutboxAndInbox(this ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<OutboxMessage>(outbox =>
+        {
+            outbox.ToTable("outbox_messages");
+            outbox.HasKey(m => m.Sequence);
+            outbox.Property(m => m.Sequence).UseIdentityAlwaysColumn();
+            outbox.Property(m => m.Body).HasColumnType("jsonb");
+        });
+        modelBuilder.Entity<InboxMessage>(inbox =>
+        {
+            inbox.ToTable("inbox_messages");
+            inbox.HasKey(m => new { m.MessageId, m.Consumer });
+        });
+        return modelBuilder;
+    }
+}

@@ -1,0 +1,26 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+
+namespace PetitionPlatform.ServiceDefaults.Messaging;
+
+/// <summary>Spans and instruments of the outbox and inbox, so an on-call engineer can see a stuck outbox.</summary>
+public static class MessagingTelemetry
+{
+    public const string SourceName = "PetitionPlatform.Messaging";
+    public const string MeterName = "PetitionPlatform.Messaging";
+
+    internal static readonly ActivitySource Source = new(SourceName);
+    private static readonly Meter s_meter = new(MeterName);
+
+    internal static readonly Counter<long> Published = s_meter.CreateCounter<long>(
+        "petition.outbox.published", "{message}", "Outbox messages published to the broker and confirmed");
+
+    internal static readonly Counter<long> PublishFailures = s_meter.CreateCounter<long>(
+        "petition.outbox.publish_failures", "{attempt}", "Publish attempts that failed and will be retried");
+
+    internal static readonly Histogram<double> Lag = s_meter.CreateHistogram<double>(
+        "petition.outbox.lag", "s", "Time from commit of the state change to the broker's confirm");
+
+    internal static readonly Counter<long> Duplicates = s_meter.CreateCounter<long>(
+        "petition.inbox.duplicates", "{message}", "Redelivered messages recognised by the inbox and skipped");
+}

@@ -1,0 +1,28 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+
+namespace PetitionPlatform.ServiceDefaults.Messaging;
+
+public static class Outbox
+{
+    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>
+    /// Adds an event to the outbox of the service's database. It is saved by the same <c>SaveChanges</c> (and the
+    /// same transaction) as the state change it describes, and published after that commits, never before.
+    /// </summary>
+    public static void AddToOutbox<TMessage>(this DbContext db, TMessage message, TimeProvider time) where TMessage : class
+    {
+        var current = Activity.Current;
+        db.Set<OutboxMessage>().Add(new OutboxMessage
+        {
+            Id = Guid.CreateVersion7(),
+            MessageType = ContractTypes.NameOf(typeof(TMessage)),
+            Body = JsonSerializer.Serialize(message, Json),
+            TraceParent = current?.Id,
+            TraceState = current?.TraceStateString,
+            CreatedAt = time.GetUtcNow(),
+        });
+    }
+}

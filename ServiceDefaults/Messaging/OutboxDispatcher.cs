@@ -1,0 +1,126 @@
+using System.Diagnostics;
+using System.Text.Json;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using PetitionPlatform.Contracts;
+
+namespace PetitionPlatform.ServiceDefaults.Messaging;
+
+/// <summary>
+/// The background relay of the transactional outbox: takes committed, unsent rows oldest first, publishes each
+/// with the broker's confirm, and marks it sent. A row is marked only after the confirm, so a crash between the
+/// two re-publishes it with the same MessageId, which the consumers' inboxes then ignore.
+/// </summary>
+internal sealed partial class OutboxDispatcher(
+    IServiceScopeFactory scopes,
+    IBus bus,
+    OutboxSignal signal,
+    TimeProvider time,
+    IOptions<OutboxOptions> options,
+    ILogger<OutboxDispatcher> logger) : BackgroundService
+{
+    private readonly OutboxOptions _options = options.Value;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var failures = 0;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                var published = await DispatchBatchAsync(stoppingToken);
+                failures = 0;
+                if (published == _options.BatchSize)
+                {
+                    continue;
+                }
+
+                await signal.WaitAsync(_options.PollInterval, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                failures++;
+                var backoff = Backoff(failures);
+                LogDispatchFailed(logger, backoff.TotalSeconds, ex.Message);
+                await Task.Delay(backoff, time, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+            }
+        }
+    }
+
+    private async Task<int> DispatchBatchAsync(CancellationToken stoppingToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<DbContext>();
+        await using var transaction = await db.Database.BeginTransactionAsync(stoppingToken);
+
+        // SKIP LOCKED lets several instances of a service share one outbox without publishing a row twice.
+        var batch = await db.Set<OutboxMessage>()
+            .FromSqlRaw("SELECT * FROM outbox_messages WHERE sent_at IS NULL ORDER BY sequence LIMIT {0} FOR UPDATE SKIP LOCKED", _options.BatchSize)
+            .ToListAsync(stoppingToken);
+
+        var published = 0;
+        Exception? failure = null;
+        foreach (var message in batch)
+        {
+            message.Attempts++;
+            try
+            {
+                await PublishAsync(message, stoppingToken);
+                message.SentAt = time.GetUtcNow();
+                message.LastError = null;
+                published++;
+                MessagingTelemetry.Published.Add(1);
+                MessagingTelemetry.Lag.Record((message.SentAt.Value - message.CreatedAt).TotalSeconds);
+            }
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            {
+                // Stop at the first failure: later events of the same petition must not overtake an earlier one.
+                message.LastError = ex.Message.Length > 2000 ? ex.Message[..2000] : ex.Message;
+                MessagingTelemetry.PublishFailures.Add(1);
+                failure = ex;
+                break;
+            }
+        }
+
+        await db.SaveChangesAsync(CancellationToken.None);
+        await transaction.CommitAsync(CancellationToken.None);
+        return failure is null ? published : throw new OutboxPublishException(published, failure);
+    }
+
+    private async Task PublishAsync(OutboxMessage message, CancellationToken stoppingToken)
+    {
+        var type = ContractTypes.Resolve(message.MessageType);
+        var payload = JsonSerializer.Deserialize(message.Body, type, Outbox.Json)
+            ?? throw new InvalidOperationException($"Outbox row {message.Id} has an empty body.");
+
+        // Continue the trace of the request that caused the event, however long the row waited.
+        ActivityContext.TryParse(message.TraceParent, message.TraceState, out var parent);
+        using var activity = MessagingTelemetry.Source.StartActivity($"outbox publish {type.Name}", ActivityKind.Internal, parent);
+        activity?.SetTag("messaging.message.id", message.Id);
+        if (payload is IPetitionEvent petitionEvent)
+        {
+            activity?.SetTag("petition.id", petitionEvent.PetitionId);
+        }
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        timeout.CancelAfter(_options.PublishTimeout);
+        await bus.Publish(payload, type, context => context.MessageId = message.Id, timeout.Token);
+    }
+
+    private TimeSpan Backoff(int failures) =>
+        TimeSpan.FromMilliseconds(Math.Min(_options.MaxBackoff.TotalMilliseconds, 250 * Math.Pow(2, Math.Min(failures, 10))));
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox dispatch failed; retrying in {DelaySeconds} s: {Reason}")]
+    private static partial void LogDispatchFailed(ILogger logger, double delaySeconds, string reason);
+}
+
+internal sealed class OutboxPublishException(int published, Exception inner)
+    : Exception($"Published {published} message(s), then: {inner.Message}", inner);

@@ -1,0 +1,25 @@
+using PetitionPlatform.Gateway.Health;
+using PetitionPlatform.Gateway.Protection;
+using PetitionPlatform.Gateway.Proxy;
+
+namespace PetitionPlatform.Gateway;
+
+internal static class GatewayServices
+{
+    public static IHostApplicationBuilder AddGateway(this IHostApplicationBuilder builder)
+    {
+        var section = builder.Configuration.GetSection("Gateway");
+        builder.Services.Configure<GatewayOptions>(section);
+        var options = section.Get<GatewayOptions>() ?? new GatewayOptions();
+
+        builder.Services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(
+            kestrel => kestrel.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes);
+        builder.Services.AddClientRateLimiting(options);
+
+        builder.Services.AddReverseProxy()
+            .LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"))
+            .AddConfigFilter<ServiceAddressFilter>();
+        builder.Services.AddSingleton<ServiceHealthProbe>();
+        return builder;
+    }
+}

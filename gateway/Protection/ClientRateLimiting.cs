@@ -1,0 +1,45 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace PetitionPlatform.Gateway.Protection;
+
+internal static class ClientRateLimiting
+{
+    /// <summary>
+    /// A token bucket per client address: a misbehaving integration slows itself down without starving the
+    /// other agencies. Health probes are not limited, so monitoring keeps working during a flood.
+    /// </summary>
+    public static IServiceCollection AddClientRateLimiting(this IServiceCollection services, GatewayOptions options)
+    {
+        services.AddRateLimiter(limiter =>
+        {
+            limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+                context.Request.Path.StartsWithSegments("/health") || context.Request.Path.StartsWithSegments("/alive")
+                    ? RateLimitPartition.GetNoLimiter("probes")
+                    : RateLimitPartition.GetTokenBucketLimiter(
+                        context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                        _ => new TokenBucketRateLimiterOptions
+                        {
+                            TokenLimit = options.Burst,
+                            TokensPerPeriod = options.PermitsPerSecond,
+                            ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+                            QueueLimit = 0,
+                            AutoReplenishment = true,
+                        }));
+            limiter.OnRejected = async (rejected, cancellationToken) =>
+            {
+                var response = rejected.HttpContext.Response;
+                response.StatusCode = StatusCodes.Status429TooManyRequests;
+                response.Headers.RetryAfter = "1";
+                await TypedResults.Problem(
+                    statusCode: StatusCodes.Status429TooManyRequests,
+                    title: "Too many requests from this client.",
+                    detail: string.Create(CultureInfo.InvariantCulture,
+                        $"The limit is {options.PermitsPerSecond} requests per second with bursts of {options.Burst}; retry after the Retry-After delay."))
+                    .ExecuteAsync(rejected.HttpContext);
+            };
+        });
+        return services;
+    }
+}

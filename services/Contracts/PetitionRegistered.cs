@@ -1,0 +1,25 @@
+namespace PetitionPlatform.Contracts;
+
+/// <summary>
+/// A petition was registered by intake. Carries no personal data: the petitioner's identity stays in intake's
+/// database; other services work with <see cref="PetitionId"/> only.
+/// </summary>
+/// <param name="PetitionId">Intake's id of the petition.</param>
+/// <param name="Number">The human-readable petition number.</param>
+/// <param name="Channel">The door it came in by (kebab-case, as in the public API).</param>
+/// <param name="Kind">complaint, report or suggestion.</param>
+/// <param name="Topic">Topic of the classification list.</param>
+/// <param name="RegionCode">Where the matter arose.</param>
+/// <param name="ReceivedBy">The unit that registered it (the acting organisation).</param>
+/// <param name="Headcount">How many people raise it; five or more is a collective petition.</param>
+/// <param name="OccurredAt">When it was registered.</param>
+public sealed record PetitionRegistered(
+    Guid PetitionId,
+    string Number,
+    string Channel,
+    string Kind,
+    string Topic,
+    string RegionCode,
+    string ReceivedBy,
+    int Headcount,
+    DateTimeOffset OccurredAt) : IPetitionEvent;

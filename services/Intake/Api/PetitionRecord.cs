@@ -1,0 +1,65 @@
+using PetitionPlatform.Intake.Domain;
+using PetitionPlatform.Intake.PersonalData;
+
+namespace PetitionPlatform.Intake.Api;
+
+/// <summary>
+/// The registration record as served by <c>GET /api/intake/petitions/{id}</c>. Personal data is masked here:
+/// until the gateway authenticates agencies and scopes what they see, no caller is known to be a handling unit.
+/// </summary>
+public sealed record PetitionRecord(
+    Guid PetitionId,
+    string Number,
+    string Status,
+    string Channel,
+    string Kind,
+    string Topic,
+    string Subject,
+    string Content,
+    string RegionCode,
+    string ReceivedBy,
+    int Headcount,
+    bool Collective,
+    IReadOnlyList<string> Representatives,
+    MaskedPetitioner? Petitioner,
+    DateTimeOffset RegisteredAt,
+    Guid? DuplicateOf,
+    Guid? RepeatOf)
+{
+    public static PetitionRecord From(Petition petition, PersonalDataProtector protector) => new(
+        petition.Id,
+        petition.Number,
+        "registered",
+        petition.Channel,
+        petition.Kind,
+        petition.Topic,
+        petition.Subject,
+        petition.Content,
+        petition.RegionCode,
+        petition.ReceivedBy,
+        petition.Headcount,
+        petition.IsCollective,
+        petition.Representatives.Select(Masking.Name).ToList(),
+        petition.Petitioner is { } p
+            ? new MaskedPetitioner(
+                Masking.Name(p.Name),
+                p.IdNumberCipher is null ? null : Masking.Keep(protector.Decrypt(p.IdNumberCipher), 4, 2),
+                p.PhoneCipher is null ? null : Masking.Keep(protector.Decrypt(p.PhoneCipher), 3, 4),
+                p.Address is null ? null : Masking.Keep(p.Address, 6, 0))
+            : null,
+        petition.RegisteredAt,
+        DuplicateOf: null,
+        RepeatOf: null);
+}
+
+public sealed record MaskedPetitioner(string Name, string? IdNumber, string? Phone, string? Address);
+
+internal static class Masking
+{
+    /// <summary>Family name kept, the rest starred: 张三丰 → 张**.</summary>
+    public static string Name(string name) => name.Length <= 1 ? "*" : name[..1] + new string('*', name.Length - 1);
+
+    public static string Keep(string value, int head, int tail) => value.Length <= head + tail
+        ? new string('*', value.Length)
+        : value[..head] + new string('*', value.Length - head - tail) + value[^tail..];
+}

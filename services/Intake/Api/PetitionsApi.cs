@@ -1,0 +1,87 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using PetitionPlatform.Intake.Data;
+using PetitionPlatform.Intake.PersonalData;
+using PetitionPlatform.Intake.Registration;
+using PetitionPlatform.ServiceDefaults.Messaging;
+
+namespace PetitionPlatform.Intake.Api;
+
+public static class PetitionsApi
+{
+    private const int MaxIdempotencyKeyLength = 200;
+
+    public static IEndpointRouteBuilder MapPetitionsApi(this IEndpointRouteBuilder app)
+    {
+        var petitions = app.MapGroup("/api/intake/petitions").WithTags("Petitions");
+        petitions.MapPost("/", RegisterAsync)
+            .Accepts<RegisterPetitionRequest>("application/json")
+            .WithSummary("Register a petition from any channel");
+        petitions.MapGet("/{petitionId:guid}", GetAsync)
+            .WithSummary("The registration record of a petition");
+        return app;
+    }
+
+    private static async Task<Results<Accepted<PetitionAccepted>, ValidationProblem, ProblemHttpResult>> RegisterAsync(
+        HttpRequest http,
+        [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey,
+        PetitionRegistrar registrar,
+        CancellationToken ct)
+    {
+        if (idempotencyKey is { Length: 0 or > MaxIdempotencyKeyLength })
+        {
+            return Invalid("Idempotency-Key", $"The key has 1 to {MaxIdempotencyKeyLength} characters.");
+        }
+
+        if (!http.HasJsonContentType())
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType,
+                title: "The petition must be sent as application/json.");
+        }
+
+        RegisterPetitionRequest? request;
+        try
+        {
+            request = await JsonSerializer.DeserializeAsync<RegisterPetitionRequest>(http.Body, JsonSerializerOptions.Web, ct);
+        }
+        catch (JsonException ex)
+        {
+            // The JSON path names the field ("$.headcount" -> "headcount") so the caller knows what to fix.
+            var field = string.IsNullOrEmpty(ex.Path) || ex.Path == "$" ? "body" : ex.Path.TrimStart('$', '.');
+            return Invalid(field, "Malformed JSON or a value of the wrong type.");
+        }
+
+        if (request is null)
+        {
+            return Invalid("body", "A JSON object with the petition is required.");
+        }
+
+        var errors = RegistrationValidator.Validate(request);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors, title: "The petition cannot be registered as sent.");
+        }
+
+        return await registrar.RegisterAsync(request, idempotencyKey, ct) switch
+        {
+            RegistrationResult.Registered registered => TypedResults.Accepted(
+                $"/api/intake/petitions/{registered.Answer.PetitionId}", registered.Answer),
+            _ => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict,
+                title: "This Idempotency-Key was already used for a different petition.",
+                detail: "Use a new key for a new petition, or repeat the original request unchanged."),
+        };
+    }
+
+    private static async Task<Results<Ok<PetitionRecord>, NotFound>> GetAsync(
+        Guid petitionId, IntakeDbContext db, PersonalDataProtector protector, CancellationToken ct)
+    {
+        var petition = await db.Petitions.AsNoTracking().SingleOrDefaultAsync(p => p.Id == petitionId, ct);
+        return petition is null ? TypedResults.NotFound() : TypedResults.Ok(PetitionRecord.From(petition, protector));
+    }
+
+    private static ValidationProblem Invalid(string field, string message) =>
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] },
+            title: "The petition cannot be registered as sent.");
+}

@@ -1,0 +1,35 @@
+using Microsoft.EntityFrameworkCore;
+using PetitionPlatform.Intake.Domain;
+using PetitionPlatform.ServiceDefaults.Messaging;
+
+namespace PetitionPlatform.Intake.Data;
+
+public sealed class IntakeDbContext(DbContextOptions<IntakeDbContext> options) : DbContext(options)
+{
+    public DbSet<Petition> Petitions => Set<Petition>();
+
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<Petition>(petition =>
+        {
+            petition.Ignore(p => p.IsCollective);
+            petition.OwnsOne(p => p.Petitioner, petitioner =>
+            {
+                petitioner.Property(p => p.Name).HasColumnName("petitioner_name");
+                petitioner.Property(p => p.IdNumberCipher).HasColumnName("petitioner_id_number_cipher");
+                petitioner.Property(p => p.IdNumberHash).HasColumnName("petitioner_id_number_hash");
+                petitioner.Property(p => p.PhoneCipher).HasColumnName("petitioner_phone_cipher");
+                petitioner.Property(p => p.PhoneHash).HasColumnName("petitioner_phone_hash");
+                petitioner.Property(p => p.Address).HasColumnName("petitioner_address");
+            });
+        });
+        modelBuilder.Entity<IdempotencyRecord>(record =>
+        {
+            record.HasKey(r => r.Key);
+            record.HasOne<Petition>().WithMany().HasForeignKey(r => r.PetitionId);
+        });
+        modelBuilder.AddOutboxAndInbox();
+    }
+}

@@ -1,0 +1,52 @@
+namespace PetitionPlatform.Intake.Domain;
+
+/// <summary>A registered petition as intake keeps it. Only intake stores who the petitioner is.</summary>
+public sealed class Petition
+{
+    public Guid Id { get; init; }
+
+    public required string Number { get; init; }
+
+    /// <summary>SHA-256 of the query code: the code itself is shown to the petitioner once and never stored.</summary>
+    public required byte[] TrackingCodeHash { get; init; }
+
+    public required string Channel { get; init; }
+
+    public required string Kind { get; init; }
+
+    public required string Topic { get; init; }
+
+    public required string Subject { get; init; }
+
+    public required string Content { get; init; }
+
+    public required string RegionCode { get; init; }
+
+    public required string ReceivedBy { get; init; }
+
+    public int Headcount { get; init; }
+
+    public Petitioner? Petitioner { get; init; }
+
+    public List<string> Representatives { get; init; } = [];
+
+    public DateTimeOffset RegisteredAt { get; init; }
+
+    public bool IsCollective => Headcount >= RegistrationRules.CollectiveHeadcount;
+}
+
+/// <summary>Personal data. The ID number and phone are encrypted at rest and matched through keyed hashes.</summary>
+public sealed class Petitioner
+{
+    public required string Name { get; init; }
+
+    public byte[]? IdNumberCipher { get; init; }
+
+    public byte[]? IdNumberHash { get; init; }
+
+    public byte[]? PhoneCipher { get; init; }
+
+    public byte[]? PhoneHash { get; init; }
+
+    public string? Address { get; init; }
+}

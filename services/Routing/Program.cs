@@ -1,0 +1,16 @@
+using PetitionPlatform.Routing;
+using PetitionPlatform.ServiceDefaults.Messaging;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.AddApplicationServices();
+
+var app = builder.Build();
+
+app.UseExceptionHandler();
+app.MapDefaultEndpoints();
+app.MapApiDocumentation();
+app.MapMessagingDiagnostics("/api/routing");
+
+app.Run();

@@ -1,0 +1,17 @@
+using PetitionPlatform.Supervision.Data;
+using PetitionPlatform.Supervision.Messaging;
+using PetitionPlatform.ServiceDefaults.Data;
+using PetitionPlatform.ServiceDefaults.Messaging;
+
+namespace PetitionPlatform.Supervision;
+
+internal static class ApplicationServices
+{
+    public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
+    {
+        builder.AddServiceDatabase<SupervisionDbContext>("supervisiondb");
+        builder.AddMessaging("supervision", bus => bus.AddConsumer<PetitionRegisteredConsumer>());
+        builder.AddApiDocumentation();
+        return builder;
+    }
+}

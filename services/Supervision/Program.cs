@@ -1,0 +1,16 @@
+using PetitionPlatform.Supervision;
+using PetitionPlatform.ServiceDefaults.Messaging;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.AddApplicationServices();
+
+var app = builder.Build();
+
+app.UseExceptionHandler();
+app.MapDefaultEndpoints();
+app.MapApiDocumentation();
+app.MapMessagingDiagnostics("/api/supervision");
+
+app.Run();
