@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
 using Npgsql;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
@@ -26,6 +27,9 @@ public static class Extensions
     public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
         StartupFailureException.ExplainInsteadOfCrashing(builder.Environment.ApplicationName);
+        // The host logs a start-up failure with its whole stack trace before rethrowing it; on the console the one
+        // sentence printed for it is enough (telemetry still receives the full record). Critical entries still show.
+        builder.Logging.AddFilter<ConsoleLoggerProvider>("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
 
         builder.ConfigureOpenTelemetry();
         builder.AddDefaultHealthChecks();

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -12,11 +13,11 @@ namespace PetitionPlatform.ServiceDefaults.Data;
 /// host does not start later hosted services (the bus, the outbox dispatcher) or the web server until it is done.
 /// </summary>
 internal sealed partial class MigrationHostedService(
-    IServiceScopeFactory scopes, MigrationSource source, ILogger<MigrationHostedService> logger) : IHostedService
+    IServiceScopeFactory scopes, MigrationSource source, IConfiguration configuration, ILogger<MigrationHostedService> logger) : IHostedService
 {
     // The AppHost only starts a service once PostgreSQL answers, but a service started by hand may race its
     // database; a short, bounded wait turns that race into a normal start and a real outage into a clear failure.
-    private static readonly TimeSpan s_patience = TimeSpan.FromSeconds(20);
+    private readonly TimeSpan _patience = configuration.GetValue("Database:StartupPatience", TimeSpan.FromSeconds(20));
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -26,7 +27,7 @@ internal sealed partial class MigrationHostedService(
         var migrations = SqlMigration.FromAssembly(typeof(MigrationHostedService).Assembly, "platform")
             .Concat(SqlMigration.FromAssembly(source.ServiceAssembly, "service"));
 
-        var deadline = DateTime.UtcNow + s_patience;
+        var deadline = DateTime.UtcNow + _patience;
         while (true)
         {
             try

@@ -17,7 +17,8 @@ public sealed partial class InboxFilter<TMessage>(DbContext db, TimeProvider tim
     {
         var messageId = context.MessageId
             ?? throw new InvalidOperationException($"{typeof(TMessage).Name} arrived without a MessageId; the inbox cannot deduplicate it.");
-        var consumer = context.ReceiveContext.InputAddress.AbsolutePath.Trim('/');
+        // The queue name without the virtual host: the inbox belongs to one service's database, whatever broker it uses.
+        var consumer = context.ReceiveContext.InputAddress.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries)[^1];
 
         // A retry runs through here again with the same scope's context cleared, never with half-applied changes.
         db.ChangeTracker.Clear();

@@ -50,7 +50,14 @@ internal sealed partial class OutboxDispatcher(
                 failures++;
                 var backoff = Backoff(failures);
                 LogDispatchFailed(logger, backoff.TotalSeconds, ex.Message);
-                await Task.Delay(backoff, time, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+                try
+                {
+                    await Task.Delay(backoff, time, stoppingToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
             }
         }
     }

@@ -25,29 +25,31 @@ public sealed class StartupFailureException(string message, Exception? inner = n
 
         AppDomain.CurrentDomain.UnhandledException += (_, args) =>
         {
-            var failure = Find(args.ExceptionObject as Exception);
-            if (failure is null)
+            var explanation = Explain(args.ExceptionObject as Exception);
+            if (explanation is null)
             {
                 return;
             }
 
-            Console.Error.WriteLine($"{applicationName} cannot start: {failure.Message}");
+            Console.Error.WriteLine($"{applicationName} cannot start: {explanation}");
             Environment.Exit(78);
         };
     }
 
-    private static StartupFailureException? Find(Exception? exception)
+    /// <summary>The sentence for a failure a person can fix, or null for a bug.</summary>
+    internal static string? Explain(Exception? exception)
     {
         for (var current = exception; current is not null; current = current.InnerException)
         {
-            if (current is StartupFailureException failure)
+            switch (current)
             {
-                return failure;
-            }
-
-            if (current is AggregateException aggregate)
-            {
-                return aggregate.InnerExceptions.Select(Find).FirstOrDefault(found => found is not null);
+                case StartupFailureException failure:
+                    return failure.Message;
+                // Kestrel's bind failure: its message already names the address.
+                case IOException { InnerException: Microsoft.AspNetCore.Connections.AddressInUseException }:
+                    return $"{current.Message} Stop the process that holds the port, or configure another one (ASPNETCORE_URLS or --urls).";
+                case AggregateException aggregate:
+                    return aggregate.InnerExceptions.Select(Explain).FirstOrDefault(found => found is not null);
             }
         }
 

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Options;
 
 namespace PetitionPlatform.Gateway.Protection;
 
@@ -23,9 +23,9 @@ internal static class GatewayProtection
         app.UseStatusCodePages();
 
         // Kestrel enforces the limit while reading; refusing a declared oversize body up front gives a clear 413.
+        var limit = app.Services.GetRequiredService<IOptions<GatewayOptions>>().Value.MaxRequestBodyBytes;
         app.Use((context, next) =>
         {
-            var limit = context.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize;
             return context.Request.ContentLength > limit
                 ? TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge,
                     title: $"The request body exceeds {limit:N0} bytes.").ExecuteAsync(context)
