@@ -1,0 +1,103 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace PetitionPlatform.EndToEndTests;
+
+[Collection("platform")]
+public sealed class RegistrationThroughGatewayTests(PlatformFixture platform)
+{
+    private static readonly object s_guyuanWageArrears = new
+    {
+        channel = "online",
+        kind = "complaint",
+        topic = "wage-arrears",
+        subject = "农业公司拖欠35名农民工工资28万元",
+        content = "沽源县某农业公司拖欠35名农民工工资共计28万元，多次讨要未果。",
+        regionCode = "130724102",
+        receivedBy = "130000/petition-bureau",
+        petitioner = new { name = "王建国", idNumber = "11010519491231002X", phone = "13800138000" },
+        headcount = 35,
+        representatives = new[] { "王建国" },
+    };
+
+    [Fact]
+    public async Task Health_is_green_and_lists_every_service()
+    {
+        var response = await platform.Gateway.GetAsync("/health");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var services = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("services");
+        foreach (var service in new[] { "intake", "routing", "handling", "supervision", "notification" })
+        {
+            Assert.Equal("Healthy", services.GetProperty(service).GetProperty("status").GetString());
+        }
+    }
+
+    [Fact]
+    public async Task A_petition_registered_through_the_gateway_reaches_every_other_service()
+    {
+        var response = await platform.Gateway.PostAsJsonAsync("/api/intake/petitions", s_guyuanWageArrears);
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        Assert.True(response.Headers.Contains("X-Trace-Id"));
+        var petitionId = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("petitionId").GetString();
+
+        foreach (var prefix in new[] { "/api/routing", "/api/handling", "/api/supervision", "/api/notifications" })
+        {
+            var inbox = await EventuallyAsync(async () =>
+            {
+                var view = await platform.Gateway.GetFromJsonAsync<JsonElement>($"{prefix}/dev/messaging?petitionId={petitionId}");
+                return view.GetProperty("inbox");
+            }, inbox => inbox.GetArrayLength() == 1, $"{prefix} processes PetitionRegistered");
+            Assert.Equal("PetitionRegistered", inbox[0].GetProperty("messageType").GetString());
+        }
+
+        var intake = await platform.Gateway.GetFromJsonAsync<JsonElement>("/api/intake/dev/messaging");
+        Assert.Equal(0, intake.GetProperty("outbox").GetProperty("pending").GetInt32());
+        var record = await platform.Gateway.GetFromJsonAsync<JsonElement>($"/api/intake/petitions/{petitionId}");
+        Assert.Equal("registered", record.GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task Bad_input_through_the_gateway_gets_a_problem_naming_the_fields()
+    {
+        var response = await platform.Gateway.PostAsJsonAsync("/api/intake/petitions", new { channel = "telegram", content = "" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.True(response.Headers.Contains("X-Trace-Id"));
+        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        Assert.True(errors.TryGetProperty("channel", out _));
+        Assert.True(errors.TryGetProperty("content", out _));
+    }
+
+    [Fact]
+    public async Task An_unknown_path_is_a_problem_not_a_blank_page()
+    {
+        var response = await platform.Gateway.GetAsync("/api/nowhere");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    private static async Task<T> EventuallyAsync<T>(Func<Task<T>> probe, Func<T, bool> condition, string what)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            var value = await probe();
+            if (condition(value))
+            {
+                return value;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"Not within 30 s: {what}. Last: {value}");
+            }
+
+            await Task.Delay(250);
+        }
+    }
+}

@@ -1,0 +1,161 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using PetitionPlatform.Gateway;
+
+namespace PetitionPlatform.IntegrationTests.Gateway;
+
+/// <summary>The gateway in front of real HTTP servers that stand in for the five services.</summary>
+public sealed class GatewayTests : IAsyncLifetime
+{
+    private static readonly string[] s_services = ["intake", "routing", "handling", "supervision", "notification"];
+    private readonly Dictionary<string, StubService> _stubs = [];
+    private readonly Dictionary<string, string?> _settings = [];
+
+    public async Task InitializeAsync()
+    {
+        foreach (var service in s_services)
+        {
+            _stubs[service] = await StubService.StartAsync(service);
+            _settings[$"services:{service}:http:0"] = _stubs[service].Address;
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        foreach (var stub in _stubs.Values)
+        {
+            await stub.DisposeAsync();
+        }
+    }
+
+    [Theory]
+    [InlineData("/api/intake/petitions", "intake")]
+    [InlineData("/api/routing/organizations/130724%2Fhrss", "routing")]
+    [InlineData("/api/handling/cases", "handling")]
+    [InlineData("/api/supervision/notices", "supervision")]
+    [InlineData("/api/track/AB12-CD34-EF56-GH78", "supervision")]
+    [InlineData("/api/notifications", "notification")]
+    public async Task Each_public_path_reaches_the_service_that_owns_it(string path, string service)
+    {
+        await using var gateway = Gateway();
+        var response = await gateway.CreateClient().GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(service, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("service").GetString());
+    }
+
+    [Fact]
+    public async Task The_trace_id_is_returned_to_the_caller_and_carried_to_the_service()
+    {
+        await using var gateway = Gateway();
+        var response = await gateway.CreateClient().GetAsync("/api/intake/petitions/123");
+
+        var traceId = Assert.Single(response.Headers.GetValues("X-Trace-Id"));
+        var traceparent = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("traceparent").GetString();
+        Assert.Matches("^[0-9a-f]{32}$", traceId);
+        Assert.Equal(traceId, traceparent!.Split('-')[1]);
+    }
+
+    [Fact]
+    public async Task An_unknown_route_is_a_problem_with_a_trace_id()
+    {
+        await using var gateway = Gateway();
+        var response = await gateway.CreateClient().GetAsync("/api/unknown/thing");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.True(response.Headers.Contains("X-Trace-Id"));
+    }
+
+    [Fact]
+    public async Task A_service_that_does_not_answer_is_a_problem_naming_it()
+    {
+        await _stubs["handling"].DisposeAsync();
+        _stubs.Remove("handling");
+        await using var gateway = Gateway();
+
+        var response = await gateway.CreateClient().GetAsync("/api/handling/cases");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Contains("handling", problem.GetProperty("title").GetString(), StringComparison.Ordinal);
+        Assert.True(response.Headers.Contains("X-Trace-Id"));
+    }
+
+    [Fact]
+    public async Task An_oversized_body_is_refused_before_it_reaches_a_service()
+    {
+        await using var gateway = Gateway(("Gateway:MaxRequestBodyBytes", "1000"));
+        var response = await gateway.CreateClient().PostAsync("/api/intake/petitions", new StringContent(new string('x', 5000)));
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task A_client_over_its_rate_gets_429_with_retry_after_while_health_stays_reachable()
+    {
+        await using var gateway = Gateway(("Gateway:PermitsPerSecond", "1"), ("Gateway:Burst", "3"));
+        var client = gateway.CreateClient();
+
+        var statuses = new List<HttpStatusCode>();
+        HttpResponseMessage? rejected = null;
+        for (var i = 0; i < 6; i++)
+        {
+            var response = await client.GetAsync("/api/intake/petitions/1");
+            statuses.Add(response.StatusCode);
+            rejected ??= response.StatusCode == HttpStatusCode.TooManyRequests ? response : null;
+        }
+
+        Assert.Equal(3, statuses.Count(s => s == HttpStatusCode.OK));
+        Assert.NotNull(rejected);
+        Assert.True(rejected.Headers.Contains("Retry-After"));
+        Assert.Equal("application/problem+json", rejected.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Health_is_green_only_when_every_service_is_and_lists_each()
+    {
+        await using var gateway = Gateway();
+        var client = gateway.CreateClient();
+
+        var green = await client.GetAsync("/health");
+        Assert.Equal(HttpStatusCode.OK, green.StatusCode);
+        var services = (await green.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("services");
+        Assert.Equal(s_services.Order(), services.EnumerateObject().Select(s => s.Name).Order());
+
+        _stubs["supervision"].Healthy = false;
+        var red = await client.GetAsync("/health");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, red.StatusCode);
+        var supervision = (await red.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("services").GetProperty("supervision");
+        Assert.Equal("Unhealthy", supervision.GetProperty("status").GetString());
+    }
+
+    private WebApplicationFactory<GatewayOptions> Gateway(params (string Key, string Value)[] overrides)
+    {
+        var settings = new Dictionary<string, string?>(_settings);
+        foreach (var (key, value) in overrides)
+        {
+            settings[key] = value;
+        }
+
+        if (!_stubs.ContainsKey("handling"))
+        {
+            // Nothing listens there any more: the address of the stopped stub, or any closed port.
+            settings["services:handling:http:0"] = $"http://127.0.0.1:{TestSupport.FreePort.Next()}";
+        }
+
+        return new WebApplicationFactory<GatewayOptions>().WithWebHostBuilder(builder =>
+        {
+            builder.UseEnvironment("Development");
+            foreach (var (key, value) in settings)
+            {
+                builder.UseSetting(key, value);
+            }
+        });
+    }
+}

@@ -1,0 +1,179 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using PetitionPlatform.Intake.Data;
+using PetitionPlatform.IntegrationTests.Support;
+using PetitionPlatform.ServiceDefaults.Messaging;
+using PetitionPlatform.TestSupport;
+
+namespace PetitionPlatform.IntegrationTests.Intake;
+
+[Collection("infrastructure")]
+public sealed class RegistrationTests(SharedInfrastructure infrastructure) : IAsyncLifetime
+{
+    private ServiceFactory<IntakeDbContext> _intake = null!;
+    private string _database = null!;
+    private HttpClient _client = null!;
+
+    public async Task InitializeAsync()
+    {
+        _database = await infrastructure.CreateDatabaseAsync("intake");
+        _intake = new ServiceFactory<IntakeDbContext>(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:intakedb"] = _database,
+            ["ConnectionStrings:messaging"] = await infrastructure.CreateVirtualHostAsync("intake"),
+        });
+        _client = _intake.CreateClient();
+    }
+
+    public async Task DisposeAsync() => await _intake.DisposeAsync();
+
+    [Fact]
+    public async Task A_petition_is_registered_with_a_number_and_a_query_code()
+    {
+        var response = await _client.RegisterAsync(SamplePetitions.GuyuanWageArrears());
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var petitionId = body.GetProperty("petitionId").GetString();
+        Assert.Equal($"/api/intake/petitions/{petitionId}", response.Headers.Location?.OriginalString);
+        Assert.Matches(@"^130724-\d{8}-00001$", body.GetProperty("number").GetString());
+        Assert.Matches("^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$", body.GetProperty("trackingCode").GetString());
+        Assert.Equal("registered", body.GetProperty("status").GetString());
+
+        var record = await _client.GetFromJsonAsync<JsonElement>(response.Headers.Location);
+        Assert.Equal("wage-arrears", record.GetProperty("topic").GetString());
+        Assert.Equal("130000/petition-bureau", record.GetProperty("receivedBy").GetString());
+        Assert.True(record.GetProperty("collective").GetBoolean());
+        Assert.Equal("王**", record.GetProperty("petitioner").GetProperty("name").GetString());
+        Assert.Equal("1101************2X", record.GetProperty("petitioner").GetProperty("idNumber").GetString());
+    }
+
+    [Fact]
+    public async Task The_receiving_unit_defaults_to_the_county_petition_bureau()
+    {
+        var body = JsonSerializer.SerializeToNode(SamplePetitions.GuyuanWageArrears())!.AsObject();
+        body.Remove("receivedBy");
+
+        var response = await _client.RegisterAsync(body);
+        var record = await _client.GetFromJsonAsync<JsonElement>(response.Headers.Location);
+
+        Assert.Equal("130724/petition-bureau", record.GetProperty("receivedBy").GetString());
+    }
+
+    [Fact]
+    public async Task Identity_numbers_and_phones_are_never_stored_or_published_in_clear()
+    {
+        await _client.RegisterAsync(SamplePetitions.GuyuanWageArrears());
+
+        await using var connection = new NpgsqlConnection(_database);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            "SELECT (SELECT string_agg(row_to_json(p)::text, '') FROM petitions p) || (SELECT string_agg(body::text, '') FROM outbox_messages)",
+            connection);
+        var everything = (string)(await command.ExecuteScalarAsync())!;
+
+        Assert.DoesNotContain("11010519491231002X", everything, StringComparison.Ordinal);
+        Assert.DoesNotContain("13800138000", everything, StringComparison.Ordinal);
+        var events = await _intake.InDatabaseAsync(db => db.Set<OutboxMessage>().Select(m => m.Body).ToListAsync());
+        Assert.DoesNotContain(events, e => e.Contains("王建国", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_event_leaves_through_the_outbox_and_is_marked_sent()
+    {
+        var response = await _client.RegisterAsync(SamplePetitions.GuyuanWageArrears());
+        var petitionId = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("petitionId").GetString();
+
+        var sent = await Eventually.HoldsAsync(
+            () => _intake.InDatabaseAsync(db => db.Set<OutboxMessage>().SingleAsync()),
+            message => message.SentAt is not null,
+            because: "the dispatcher publishes the committed event");
+        Assert.Equal("PetitionPlatform.Contracts.PetitionRegistered", sent.MessageType);
+        Assert.Contains(petitionId!, sent.Body, StringComparison.Ordinal);
+        Assert.NotNull(sent.TraceParent);
+    }
+
+    [Fact]
+    public async Task Repeating_a_request_with_its_idempotency_key_returns_the_first_answer_and_registers_nothing_new()
+    {
+        var first = await _client.RegisterAsync(SamplePetitions.GuyuanWageArrears(), "agency-42-request-7");
+        var again = await _client.RegisterAsync(SamplePetitions.GuyuanWageArrears(), "agency-42-request-7");
+
+        Assert.Equal(HttpStatusCode.Accepted, again.StatusCode);
+        Assert.Equal(await first.Content.ReadAsStringAsync(), await again.Content.ReadAsStringAsync());
+        Assert.Equal(1, await _intake.InDatabaseAsync(db => db.Petitions.CountAsync()));
+        Assert.Equal(1, await _intake.InDatabaseAsync(db => db.Set<OutboxMessage>().CountAsync()));
+    }
+
+    [Fact]
+    public async Task The_same_idempotency_key_with_another_petition_is_a_conflict()
+    {
+        await _client.RegisterAsync(SamplePetitions.GuyuanWageArrears(), "agency-42-request-8");
+        var other = await _client.RegisterAsync(SamplePetitions.GuyuanWageArrears(subject: "另一件事"), "agency-42-request-8");
+
+        Assert.Equal(HttpStatusCode.Conflict, other.StatusCode);
+        Assert.Equal("application/problem+json", other.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(1, await _intake.InDatabaseAsync(db => db.Petitions.CountAsync()));
+    }
+
+    [Fact]
+    public async Task Concurrent_retries_with_one_key_register_once()
+    {
+        var attempts = await Task.WhenAll(Enumerable.Range(0, 5)
+            .Select(_ => _client.RegisterAsync(SamplePetitions.GuyuanWageArrears(), "flaky-network-retry")));
+
+        Assert.All(attempts, response => Assert.Equal(HttpStatusCode.Accepted, response.StatusCode));
+        Assert.Equal(1, await _intake.InDatabaseAsync(db => db.Petitions.CountAsync()));
+    }
+
+    [Fact]
+    public async Task Numbers_follow_each_other_within_a_county_and_day()
+    {
+        var numbers = new List<string>();
+        for (var i = 0; i < 3; i++)
+        {
+            var response = await _client.RegisterAsync(SamplePetitions.GuyuanWageArrears());
+            numbers.Add((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("number").GetString()!);
+        }
+
+        Assert.Equal(["00001", "00002", "00003"], numbers.Select(n => n[^5..]));
+    }
+
+    [Fact]
+    public async Task Bad_input_gets_a_problem_naming_each_field_and_registers_nothing()
+    {
+        var response = await _client.RegisterAsync(new { channel = "fax", kind = "complaint", topic = "wage-arrears", regionCode = "13", headcount = 6 });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        foreach (var field in new[] { "channel", "subject", "content", "regionCode", "petitioner", "representatives" })
+        {
+            Assert.True(errors.TryGetProperty(field, out _), $"no problem reported for '{field}'");
+        }
+
+        Assert.Equal(0, await _intake.InDatabaseAsync(db => db.Petitions.CountAsync()));
+        Assert.Equal(0, await _intake.InDatabaseAsync(db => db.Set<OutboxMessage>().CountAsync()));
+    }
+
+    [Fact]
+    public async Task A_value_of_the_wrong_type_is_named_by_its_field()
+    {
+        var response = await _client.PostAsync("/api/intake/petitions",
+            new StringContent("""{"channel":"online","headcount":"thirty-five"}""", System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        Assert.True(errors.TryGetProperty("headcount", out _));
+    }
+
+    [Fact]
+    public async Task Anything_but_json_is_refused()
+    {
+        var response = await _client.PostAsync("/api/intake/petitions", new StringContent("channel=online"));
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+    }
+}

@@ -1,0 +1,86 @@
+using System.Diagnostics.Metrics;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using PetitionPlatform.Contracts;
+using PetitionPlatform.IntegrationTests.Support;
+using PetitionPlatform.Routing.Data;
+using PetitionPlatform.ServiceDefaults.Messaging;
+using PetitionPlatform.TestSupport;
+
+namespace PetitionPlatform.IntegrationTests.Messaging;
+
+[Collection("infrastructure")]
+public sealed class InboxTests(SharedInfrastructure infrastructure) : IAsyncLifetime
+{
+    private ServiceFactory<RoutingDbContext> _routing = null!;
+
+    public async Task InitializeAsync()
+    {
+        _routing = new ServiceFactory<RoutingDbContext>(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:routingdb"] = await infrastructure.CreateDatabaseAsync("routing"),
+            ["ConnectionStrings:messaging"] = await infrastructure.CreateVirtualHostAsync("inbox"),
+        });
+        await ServiceSet.Ready(_routing.CreateClient());
+    }
+
+    public async Task DisposeAsync() => await _routing.DisposeAsync();
+
+    [Fact]
+    public async Task A_redelivered_message_changes_nothing()
+    {
+        using var duplicates = new DuplicateCounter();
+        var registered = new PetitionRegistered(
+            Guid.NewGuid(), "130724-20261123-00001", "online", "complaint", "wage-arrears", "130724102", "130724/petition-bureau", 1, DateTimeOffset.UtcNow);
+        var messageId = Guid.NewGuid();
+        var bus = _routing.Services.GetRequiredService<IBus>();
+
+        // What the outbox does after a crash between the broker's confirm and marking the row sent.
+        await bus.Publish(registered, context => context.MessageId = messageId);
+        await bus.Publish(registered, context => context.MessageId = messageId);
+
+        await Eventually.HoldsAsync(() => Task.FromResult(duplicates.Count), count => count == 1, because: "the second copy reaches the inbox");
+        Assert.Equal(1, await _routing.InDatabaseAsync(db => db.RoutingRequests.CountAsync(r => r.PetitionId == registered.PetitionId)));
+        Assert.Equal(1, await _routing.InDatabaseAsync(db => db.Set<InboxMessage>().CountAsync(m => m.MessageId == messageId)));
+    }
+
+    [Fact]
+    public async Task Distinct_messages_about_one_petition_are_each_processed()
+    {
+        var bus = _routing.Services.GetRequiredService<IBus>();
+        var petitionId = Guid.NewGuid();
+
+        await bus.Publish(new PetitionRegistered(petitionId, "n-1", "online", "complaint", "utilities", "500112", "500112/petition-bureau", 1, DateTimeOffset.UtcNow));
+
+        var inbox = await Eventually.HoldsAsync(
+            () => _routing.InDatabaseAsync(db => db.Set<InboxMessage>().Where(m => m.PetitionId == petitionId).ToListAsync()),
+            rows => rows.Count == 1);
+        Assert.Equal("routing-petition-registered", inbox[0].Consumer);
+        Assert.Equal(nameof(PetitionRegistered), inbox[0].MessageType);
+    }
+
+    /// <summary>Counts the inbox's duplicate instrument, which is how the test knows the second copy arrived and was skipped.</summary>
+    private sealed class DuplicateCounter : IDisposable
+    {
+        private readonly MeterListener _listener = new();
+        private int _count;
+
+        public DuplicateCounter()
+        {
+            _listener.InstrumentPublished = (instrument, listener) =>
+            {
+                if (instrument.Meter.Name == MessagingTelemetry.MeterName && instrument.Name == "petition.inbox.duplicates")
+                {
+                    listener.EnableMeasurementEvents(instrument);
+                }
+            };
+            _listener.SetMeasurementEventCallback<long>((_, value, _, _) => Interlocked.Add(ref _count, (int)value));
+            _listener.Start();
+        }
+
+        public int Count => Volatile.Read(ref _count);
+
+        public void Dispose() => _listener.Dispose();
+    }
+}

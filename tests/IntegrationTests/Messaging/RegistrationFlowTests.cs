@@ -1,0 +1,72 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using PetitionPlatform.IntegrationTests.Support;
+using PetitionPlatform.ServiceDefaults.Messaging;
+using PetitionPlatform.TestSupport;
+
+namespace PetitionPlatform.IntegrationTests.Messaging;
+
+/// <summary>The plumbing's proof: intake's event reaches the four other services, each through its own queue and inbox.</summary>
+[Collection("infrastructure")]
+public sealed class RegistrationFlowTests(SharedInfrastructure infrastructure) : IAsyncLifetime
+{
+    private ServiceSet _services = null!;
+
+    public async Task InitializeAsync() => _services = await ServiceSet.StartAsync(infrastructure);
+
+    public async Task DisposeAsync() => await _services.DisposeAsync();
+
+    [Fact]
+    public async Task Every_other_service_records_a_registered_petition_once()
+    {
+        var response = await _services.Intake.CreateClient().RegisterAsync(SamplePetitions.GuyuanWageArrears());
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var petitionId = Guid.Parse(body.GetProperty("petitionId").GetString()!);
+        var number = body.GetProperty("number").GetString();
+
+        var request = await Eventually.HoldsAsync(
+            () => _services.Routing.InDatabaseAsync(db => db.RoutingRequests.SingleOrDefaultAsync(r => r.PetitionId == petitionId)),
+            found => found is not null, because: "routing records the petition");
+        Assert.Equal(("wage-arrears", "130724102", "130000/petition-bureau"), (request!.Topic, request.RegionCode, request.ReceivedBy));
+
+        var ledger = await Eventually.HoldsAsync(
+            () => _services.Supervision.InDatabaseAsync(db => db.LedgerPetitions.SingleOrDefaultAsync(p => p.PetitionId == petitionId)),
+            found => found is not null, because: "supervision opens the ledger entry");
+        Assert.Equal((number, "online", 35), (ledger!.Number, ledger.Channel, ledger.Headcount));
+
+        await Eventually.HoldsAsync(
+            () => _services.Handling.InDatabaseAsync(db => db.KnownPetitions.CountAsync(p => p.PetitionId == petitionId)),
+            count => count == 1, because: "handling records the petition");
+        await Eventually.HoldsAsync(
+            () => _services.Notification.InDatabaseAsync(db => db.KnownPetitions.CountAsync(p => p.PetitionId == petitionId)),
+            count => count == 1, because: "notification records the petition");
+    }
+
+    [Fact]
+    public async Task Each_service_consumes_from_its_own_queue_so_none_steals_another_ones_copy()
+    {
+        var response = await _services.Intake.CreateClient().RegisterAsync(SamplePetitions.GuyuanWageArrears());
+        var petitionId = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("petitionId").GetString();
+
+        var consumers = new List<string>();
+        foreach (var (client, prefix) in new[]
+                 {
+                     (_services.Routing.CreateClient(), "/api/routing"),
+                     (_services.Handling.CreateClient(), "/api/handling"),
+                     (_services.Supervision.CreateClient(), "/api/supervision"),
+                     (_services.Notification.CreateClient(), "/api/notifications"),
+                 })
+        {
+            var view = await Eventually.HoldsAsync(
+                () => client.GetFromJsonAsync<JsonElement>($"{prefix}/dev/messaging?petitionId={petitionId}"),
+                json => json.GetProperty("inbox").GetArrayLength() == 1, because: $"{prefix} processes the event");
+            consumers.Add(view.GetProperty("inbox")[0].GetProperty("consumer").GetString()!);
+        }
+
+        Assert.Equal(
+            ["routing-petition-registered", "handling-petition-registered", "supervision-petition-registered", "notification-petition-registered"],
+            consumers);
+        Assert.Equal(0, await _services.Intake.InDatabaseAsync(db => db.Set<OutboxMessage>().CountAsync(m => m.SentAt == null)));
+    }
+}

@@ -1,0 +1,25 @@
+namespace PetitionPlatform.IntegrationTests.Support;
+
+/// <summary>Waits for an asynchronous effect (a consumed message, a published outbox row) with a bounded deadline.</summary>
+public static class Eventually
+{
+    public static async Task<T> HoldsAsync<T>(Func<Task<T>> probe, Func<T, bool> condition, TimeSpan? within = null, string? because = null)
+    {
+        var deadline = DateTime.UtcNow + (within ?? TimeSpan.FromSeconds(20));
+        while (true)
+        {
+            var value = await probe();
+            if (condition(value))
+            {
+                return value;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"Condition not met in time{(because is null ? "" : $": {because}")}. Last value: {value}");
+            }
+
+            await Task.Delay(200);
+        }
+    }
+}
