@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using PetitionPlatform.Contracts;
 
 namespace PetitionPlatform.Intake.Domain;
 
@@ -29,7 +30,6 @@ public static class TrackingCode
         return code.ToString();
     }
 
-    /// <summary>Codes are compared case-insensitively and without separators, as people type them.</summary>
-    public static byte[] Hash(string code) =>
-        SHA256.HashData(Encoding.ASCII.GetBytes(code.Replace("-", "", StringComparison.Ordinal).ToUpperInvariant()));
+    /// <summary>The same hash every service uses (<see cref="TrackingCodes.Hash"/>), as bytes.</summary>
+    public static byte[] Hash(string code) => Convert.FromHexString(TrackingCodes.Hash(code));
 }

@@ -78,7 +78,8 @@ public sealed class PetitionRegistrar(IntakeDbContext db, PersonalDataProtector 
 
         db.AddToOutbox(new PetitionRegistered(
             petition.Id, petition.Number, petition.Channel, petition.Kind, petition.Topic, petition.RegionCode,
-            petition.ReceivedBy, petition.Headcount, now), time);
+            petition.ReceivedBy, petition.Headcount, now, TrackingCodes.Hash(trackingCode)), time);
+        db.AddToOutbox(new PetitionerReceiptRequested(petition.Id, petition.Number, trackingCode, petition.Channel, now), time);
 
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);

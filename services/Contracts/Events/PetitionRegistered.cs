@@ -13,6 +13,11 @@ namespace PetitionPlatform.Contracts;
 /// <param name="ReceivedBy">The unit that registered it (the acting organisation).</param>
 /// <param name="Headcount">How many people raise it; five or more is a collective petition.</param>
 /// <param name="OccurredAt">When it was registered.</param>
+/// <param name="TrackingCodeHash">
+/// <see cref="TrackingCodes.Hash"/> of the petitioner's query code: lets other services recognise the petitioner
+/// (evaluation, progress view) without ever holding the code.
+/// </param>
+/// <param name="Subtopic">For suggestions: the kind of unit the suggestion is addressed to (e.g. <c>housing</c>).</param>
 public sealed record PetitionRegistered(
     Guid PetitionId,
     string Number,
@@ -22,4 +27,6 @@ public sealed record PetitionRegistered(
     string RegionCode,
     string ReceivedBy,
     int Headcount,
-    DateTimeOffset OccurredAt) : IPetitionEvent;
+    DateTimeOffset OccurredAt,
+    string TrackingCodeHash,
+    string? Subtopic = null) : IPetitionEvent;
