@@ -13,14 +13,16 @@ var notificationDb = postgres.AddDatabase("notificationdb");
 
 var messaging = builder.AddRabbitMQ("messaging").WithManagementPlugin();
 
-var intake = builder.AddProject<Projects.Intake>("intake")
-    .WithReference(intakeDb).WaitFor(intakeDb)
-    .WithReference(messaging).WaitFor(messaging)
-    .WithHttpHealthCheck("/health");
-
 var routing = builder.AddProject<Projects.Routing>("routing")
     .WithReference(routingDb).WaitFor(routingDb)
     .WithReference(messaging).WaitFor(messaging)
+    .WithHttpHealthCheck("/health");
+
+// Intake checks regions, receiving units and topics against routing's directory before it registers anything.
+var intake = builder.AddProject<Projects.Intake>("intake")
+    .WithReference(intakeDb).WaitFor(intakeDb)
+    .WithReference(messaging).WaitFor(messaging)
+    .WithReference(routing)
     .WithHttpHealthCheck("/health");
 
 var handling = builder.AddProject<Projects.Handling>("handling")

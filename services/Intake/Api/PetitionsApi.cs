@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using PetitionPlatform.Intake.Data;
+using PetitionPlatform.Intake.Directory;
 using PetitionPlatform.Intake.PersonalData;
 using PetitionPlatform.Intake.Registration;
 using PetitionPlatform.ServiceDefaults.Messaging;
@@ -28,6 +29,7 @@ public static class PetitionsApi
         HttpRequest http,
         [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey,
         PetitionRegistrar registrar,
+        DirectoryChecks directoryChecks,
         CancellationToken ct)
     {
         if (idempotencyKey is { Length: 0 or > MaxIdempotencyKeyLength })
@@ -59,6 +61,22 @@ public static class PetitionsApi
         }
 
         var errors = RegistrationValidator.Validate(request);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors, title: "The petition cannot be registered as sent.");
+        }
+
+        try
+        {
+            errors = await directoryChecks.ValidateAsync(request, ct);
+        }
+        catch (DirectoryUnavailableException)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable,
+                title: "The directory cannot be consulted right now; nothing was registered.",
+                detail: "Region, receiving unit and topic are checked against routing's directory before registration. Retry shortly.");
+        }
+
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors, title: "The petition cannot be registered as sent.");

@@ -34,6 +34,11 @@ public static partial class RegistrationValidator
             Fail("topic", "The topic must be a topic id of the classification list, such as 'wage-arrears'.");
         }
 
+        if (request.Subtopic is not null && (request.Kind != "suggestion" || !Slug().IsMatch(request.Subtopic)))
+        {
+            Fail("subtopic", "A subtopic is given only for suggestions, as a unit kind such as 'housing'.");
+        }
+
         Text(request.Subject, "subject", RegistrationRules.MaxSubjectLength, Fail);
         Text(request.Content, "content", RegistrationRules.MaxContentLength, Fail);
 

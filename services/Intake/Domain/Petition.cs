@@ -16,6 +16,9 @@ public sealed class Petition
 
     public required string Topic { get; init; }
 
+    /// <summary>For suggestions: the kind of unit addressed.</summary>
+    public string? Subtopic { get; init; }
+
     public required string Subject { get; init; }
 
     public required string Content { get; init; }

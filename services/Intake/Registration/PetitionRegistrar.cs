@@ -52,6 +52,7 @@ public sealed class PetitionRegistrar(IntakeDbContext db, PersonalDataProtector 
             Channel = request.Channel!,
             Kind = request.Kind!,
             Topic = request.Topic!,
+            Subtopic = request.Subtopic,
             Subject = request.Subject!.Trim(),
             Content = request.Content!,
             RegionCode = regionCode,
@@ -78,7 +79,7 @@ public sealed class PetitionRegistrar(IntakeDbContext db, PersonalDataProtector 
 
         db.AddToOutbox(new PetitionRegistered(
             petition.Id, petition.Number, petition.Channel, petition.Kind, petition.Topic, petition.RegionCode,
-            petition.ReceivedBy, petition.Headcount, now, TrackingCodes.Hash(trackingCode)), time);
+            petition.ReceivedBy, petition.Headcount, now, TrackingCodes.Hash(trackingCode), petition.Subtopic), time);
         db.AddToOutbox(new PetitionerReceiptRequested(petition.Id, petition.Number, trackingCode, petition.Channel, now), time);
 
         await db.SaveChangesAsync(ct);

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using PetitionPlatform.Intake.Data;
 using PetitionPlatform.IntegrationTests.Support;
+using PetitionPlatform.Routing.Data;
 using PetitionPlatform.ServiceDefaults.Messaging;
 using PetitionPlatform.TestSupport;
 
@@ -13,6 +14,7 @@ namespace PetitionPlatform.IntegrationTests.Intake;
 [Collection("infrastructure")]
 public sealed class RegistrationTests(SharedInfrastructure infrastructure) : IAsyncLifetime
 {
+    private ServiceFactory<RoutingDbContext> _routing = null!;
     private ServiceFactory<IntakeDbContext> _intake = null!;
     private string _database = null!;
     private HttpClient _client = null!;
@@ -20,15 +22,26 @@ public sealed class RegistrationTests(SharedInfrastructure infrastructure) : IAs
     public async Task InitializeAsync()
     {
         _database = await infrastructure.CreateDatabaseAsync("intake");
+        var messaging = await infrastructure.CreateVirtualHostAsync("intake");
+        // The real routing service serves the directory that registration is checked against.
+        _routing = new ServiceFactory<RoutingDbContext>(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:routingdb"] = await infrastructure.CreateDatabaseAsync("routing"),
+            ["ConnectionStrings:messaging"] = messaging,
+        });
         _intake = new ServiceFactory<IntakeDbContext>(new Dictionary<string, string?>
         {
             ["ConnectionStrings:intakedb"] = _database,
-            ["ConnectionStrings:messaging"] = await infrastructure.CreateVirtualHostAsync("intake"),
-        });
+            ["ConnectionStrings:messaging"] = messaging,
+        }, DirectoryWiring.Through(_routing));
         _client = _intake.CreateClient();
     }
 
-    public async Task DisposeAsync() => await _intake.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        await _intake.DisposeAsync();
+        await _routing.DisposeAsync();
+    }
 
     [Fact]
     public async Task A_petition_is_registered_with_a_number_and_a_query_code()
@@ -175,5 +188,45 @@ public sealed class RegistrationTests(SharedInfrastructure infrastructure) : IAs
     {
         var response = await _client.PostAsync("/api/intake/petitions", new StringContent("channel=online"));
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task References_missing_from_the_directory_are_named_and_nothing_is_registered()
+    {
+        var body = JsonSerializer.SerializeToNode(SamplePetitions.GuyuanWageArrears())!.AsObject();
+        body["regionCode"] = "130799";
+        body["receivedBy"] = "130000/weather-bureau";
+        body["topic"] = "ufo-sightings";
+
+        var response = await _client.RegisterAsync(body);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        Assert.Contains("130799", errors.GetProperty("regionCode")[0].GetString());
+        Assert.Contains("130000/weather-bureau", errors.GetProperty("receivedBy")[0].GetString());
+        Assert.Contains("ufo-sightings", errors.GetProperty("topic")[0].GetString());
+        Assert.Equal(0, await _intake.InDatabaseAsync(db => db.Petitions.CountAsync()));
+        Assert.Equal(0, await _intake.InDatabaseAsync(db => db.Set<OutboxMessage>().CountAsync()));
+    }
+
+    [Fact]
+    public async Task A_suggestion_is_addressed_to_a_unit_of_the_county()
+    {
+        var body = JsonSerializer.SerializeToNode(SamplePetitions.GuyuanWageArrears())!.AsObject();
+        body["kind"] = "suggestion";
+        body["topic"] = "policy-suggestion";
+        body["headcount"] = 1;
+        body.Remove("representatives");
+
+        body["subtopic"] = "weather";
+        var refused = await _client.RegisterAsync(body);
+        body["subtopic"] = "housing";
+        var registered = await _client.RegisterAsync(body);
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.True((await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("subtopic", out _));
+        Assert.Equal(HttpStatusCode.Accepted, registered.StatusCode);
+        var record = await _client.GetFromJsonAsync<JsonElement>(registered.Headers.Location);
+        Assert.Equal("housing", record.GetProperty("subtopic").GetString());
     }
 }

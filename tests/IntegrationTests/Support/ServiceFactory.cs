@@ -9,8 +9,10 @@ namespace PetitionPlatform.IntegrationTests.Support;
 /// One service, hosted in the test process, wired to its own fresh database and a virtual host of the shared
 /// broker through the same configuration keys the AppHost sets. <typeparamref name="TContext"/> is the
 /// service's DbContext: it names the service's assembly and is how a test looks into its database.
+/// <paramref name="services"/> may add to the service's registrations, e.g. to reach another in-process service.
 /// </summary>
-public sealed class ServiceFactory<TContext>(IReadOnlyDictionary<string, string?> settings) : WebApplicationFactory<TContext>
+public sealed class ServiceFactory<TContext>(IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection>? services = null)
+    : WebApplicationFactory<TContext>
     where TContext : DbContext
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -19,6 +21,11 @@ public sealed class ServiceFactory<TContext>(IReadOnlyDictionary<string, string?
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (services is not null)
+        {
+            builder.ConfigureServices(services);
         }
     }
 

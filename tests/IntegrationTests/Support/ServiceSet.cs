@@ -14,8 +14,8 @@ public sealed class ServiceSet : IAsyncDisposable
     {
         Messaging = messaging;
         Databases = databases;
-        Intake = new(Settings("intakedb"));
         Routing = new(Settings("routingdb"));
+        Intake = new(Settings("intakedb"), DirectoryWiring.Through(Routing));
         Handling = new(Settings("handlingdb"));
         Supervision = new(Settings("supervisiondb"));
         Notification = new(Settings("notificationdb"));
