@@ -1,0 +1,98 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace PetitionPlatform.EndToEndTests.Lifecycle;
+
+/// <summary>The seeds' matters as registration bodies, and the calls a walk through the lifecycle needs.</summary>
+internal static class Petitions
+{
+    public static JsonObject GuyuanWageArrears() => new()
+    {
+        ["channel"] = "online",
+        ["kind"] = "complaint",
+        ["topic"] = "wage-arrears",
+        ["subject"] = "农业公司拖欠35名农民工工资28万元",
+        ["content"] = "沽源县某农业公司拖欠35名农民工工资共计28万元，多次讨要未果，请求督促支付。",
+        ["regionCode"] = "130724102",
+        ["receivedBy"] = "130000/petition-bureau",
+        ["petitioner"] = new JsonObject { ["name"] = "王建国", ["idNumber"] = "11010519491231002X", ["phone"] = "13800138000" },
+        ["headcount"] = 35,
+        ["representatives"] = new JsonArray("王建国", "李春生"),
+    };
+
+    public static JsonObject HuanggainaoNeighbourDispute() => new()
+    {
+        ["channel"] = "visit",
+        ["kind"] = "complaint",
+        ["topic"] = "neighbour-dispute",
+        ["subject"] = "邻居占用宅基地通道",
+        ["content"] = "黄盖淖镇某村邻居在两家之间的通道上砌墙，影响通行，协商未果。",
+        ["regionCode"] = "130724102",
+        ["petitioner"] = new JsonObject { ["name"] = "赵秀英", ["phone"] = "13900000001" },
+    };
+
+    public static JsonObject CourtCase() => new()
+    {
+        ["channel"] = "letter",
+        ["kind"] = "complaint",
+        ["topic"] = "court-case",
+        ["subject"] = "对民事判决不服",
+        ["content"] = "本人对沽源县人民法院的民事判决不服，请求重新处理。",
+        ["regionCode"] = "130724",
+        ["petitioner"] = new JsonObject { ["name"] = "孙立新", ["phone"] = "13900000002" },
+    };
+
+    public static JsonObject MisconductReport() => new()
+    {
+        ["channel"] = "online",
+        ["kind"] = "report",
+        ["topic"] = "official-misconduct",
+        ["subject"] = "反映某干部违规收受礼金",
+        ["content"] = "反映沽源县某局干部在项目审批中收受礼金。",
+        ["regionCode"] = "130724",
+    };
+
+    public static async Task<Registered> RegisterAsync(this HttpClient gateway, JsonObject body)
+    {
+        var response = await gateway.PostAsJsonAsync("/api/intake/petitions", body);
+        Assert.True(response.StatusCode == HttpStatusCode.Accepted, $"registration answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        var answer = await response.Content.ReadFromJsonAsync<JsonElement>();
+        return new Registered(answer.GetProperty("petitionId").GetString()!, answer.GetProperty("number").GetString()!, answer.GetProperty("trackingCode").GetString()!);
+    }
+
+    public static async Task<JsonElement> GetJsonAsync(this HttpClient gateway, string path)
+    {
+        var response = await gateway.GetAsync(path);
+        Assert.True(response.IsSuccessStatusCode, $"GET {path} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    public static async Task<JsonElement> PostJsonAsync(this HttpClient gateway, string path, object body)
+    {
+        var response = await gateway.PostAsJsonAsync(path, body);
+        Assert.True(response.IsSuccessStatusCode, $"POST {path} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    /// <summary>Routing decides asynchronously after registration.</summary>
+    public static Task<JsonElement> RoutingDecisionAsync(this HttpClient gateway, string petitionId) => Eventually.HoldsAsync(
+        async () => await gateway.GetAsync($"/api/routing/petitions/{petitionId}") is { IsSuccessStatusCode: true } ok
+            ? await ok.Content.ReadFromJsonAsync<JsonElement>()
+            : default,
+        decision => decision.ValueKind == JsonValueKind.Object, because: "routing decides");
+
+    public static Task<JsonElement> CasesAsync(this HttpClient gateway, string petitionId, int count) => Eventually.HoldsAsync(
+        () => gateway.GetJsonAsync($"/api/handling/petitions/{petitionId}/cases"),
+        cases => cases.GetArrayLength() == count, because: $"handling has {count} case(s)");
+
+    public static Task<JsonElement> NotificationsAsync(this HttpClient gateway, string recipient, Func<JsonElement, bool> until, string because) =>
+        Eventually.HoldsAsync(() => gateway.GetJsonAsync($"/api/notifications?recipient={Uri.EscapeDataString(recipient)}"), until, because);
+
+    public static IEnumerable<string> Templates(this JsonElement notifications, string petitionId) => notifications.EnumerateArray()
+        .Where(n => n.GetProperty("petitionId").GetString() == petitionId)
+        .Select(n => n.GetProperty("template").GetString()!);
+}
+
+internal sealed record Registered(string PetitionId, string Number, string TrackingCode);

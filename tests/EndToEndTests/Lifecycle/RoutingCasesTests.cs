@@ -1,0 +1,111 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace PetitionPlatform.EndToEndTests.Lifecycle;
+
+/// <summary>Where the classification list sends other kinds of matter, observed through the gateway.</summary>
+[Collection("platform")]
+public sealed class RoutingCasesTests(PlatformFixture platform)
+{
+    private HttpClient Gateway => platform.Gateway;
+
+    [Fact]
+    public async Task A_neighbour_dispute_in_Huanggainao_goes_to_the_township_government()
+    {
+        var petition = await Gateway.RegisterAsync(Petitions.HuanggainaoNeighbourDispute());
+
+        var decision = await Gateway.RoutingDecisionAsync(petition.PetitionId);
+
+        Assert.Equal("130724102/township-gov", decision.GetProperty("responsibleOrgId").GetString());
+        Assert.Equal("130724/petition-bureau", decision.GetProperty("path")[0].GetString());
+        Assert.Equal("transfer", decision.GetProperty("mode").GetString());
+        var opened = (await Gateway.CasesAsync(petition.PetitionId, 1))[0];
+        Assert.Equal("130724102/township-gov", opened.GetProperty("orgId").GetString());
+    }
+
+    [Fact]
+    public async Task A_court_case_is_guided_to_the_legal_procedure_and_opens_no_case()
+    {
+        var petition = await Gateway.RegisterAsync(Petitions.CourtCase());
+
+        var decision = await Gateway.RoutingDecisionAsync(petition.PetitionId);
+        Assert.Equal("guide-to-legal", decision.GetProperty("mode").GetString());
+        Assert.Equal("130724/court", decision.GetProperty("responsibleOrgId").GetString());
+
+        var track = await Eventually.HoldsAsync(() => Gateway.GetJsonAsync($"/api/track/{petition.TrackingCode}"),
+            t => t.GetProperty("status").GetString() == "guided-to-legal-procedure", because: "the petitioner sees the legal route");
+        Assert.False(track.GetProperty("canRequestReview").GetBoolean());
+        await Gateway.NotificationsAsync(petition.TrackingCode,
+            n => n.Templates(petition.PetitionId).Contains("not-accepted-legal-route"), because: "the petitioner is told which procedure");
+        await Gateway.NotificationsAsync("130724/court",
+            n => n.Templates(petition.PetitionId).Contains("legal-procedure"), because: "the court is told");
+        // By now handling has consumed the decision too (the court's message came after it): still no case.
+        Assert.Equal(0, (await Gateway.GetJsonAsync($"/api/handling/petitions/{petition.PetitionId}/cases")).GetArrayLength());
+    }
+
+    [Fact]
+    public async Task A_misconduct_report_reaches_discipline_inspection_and_no_other_unit()
+    {
+        var petition = await Gateway.RegisterAsync(Petitions.MisconductReport());
+
+        var decision = await Gateway.RoutingDecisionAsync(petition.PetitionId);
+        Assert.Equal("forward-to-discipline", decision.GetProperty("mode").GetString());
+        Assert.Equal("130724/discipline", decision.GetProperty("responsibleOrgId").GetString());
+        Assert.Equal(["130724/petition-bureau", "130724/discipline"], decision.GetProperty("path").EnumerateArray().Select(p => p.GetString()));
+
+        await Gateway.CasesAsync(petition.PetitionId, 1);
+        await Gateway.NotificationsAsync("130724/discipline", n => n.Templates(petition.PetitionId).Contains("new-case"), because: "discipline inspection is told");
+        var units = await Gateway.GetJsonAsync("/api/routing/organizations?regionCode=130724");
+        var others = units.EnumerateArray().Select(u => u.GetProperty("id").GetString()!)
+            .Where(id => id != "130724/discipline")
+            .Concat(["130700/petition-bureau", "130000/petition-bureau", "130724102/township-gov"])
+            .ToList();
+        Assert.Contains("130724/petition-bureau", others);
+        foreach (var org in others)
+        {
+            var cases = await Gateway.GetJsonAsync($"/api/handling/cases?orgId={org}");
+            Assert.DoesNotContain(cases.EnumerateArray(), c => c.GetProperty("petitionId").GetString() == petition.PetitionId);
+            var notifications = await Gateway.GetJsonAsync($"/api/notifications?recipient={Uri.EscapeDataString(org)}");
+            Assert.Empty(notifications.Templates(petition.PetitionId));
+        }
+    }
+
+    [Fact]
+    public async Task Bad_input_gets_problems_and_registers_nothing()
+    {
+        // Anji county is used by no other test: consecutive numbers prove nothing was registered in between.
+        var before = await Gateway.RegisterAsync(AnjiUtilities());
+
+        var unknownRegion = AnjiUtilities();
+        unknownRegion["regionCode"] = "330599";
+        var unknownTopic = AnjiUtilities();
+        unknownTopic["topic"] = "ufo-sightings";
+        var tooManyRepresentatives = AnjiUtilities();
+        tooManyRepresentatives["headcount"] = 8;
+        tooManyRepresentatives["representatives"] = new System.Text.Json.Nodes.JsonArray("甲", "乙", "丙", "丁", "戊", "己");
+        var noContent = AnjiUtilities();
+        noContent.Remove("content");
+        foreach (var (body, field) in new[] { (unknownRegion, "regionCode"), (unknownTopic, "topic"), (tooManyRepresentatives, "representatives"), (noContent, "content") })
+        {
+            var response = await Gateway.PostAsJsonAsync("/api/intake/petitions", body);
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+            Assert.True((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty(field, out _), $"the problem names '{field}'");
+        }
+
+        var after = await Gateway.RegisterAsync(AnjiUtilities());
+        Assert.Equal(long.Parse(before.Number[^5..]) + 1, long.Parse(after.Number[^5..]));
+    }
+
+    private static System.Text.Json.Nodes.JsonObject AnjiUtilities() => new()
+    {
+        ["channel"] = "phone",
+        ["kind"] = "complaint",
+        ["topic"] = "utilities",
+        ["subject"] = "小区冬季供暖不足",
+        ["content"] = "安吉县某小区供暖温度长期不达标。",
+        ["regionCode"] = "330523",
+        ["petitioner"] = new System.Text.Json.Nodes.JsonObject { ["name"] = "钱文", ["phone"] = "13900000003" },
+    };
+}
