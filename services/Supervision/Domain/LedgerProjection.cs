@@ -75,7 +75,7 @@ public sealed class LedgerProjection
     {
         _registration = e;
         _currentOrgId ??= e.ReceivedBy;
-        _steps.Add(new ProgressStep(ProgressSteps.Registered, e.ReceivedBy, e.OccurredAt, IntakeDecisionDueBy(e)));
+        AddStep(new ProgressStep(ProgressSteps.Registered, e.ReceivedBy, e.OccurredAt, IntakeDecisionDueBy(e)));
     }
 
     private void Routed(PetitionRouted e)
@@ -89,7 +89,7 @@ public sealed class LedgerProjection
         _status = e.Mode == RoutingModes.GuideToLegal ? ProgressStatuses.GuidedToLegalProcedure : ProgressStatuses.Routed;
         MoveTo(e.ResponsibleOrgId);
         // The due date of a routing step is the acceptance deadline, which the case opened for it brings.
-        _steps.Add(new ProgressStep(ProgressSteps.ForRoutingMode(e.Mode), e.ResponsibleOrgId, e.OccurredAt, null,
+        AddStep(new ProgressStep(ProgressSteps.ForRoutingMode(e.Mode), e.ResponsibleOrgId, e.OccurredAt, null,
             e.Mode == RoutingModes.GuideToLegal ? e.LegalRoute : null));
     }
 
@@ -98,7 +98,7 @@ public sealed class LedgerProjection
         _confidential |= e.Confidential;
         _status = ProgressStatuses.AwaitingRoutingDecision;
         MoveTo(e.DeciderOrgId);
-        _steps.Add(new ProgressStep(ProgressSteps.AwaitingRoutingDecision, e.DeciderOrgId, e.OccurredAt, null));
+        AddStep(new ProgressStep(ProgressSteps.AwaitingRoutingDecision, e.DeciderOrgId, e.OccurredAt, null));
     }
 
     private void Opened(CaseOpened e)
@@ -132,7 +132,7 @@ public sealed class LedgerProjection
         _confidential |= e.Confidential;
         _status = ProgressStatuses.InProgress;
         MoveTo(e.OrgId);
-        _steps.Add(new ProgressStep(ProgressSteps.Accepted, e.OrgId, e.OccurredAt, e.HandlingDueBy));
+        AddStep(new ProgressStep(ProgressSteps.Accepted, e.OrgId, e.OccurredAt, e.HandlingDueBy));
     }
 
     private void Declined(CaseDeclined e)
@@ -142,14 +142,14 @@ public sealed class LedgerProjection
         _status = ProgressStatuses.AwaitingRoutingDecision;
         // The matter is back with whoever routed it; the unit's reasons are internal and not kept in the view.
         MoveTo(_routedBy ?? e.OrgId);
-        _steps.Add(new ProgressStep(ProgressSteps.Declined, e.OrgId, e.OccurredAt, null));
+        AddStep(new ProgressStep(ProgressSteps.Declined, e.OrgId, e.OccurredAt, null));
     }
 
     private void Extended(CaseExtended e)
     {
         Case(e.CaseId, e.OrgId).HandlingDueBy = e.HandlingDueBy;
         _status = ProgressStatuses.Extended;
-        _steps.Add(new ProgressStep(ProgressSteps.Extended, e.OrgId, e.OccurredAt, e.HandlingDueBy));
+        AddStep(new ProgressStep(ProgressSteps.Extended, e.OrgId, e.OccurredAt, e.HandlingDueBy));
     }
 
     private void Answered(CaseAnswered e)
@@ -159,13 +159,22 @@ public sealed class LedgerProjection
         _answer = new WrittenAnswer(e.Outcome, e.Opinion, e.OccurredAt, e.ReviewDueBy);
         _status = ProgressStatuses.Answered;
         MoveTo(e.OrgId);
-        _steps.Add(new ProgressStep(ProgressSteps.Answered, e.OrgId, e.OccurredAt, e.ReviewDueBy));
+        AddStep(new ProgressStep(ProgressSteps.Answered, e.OrgId, e.OccurredAt, e.ReviewDueBy));
     }
 
     private void Evaluated(CaseEvaluated e)
     {
         _status = ProgressStatuses.Evaluated;
-        _steps.Add(new ProgressStep(ProgressSteps.Evaluated, e.OrgId, e.OccurredAt, null));
+        AddStep(new ProgressStep(ProgressSteps.Evaluated, e.OrgId, e.OccurredAt, null));
+    }
+
+    /// <summary>The same event kept twice (republished under a new id) must not show the petitioner the step twice.</summary>
+    private void AddStep(ProgressStep step)
+    {
+        if (!_steps.Contains(step))
+        {
+            _steps.Add(step);
+        }
     }
 
     private CaseTrack Case(Guid caseId, string orgId)
