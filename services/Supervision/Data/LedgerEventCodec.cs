@@ -31,10 +31,11 @@ public static class LedgerEventCodec
             MessageId = messageId,
             PetitionId = @event.PetitionId,
             Type = type,
-            OccurredAt = @event.OccurredAt,
+            // PostgreSQL keeps instants, and Npgsql accepts them only in UTC; the offset the publisher used carries no meaning.
+            OccurredAt = @event.OccurredAt.ToUniversalTime(),
             Body = body,
             Fingerprint = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{type}\n{body}"))),
-            RecordedAt = recordedAt,
+            RecordedAt = recordedAt.ToUniversalTime(),
         };
     }
 
