@@ -10,8 +10,13 @@ internal static class ApplicationServices
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase<SupervisionDbContext>("supervisiondb");
-        builder.AddMessaging("supervision", bus => bus.AddConsumer<PetitionRegisteredConsumer>());
+        builder.AddMessaging("supervision", bus =>
+        {
+            bus.AddConsumer<PetitionRegisteredConsumer>();
+            bus.AddConsumer<LifecycleEventsConsumer>();
+        });
         builder.AddApiDocumentation();
+        builder.Services.AddScoped<LedgerStore>();
         return builder;
     }
 }

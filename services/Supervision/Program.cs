@@ -1,4 +1,5 @@
 using PetitionPlatform.Supervision;
+using PetitionPlatform.Supervision.Api;
 using PetitionPlatform.ServiceDefaults.Messaging;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -11,6 +12,8 @@ var app = builder.Build();
 app.UseExceptionHandler();
 app.MapDefaultEndpoints();
 app.MapApiDocumentation();
+app.MapLedgerApi();
+app.MapTrackApi();
 app.MapMessagingDiagnostics("/api/supervision");
 
 app.Run();

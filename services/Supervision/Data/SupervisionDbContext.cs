@@ -8,12 +8,27 @@ public sealed class SupervisionDbContext(DbContextOptions<SupervisionDbContext> 
 {
     public DbSet<LedgerPetition> LedgerPetitions => Set<LedgerPetition>();
 
+    public DbSet<LedgerEvent> LedgerEvents => Set<LedgerEvent>();
+
+    public DbSet<SupervisionNotice> Notices => Set<SupervisionNotice>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<LedgerPetition>(entity =>
         {
             entity.ToTable("ledger_petitions");
             entity.HasKey(p => p.PetitionId);
+        });
+        modelBuilder.Entity<LedgerEvent>(entity =>
+        {
+            entity.ToTable("ledger_events");
+            entity.HasKey(e => e.MessageId);
+            entity.Property(e => e.Body).HasColumnType("jsonb");
+        });
+        modelBuilder.Entity<SupervisionNotice>(entity =>
+        {
+            entity.ToTable("supervision_notices");
+            entity.HasKey(n => n.Id);
         });
         modelBuilder.AddOutboxAndInbox();
     }

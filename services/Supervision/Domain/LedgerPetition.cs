@@ -20,4 +20,7 @@ public sealed class LedgerPetition
     public int Headcount { get; init; }
 
     public DateTimeOffset RegisteredAt { get; init; }
+
+    /// <summary><see cref="PetitionPlatform.Contracts.TrackingCodes.Hash"/> of the query code: the only key of the progress view.</summary>
+    public string? TrackingCodeHash { get; init; }
 }

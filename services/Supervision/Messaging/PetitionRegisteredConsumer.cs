@@ -1,4 +1,5 @@
 using MassTransit;
+using Microsoft.EntityFrameworkCore;
 using PetitionPlatform.Contracts;
 using PetitionPlatform.Supervision.Data;
 using PetitionPlatform.Supervision.Domain;
@@ -6,26 +7,38 @@ using PetitionPlatform.Supervision.Domain;
 namespace PetitionPlatform.Supervision.Messaging;
 
 /// <summary>
-/// Records each registered petition, because the intake clock starts at registration, and indicators group by channel, kind, topic and region. Runs behind the inbox: the row and the inbox entry
-/// commit together, so a redelivered event changes nothing.
+/// Records each registered petition, because the intake clock starts at registration, the progress view is found by
+/// the query code's hash, and indicators group by channel, kind, topic and region. Runs behind the inbox: the rows
+/// and the inbox entry commit together, so a redelivered event changes nothing.
 /// </summary>
-public sealed class PetitionRegisteredConsumer(SupervisionDbContext db) : IConsumer<PetitionRegistered>
+public sealed partial class PetitionRegisteredConsumer(SupervisionDbContext db, LedgerStore ledger, ILogger<PetitionRegisteredConsumer> logger)
+    : IConsumer<PetitionRegistered>
 {
-    public Task Consume(ConsumeContext<PetitionRegistered> context)
+    public async Task Consume(ConsumeContext<PetitionRegistered> context)
     {
         var message = context.Message;
-        db.LedgerPetitions.Add(new LedgerPetition
+        // Intake republishes under the same message id (the inbox's job); this also covers a copy under a new id.
+        if (!await db.LedgerPetitions.AnyAsync(p => p.PetitionId == message.PetitionId, context.CancellationToken))
         {
-            PetitionId = message.PetitionId,
-            Number = message.Number,
-            Channel = message.Channel,
-            Kind = message.Kind,
-            Topic = message.Topic,
-            RegionCode = message.RegionCode,
-            ReceivedBy = message.ReceivedBy,
-            Headcount = message.Headcount,
-            RegisteredAt = message.OccurredAt,
-        });
-        return Task.CompletedTask;
+            db.LedgerPetitions.Add(new LedgerPetition
+            {
+                PetitionId = message.PetitionId,
+                Number = message.Number,
+                Channel = message.Channel,
+                Kind = message.Kind,
+                Topic = message.Topic,
+                RegionCode = message.RegionCode,
+                ReceivedBy = message.ReceivedBy,
+                Headcount = message.Headcount,
+                RegisteredAt = message.OccurredAt.ToUniversalTime(),
+                TrackingCodeHash = message.TrackingCodeHash,
+            });
+        }
+
+        await ledger.RecordAsync(message, context.MessageId!.Value, context.CancellationToken);
+        LogRegistered(logger, message.PetitionId);
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Ledger opened for petition {PetitionId}")]
+    private static partial void LogRegistered(ILogger logger, Guid petitionId);
 }

@@ -1,0 +1,39 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using PetitionPlatform.Supervision.Data;
+
+namespace PetitionPlatform.Supervision.Api;
+
+/// <summary>The supervisors' ledger of one petition: every statutory clock, who holds it and whether it ran out.</summary>
+public static class LedgerApi
+{
+    public static IEndpointRouteBuilder MapLedgerApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGroup("/api/supervision").WithTags("Ledger")
+            .MapGet("/petitions/{petitionId}", GetAsync)
+            .WithSummary("The ledger of a petition: its statutory clocks and the supervision notices about it");
+        return app;
+    }
+
+    private static async Task<Results<Ok<LedgerResponse>, ValidationProblem, ProblemHttpResult>> GetAsync(
+        string petitionId, LedgerStore ledger, SupervisionDbContext db, TimeProvider time, CancellationToken ct)
+    {
+        if (!Guid.TryParse(petitionId, out var id))
+        {
+            return TypedResults.ValidationProblem(
+                new Dictionary<string, string[]> { ["petitionId"] = ["A petition id is a UUID, as intake returned it."] },
+                title: "The petition id is malformed.");
+        }
+
+        var progress = await ledger.ProgressAsync(id, ct);
+        if (progress is null)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound,
+                title: "Supervision knows no petition with this id.",
+                detail: "Either the id is wrong or the petition's registration has not reached supervision yet.");
+        }
+
+        var notices = await db.Notices.AsNoTracking().Where(n => n.PetitionId == id).OrderBy(n => n.IssuedAt).ToListAsync(ct);
+        return TypedResults.Ok(LedgerResponse.From(progress, notices, time.GetUtcNow()));
+    }
+}

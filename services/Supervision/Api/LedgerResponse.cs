@@ -1,0 +1,52 @@
+using System.Text.Json.Serialization;
+using PetitionPlatform.Supervision.Domain;
+
+namespace PetitionPlatform.Supervision.Api;
+
+/// <summary>
+/// A petition's ledger for supervisors (API.md "Supervision"), extended with the routing mode, the responsible unit,
+/// the confidentiality flag and the status. Ids and dates only: nothing of the matter's content.
+/// </summary>
+public sealed record LedgerResponse(
+    string PetitionId,
+    string? Number,
+    string Status,
+    string? Mode,
+    string? ResponsibleOrgId,
+    bool Confidential,
+    IReadOnlyList<LedgerStageResponse> Stages,
+    IReadOnlyList<NoticeResponse> Notices)
+{
+    public static LedgerResponse From(PetitionProgress progress, IReadOnlyList<SupervisionNotice> notices, DateTimeOffset now) => new(
+        progress.PetitionId.ToString(),
+        progress.Number,
+        progress.Status,
+        progress.Mode,
+        progress.ResponsibleOrgId,
+        progress.Confidential,
+        [.. progress.Stages.Select(stage => LedgerStageResponse.From(stage, now))],
+        [.. notices.Select(NoticeResponse.From)]);
+}
+
+/// <param name="CaseId">The case the clock belongs to; absent for the petition's intake-decision clock.</param>
+public sealed record LedgerStageResponse(
+    string Stage,
+    string OrgId,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? CaseId,
+    DateTimeOffset StartedAt,
+    DateTimeOffset DueBy,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? DoneAt,
+    bool Overdue)
+{
+    public static LedgerStageResponse From(StageClock stage, DateTimeOffset now) => new(
+        stage.Stage, stage.OrgId, stage.CaseId?.ToString(), stage.StartedAt.InChina(), stage.DueBy.InChina(),
+        stage.DoneAt.InChina(), stage.IsOverdueAt(now));
+}
+
+public sealed record NoticeResponse(
+    string Id, string Kind, string PetitionId, string OrgId, IReadOnlyList<string> CopiedToOrgIds, string Reason, DateTimeOffset IssuedAt)
+{
+    public static NoticeResponse From(SupervisionNotice notice) => new(
+        notice.Id.ToString(), notice.Kind, notice.PetitionId.ToString(), notice.OrgId, notice.CopiedToOrgIds, notice.Reason,
+        notice.IssuedAt.InChina());
+}

@@ -1,0 +1,45 @@
+namespace PetitionPlatform.Supervision.Domain;
+
+/// <summary>What the projection has learnt about one case so far; any field may still be missing while events are on their way.</summary>
+internal sealed class CaseTrack(Guid caseId, string orgId)
+{
+    public Guid CaseId { get; } = caseId;
+
+    public string OrgId { get; } = orgId;
+
+    public DateTimeOffset? OpenedAt { get; set; }
+
+    public DateTimeOffset? AcceptanceDueBy { get; set; }
+
+    public DateTimeOffset? ReportBackDueBy { get; set; }
+
+    /// <summary>When the unit accepted or declined.</summary>
+    public DateTimeOffset? DecidedAt { get; set; }
+
+    public DateTimeOffset? AcceptedAt { get; set; }
+
+    public DateTimeOffset? HandlingDueBy { get; set; }
+
+    public DateTimeOffset? AnsweredAt { get; set; }
+
+    /// <summary>The instant the case first shows up in the history, to keep cases in the order they began.</summary>
+    public DateTimeOffset FirstSeenAt => OpenedAt ?? AcceptedAt ?? DecidedAt ?? AnsweredAt ?? DateTimeOffset.MaxValue;
+
+    public IEnumerable<StageClock> Clocks()
+    {
+        if (OpenedAt is { } opened && AcceptanceDueBy is { } acceptanceDue)
+        {
+            yield return new StageClock(LedgerStages.Acceptance, OrgId, CaseId, opened, acceptanceDue, DecidedAt);
+        }
+
+        if (AcceptedAt is { } accepted && HandlingDueBy is { } handlingDue)
+        {
+            yield return new StageClock(LedgerStages.Handling, OrgId, CaseId, accepted, handlingDue, AnsweredAt);
+        }
+
+        if (OpenedAt is { } assigned && ReportBackDueBy is { } reportBackDue)
+        {
+            yield return new StageClock(LedgerStages.ReportBack, OrgId, CaseId, assigned, reportBackDue, AnsweredAt);
+        }
+    }
+}

@@ -1,0 +1,219 @@
+using PetitionPlatform.Contracts;
+using PetitionPlatform.Contracts.Periods;
+
+namespace PetitionPlatform.Supervision.Domain;
+
+/// <summary>
+/// Folds a petition's lifecycle events into its ledger and progress view. The events are replayed in the order in
+/// which they occurred, whatever order they arrived in, and each clock is keyed by its stage and case, so a late or
+/// repeated event completes the picture instead of adding to it.
+/// </summary>
+public sealed class LedgerProjection
+{
+    private readonly Guid _petitionId;
+    private readonly Dictionary<Guid, CaseTrack> _cases = [];
+    private readonly List<ProgressStep> _steps = [];
+    private PetitionRegistered? _registration;
+    private DateTimeOffset? _firstRoutedAt;
+    private string _status = ProgressStatuses.Registered;
+    private string? _mode;
+    private string? _responsibleOrgId;
+    private string? _responsibleOrgName;
+    private string? _routedBy;
+    private string? _currentOrgId;
+    private string? _currentOrgName;
+    private bool _confidential;
+    private WrittenAnswer? _answer;
+
+    private LedgerProjection(Guid petitionId) => _petitionId = petitionId;
+
+    public static PetitionProgress Project(Guid petitionId, IEnumerable<IPetitionEvent> events)
+    {
+        var projection = new LedgerProjection(petitionId);
+        foreach (var @event in events.OrderBy(e => e.OccurredAt).ThenBy(Precedence))
+        {
+            projection.Apply(@event);
+        }
+
+        return projection.Result();
+    }
+
+    /// <summary>Events stamped with the same instant by different services still follow the lifecycle's order.</summary>
+    private static int Precedence(IPetitionEvent @event) => @event switch
+    {
+        PetitionRegistered => 0,
+        PetitionRouted => 1,
+        CaseOpened => 2,
+        CaseAccepted => 3,
+        CaseDeclined => 3,
+        RoutingDecisionRequired => 4,
+        CoHandlersAdded => 5,
+        CaseExtended => 6,
+        CaseAnswered => 7,
+        CaseEvaluated => 8,
+        _ => 9,
+    };
+
+    private void Apply(IPetitionEvent @event)
+    {
+        switch (@event)
+        {
+            case PetitionRegistered e: Registered(e); break;
+            case PetitionRouted e: Routed(e); break;
+            case RoutingDecisionRequired e: DecisionRequired(e); break;
+            case CaseOpened e: Opened(e); break;
+            case CaseAccepted e: Accepted(e); break;
+            case CaseDeclined e: Declined(e); break;
+            case CaseExtended e: Extended(e); break;
+            case CaseAnswered e: Answered(e); break;
+            case CaseEvaluated e: Evaluated(e); break;
+            default: break; // Co-handlers change no clock and no step the petitioner is shown.
+        }
+    }
+
+    private void Registered(PetitionRegistered e)
+    {
+        _registration = e;
+        _currentOrgId ??= e.ReceivedBy;
+        AddStep(new ProgressStep(ProgressSteps.Registered, e.ReceivedBy, e.OccurredAt, IntakeDecisionDueBy(e)));
+    }
+
+    private void Routed(PetitionRouted e)
+    {
+        _firstRoutedAt ??= e.OccurredAt;
+        _mode = e.Mode;
+        _responsibleOrgId = e.ResponsibleOrgId;
+        _responsibleOrgName = e.ResponsibleOrgName;
+        _routedBy = e.OrgId;
+        _confidential |= e.Confidential;
+        _status = e.Mode == RoutingModes.GuideToLegal ? ProgressStatuses.GuidedToLegalProcedure : ProgressStatuses.Routed;
+        MoveTo(e.ResponsibleOrgId);
+        // The due date of a routing step is the acceptance deadline, which the case opened for it brings.
+        AddStep(new ProgressStep(ProgressSteps.ForRoutingMode(e.Mode), e.ResponsibleOrgId, e.OccurredAt, null,
+            e.Mode == RoutingModes.GuideToLegal ? e.LegalRoute : null));
+    }
+
+    private void DecisionRequired(RoutingDecisionRequired e)
+    {
+        _confidential |= e.Confidential;
+        _status = ProgressStatuses.AwaitingRoutingDecision;
+        MoveTo(e.DeciderOrgId);
+        AddStep(new ProgressStep(ProgressSteps.AwaitingRoutingDecision, e.DeciderOrgId, e.OccurredAt, null));
+    }
+
+    private void Opened(CaseOpened e)
+    {
+        var track = Case(e.CaseId, e.OrgId);
+        track.OpenedAt = e.OccurredAt;
+        track.AcceptanceDueBy = e.AcceptanceDueBy;
+        track.ReportBackDueBy = e.ReportBackDueBy;
+        _confidential |= e.Confidential;
+        _mode ??= e.Mode;
+        // A case event that occurred earlier (replayed in order) already moved the status further.
+        if (track.DecidedAt is null)
+        {
+            _status = ProgressStatuses.Routed;
+            MoveTo(e.OrgId);
+        }
+
+        var routing = _steps.FindLastIndex(s => s.OrgId == e.OrgId && s.DueBy is null && IsRoutingStep(s.Step));
+        if (routing >= 0)
+        {
+            _steps[routing] = _steps[routing] with { DueBy = e.AcceptanceDueBy };
+        }
+    }
+
+    private void Accepted(CaseAccepted e)
+    {
+        var track = Case(e.CaseId, e.OrgId);
+        track.DecidedAt = e.OccurredAt;
+        track.AcceptedAt = e.OccurredAt;
+        track.HandlingDueBy ??= e.HandlingDueBy;
+        _confidential |= e.Confidential;
+        _status = ProgressStatuses.InProgress;
+        MoveTo(e.OrgId);
+        AddStep(new ProgressStep(ProgressSteps.Accepted, e.OrgId, e.OccurredAt, e.HandlingDueBy));
+    }
+
+    private void Declined(CaseDeclined e)
+    {
+        Case(e.CaseId, e.OrgId).DecidedAt = e.OccurredAt;
+        _confidential |= e.Confidential;
+        _status = ProgressStatuses.AwaitingRoutingDecision;
+        // The matter is back with whoever routed it; the unit's reasons are internal and not kept in the view.
+        MoveTo(_routedBy ?? e.OrgId);
+        AddStep(new ProgressStep(ProgressSteps.Declined, e.OrgId, e.OccurredAt, null));
+    }
+
+    private void Extended(CaseExtended e)
+    {
+        Case(e.CaseId, e.OrgId).HandlingDueBy = e.HandlingDueBy;
+        _status = ProgressStatuses.Extended;
+        AddStep(new ProgressStep(ProgressSteps.Extended, e.OrgId, e.OccurredAt, e.HandlingDueBy));
+    }
+
+    private void Answered(CaseAnswered e)
+    {
+        Case(e.CaseId, e.OrgId).AnsweredAt = e.OccurredAt;
+        _confidential |= e.Confidential;
+        _answer = new WrittenAnswer(e.Outcome, e.Opinion, e.OccurredAt, e.ReviewDueBy);
+        _status = ProgressStatuses.Answered;
+        MoveTo(e.OrgId);
+        AddStep(new ProgressStep(ProgressSteps.Answered, e.OrgId, e.OccurredAt, e.ReviewDueBy));
+    }
+
+    private void Evaluated(CaseEvaluated e)
+    {
+        _status = ProgressStatuses.Evaluated;
+        AddStep(new ProgressStep(ProgressSteps.Evaluated, e.OrgId, e.OccurredAt, null));
+    }
+
+    /// <summary>The same event kept twice (republished under a new id) must not show the petitioner the step twice.</summary>
+    private void AddStep(ProgressStep step)
+    {
+        if (!_steps.Contains(step))
+        {
+            _steps.Add(step);
+        }
+    }
+
+    private CaseTrack Case(Guid caseId, string orgId)
+    {
+        if (!_cases.TryGetValue(caseId, out var track))
+        {
+            track = new CaseTrack(caseId, orgId);
+            _cases.Add(caseId, track);
+        }
+
+        return track;
+    }
+
+    /// <summary>The name is known only for the unit routing named; for anyone else the view shows the id alone.</summary>
+    private void MoveTo(string orgId)
+    {
+        _currentOrgId = orgId;
+        _currentOrgName = orgId == _responsibleOrgId ? _responsibleOrgName : null;
+    }
+
+    private static bool IsRoutingStep(string step) =>
+        step is ProgressSteps.Transferred or ProgressSteps.Assigned or ProgressSteps.ForwardedToDiscipline;
+
+    private static DateTimeOffset IntakeDecisionDueBy(PetitionRegistered e) =>
+        StatutoryCalendar.China.DueBy(e.OccurredAt, StatutoryPeriods.IntakeDecisionDays);
+
+    private PetitionProgress Result()
+    {
+        var stages = new List<StageClock>();
+        if (_registration is { } registration)
+        {
+            stages.Add(new StageClock(LedgerStages.IntakeDecision, registration.ReceivedBy, null,
+                registration.OccurredAt, IntakeDecisionDueBy(registration), _firstRoutedAt));
+        }
+
+        stages.AddRange(_cases.Values.OrderBy(c => c.FirstSeenAt).SelectMany(c => c.Clocks()));
+        var ordered = stages.OrderBy(s => s.StartedAt).ThenBy(s => LedgerStages.Order(s.Stage)).ToList();
+
+        return new PetitionProgress(_petitionId, _registration?.Number, _status, _mode, _responsibleOrgId,
+            _currentOrgId, _currentOrgName, _confidential, ordered, _steps, _answer);
+    }
+}

@@ -1,0 +1,27 @@
+namespace PetitionPlatform.Supervision.Domain;
+
+/// <summary>The statutory clocks the ledger keeps (DOMAIN.md §5): one for the petition, three per case.</summary>
+public static class LedgerStages
+{
+    /// <summary>The receiving bureau must route the petition within 15 days of registration.</summary>
+    public const string IntakeDecision = "intake-decision";
+
+    /// <summary>The case's unit must accept or decline by the acceptance deadline.</summary>
+    public const string Acceptance = "acceptance";
+
+    /// <summary>The unit must answer by the handling deadline (moved once by an extension).</summary>
+    public const string Handling = "handling";
+
+    /// <summary>An assigned matter must be reported back (answered) by its report-back date.</summary>
+    public const string ReportBack = "report-back";
+
+    /// <summary>Orders stages that start at the same instant in the order the law runs them.</summary>
+    public static int Order(string stage) => stage switch
+    {
+        IntakeDecision => 0,
+        Acceptance => 1,
+        Handling => 2,
+        ReportBack => 3,
+        _ => 4,
+    };
+}

@@ -1,0 +1,17 @@
+using PetitionPlatform.Contracts.Periods;
+
+namespace PetitionPlatform.Supervision.Domain;
+
+/// <summary>One statutory clock of a petition: who must act, from when, by when, and whether they did.</summary>
+/// <param name="CaseId">The case the clock belongs to; null for the petition's own intake-decision clock.</param>
+public sealed record StageClock(
+    string Stage,
+    string OrgId,
+    Guid? CaseId,
+    DateTimeOffset StartedAt,
+    DateTimeOffset DueBy,
+    DateTimeOffset? DoneAt)
+{
+    /// <summary>A finished stage is judged by when it was done; an open one by the present moment.</summary>
+    public bool IsOverdueAt(DateTimeOffset now) => StatutoryCalendar.IsOverdue(DueBy, DoneAt ?? now);
+}

@@ -1,0 +1,204 @@
+using System.Diagnostics.Metrics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using PetitionPlatform.IntegrationTests.Support;
+using PetitionPlatform.ServiceDefaults.Messaging;
+using PetitionPlatform.Supervision.Data;
+using PetitionPlatform.TestSupport;
+
+namespace PetitionPlatform.IntegrationTests.Supervision;
+
+/// <summary>Supervision fed the real lifecycle events on a real broker, observed through its ledger and progress view.</summary>
+[Collection("infrastructure")]
+public sealed class LedgerAndProgressTests(SharedInfrastructure infrastructure) : IAsyncLifetime
+{
+    private ServiceFactory<SupervisionDbContext> _supervision = null!;
+    private HttpClient _client = null!;
+    private IBus _bus = null!;
+
+    public async Task InitializeAsync()
+    {
+        _supervision = new ServiceFactory<SupervisionDbContext>(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:supervisiondb"] = await infrastructure.CreateDatabaseAsync("supervision"),
+            ["ConnectionStrings:messaging"] = await infrastructure.CreateVirtualHostAsync("supervision"),
+        });
+        _client = _supervision.CreateClient();
+        await ServiceSet.Ready(_client);
+        _bus = _supervision.Services.GetRequiredService<IBus>();
+    }
+
+    public async Task DisposeAsync() => await _supervision.DisposeAsync();
+
+    [Fact]
+    public async Task The_main_path_shows_every_clock_in_the_ledger_and_every_step_to_the_petitioner()
+    {
+        var journey = PetitionJourney.Started(daysAgo: 5);
+        foreach (var @event in new object[]
+                 { journey.Registered(), journey.Routed(), journey.Opened(), journey.Accepted(), journey.Extended(), journey.Answered(), journey.Evaluated() })
+        {
+            await _bus.Publish(@event);
+        }
+
+        var ledger = await LedgerWhenAsync(journey, l => l.GetProperty("status").GetString() == "evaluated" && l.GetProperty("stages").GetArrayLength() == 3);
+        Assert.Equal(journey.Number, ledger.GetProperty("number").GetString());
+        Assert.Equal(("transfer", PetitionJourney.Hrss, false),
+            (ledger.GetProperty("mode").GetString(), ledger.GetProperty("responsibleOrgId").GetString(), ledger.GetProperty("confidential").GetBoolean()));
+        Assert.Equal(0, ledger.GetProperty("notices").GetArrayLength());
+        var stages = ledger.GetProperty("stages").EnumerateArray().ToList();
+        AssertStage(stages[0], "intake-decision", PetitionJourney.Bureau, journey.RegisteredAt, PetitionJourney.DueBy(journey.RegisteredAt, 15), journey.RoutedAt);
+        AssertStage(stages[1], "acceptance", PetitionJourney.Hrss, journey.RoutedAt, PetitionJourney.DueBy(journey.RoutedAt, 15), journey.AcceptedAt);
+        // The extension moved the handling deadline from 60 to 80 days after acceptance.
+        AssertStage(stages[2], "handling", PetitionJourney.Hrss, journey.AcceptedAt, PetitionJourney.DueBy(journey.AcceptedAt, 80), journey.AnsweredAt);
+        Assert.Equal(journey.CaseId.ToString(), stages[2].GetProperty("caseId").GetString());
+        Assert.All(stages, stage => Assert.False(stage.GetProperty("overdue").GetBoolean()));
+
+        var track = await _client.GetFromJsonAsync<JsonElement>($"/api/track/{PetitionJourney.TrackingCode}");
+        Assert.Equal(("evaluated", PetitionJourney.Hrss, PetitionJourney.HrssName),
+            (track.GetProperty("status").GetString(), track.GetProperty("currentOrgId").GetString(), track.GetProperty("currentOrgName").GetString()));
+        Assert.Equal(["registered", "transferred", "accepted", "extended", "answered", "evaluated"],
+            track.GetProperty("steps").EnumerateArray().Select(s => s.GetProperty("step").GetString()));
+        var accepted = track.GetProperty("steps")[2];
+        Assert.Equal(PetitionJourney.DueBy(journey.AcceptedAt, 60), accepted.GetProperty("dueBy").GetDateTimeOffset());
+        var answer = track.GetProperty("answer");
+        Assert.Equal(("support", journey.AnsweredAt), (answer.GetProperty("outcome").GetString(), answer.GetProperty("at").GetDateTimeOffset()));
+        Assert.True(track.GetProperty("canRequestReview").GetBoolean());
+        Assert.Equal(PetitionJourney.DueBy(journey.AnsweredAt, 30), track.GetProperty("reviewDueBy").GetDateTimeOffset());
+        Assert.EndsWith("+08:00", track.GetProperty("reviewDueBy").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Case_events_that_overtake_the_registration_are_kept_and_the_ledger_completes_when_the_rest_arrives()
+    {
+        var journey = PetitionJourney.Started(daysAgo: 5);
+        await _bus.Publish(journey.Accepted());
+        await _bus.Publish(journey.Answered());
+
+        var early = await LedgerWhenAsync(journey, l => l.GetProperty("status").GetString() == "answered");
+        Assert.Equal(["handling"], early.GetProperty("stages").EnumerateArray().Select(s => s.GetProperty("stage").GetString()));
+        // Without the registration there is no query code to find the petition by yet.
+        Assert.Equal(HttpStatusCode.NotFound, (await _client.GetAsync($"/api/track/{PetitionJourney.TrackingCode}")).StatusCode);
+
+        await _bus.Publish(journey.Opened());
+        await _bus.Publish(journey.Routed());
+        await _bus.Publish(journey.Registered());
+
+        var complete = await LedgerWhenAsync(journey, l => l.GetProperty("stages").GetArrayLength() == 3 && l.GetProperty("number").GetString() is not null);
+        var stages = complete.GetProperty("stages").EnumerateArray().ToList();
+        Assert.Equal(["intake-decision", "acceptance", "handling"], stages.Select(s => s.GetProperty("stage").GetString()));
+        Assert.Equal(journey.AcceptedAt, stages[1].GetProperty("doneAt").GetDateTimeOffset());
+        Assert.Equal("answered", complete.GetProperty("status").GetString());
+
+        var track = await _client.GetFromJsonAsync<JsonElement>($"/api/track/{PetitionJourney.TrackingCode.ToLowerInvariant()}");
+        Assert.Equal(["registered", "transferred", "accepted", "answered"],
+            track.GetProperty("steps").EnumerateArray().Select(s => s.GetProperty("step").GetString()));
+    }
+
+    [Fact]
+    public async Task A_redelivered_or_republished_event_adds_no_stage_and_no_step()
+    {
+        using var duplicates = new DuplicateCounter();
+        var journey = PetitionJourney.Started(daysAgo: 5);
+        await _bus.Publish(journey.Registered());
+        await _bus.Publish(journey.Routed());
+        await _bus.Publish(journey.Opened());
+        var messageId = NewId.NextGuid();
+        // The outbox after a crash repeats the message id; a careless publisher might repeat the event under a new one.
+        await _bus.Publish(journey.Accepted(), context => context.MessageId = messageId);
+        await _bus.Publish(journey.Accepted(), context => context.MessageId = messageId);
+        await _bus.Publish(journey.Accepted());
+
+        await Eventually.HoldsAsync(
+            () => _supervision.InDatabaseAsync(db => db.Set<InboxMessage>().CountAsync(m => m.PetitionId == journey.PetitionId && m.MessageType == "CaseAccepted")),
+            count => count == 2 && duplicates.Count >= 1, because: "all three copies reach the consumer");
+
+        Assert.Equal(1, await _supervision.InDatabaseAsync(db => db.LedgerEvents.CountAsync(e => e.PetitionId == journey.PetitionId && e.Type == "CaseAccepted")));
+        var ledger = await LedgerWhenAsync(journey, l => l.GetProperty("status").GetString() == "in-progress");
+        Assert.Single(ledger.GetProperty("stages").EnumerateArray(), s => s.GetProperty("stage").GetString() == "handling");
+        var track = await _client.GetFromJsonAsync<JsonElement>($"/api/track/{PetitionJourney.TrackingCode}");
+        Assert.Single(track.GetProperty("steps").EnumerateArray(), s => s.GetProperty("step").GetString() == "accepted");
+    }
+
+    [Fact]
+    public async Task A_petition_not_routed_within_fifteen_days_is_overdue_at_the_receiving_bureau()
+    {
+        var journey = PetitionJourney.Started(daysAgo: 25);
+        await _bus.Publish(journey.Registered());
+
+        var ledger = await LedgerWhenAsync(journey, _ => true);
+        var stage = Assert.Single(ledger.GetProperty("stages").EnumerateArray());
+        Assert.Equal(("intake-decision", PetitionJourney.Bureau, true),
+            (stage.GetProperty("stage").GetString(), stage.GetProperty("orgId").GetString(), stage.GetProperty("overdue").GetBoolean()));
+        Assert.False(stage.TryGetProperty("doneAt", out _));
+        var track = await _client.GetFromJsonAsync<JsonElement>($"/api/track/{PetitionJourney.TrackingCode}");
+        Assert.Equal("registered", track.GetProperty("status").GetString());
+        Assert.False(track.GetProperty("canRequestReview").GetBoolean());
+        Assert.False(track.TryGetProperty("answer", out _));
+    }
+
+    [Fact]
+    public async Task Unknown_or_malformed_codes_and_ids_get_problems()
+    {
+        var unknownCode = await _client.GetAsync("/api/track/AAAA-BBBB-CCCC-DDDD");
+        var malformedCode = await _client.GetAsync($"/api/track/{new string('x', 500)}");
+        var unknownPetition = await _client.GetAsync($"/api/supervision/petitions/{Guid.NewGuid()}");
+        var malformedPetition = await _client.GetAsync("/api/supervision/petitions/not-a-petition");
+
+        foreach (var response in new[] { unknownCode, malformedCode, unknownPetition })
+        {
+            Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        }
+
+        Assert.Equal(HttpStatusCode.BadRequest, malformedPetition.StatusCode);
+        var errors = (await malformedPetition.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        Assert.True(errors.TryGetProperty("petitionId", out _));
+    }
+
+    private Task<JsonElement> LedgerWhenAsync(PetitionJourney journey, Func<JsonElement, bool> condition) =>
+        Eventually.HoldsAsync(
+            async () =>
+            {
+                var response = await _client.GetAsync($"/api/supervision/petitions/{journey.PetitionId}");
+                return response.IsSuccessStatusCode ? await response.Content.ReadFromJsonAsync<JsonElement>() : default;
+            },
+            ledger => ledger.ValueKind == JsonValueKind.Object && condition(ledger),
+            because: "supervision records the published events");
+
+    private static void AssertStage(JsonElement stage, string name, string orgId, DateTimeOffset startedAt, DateTimeOffset dueBy, DateTimeOffset doneAt)
+    {
+        Assert.Equal((name, orgId), (stage.GetProperty("stage").GetString(), stage.GetProperty("orgId").GetString()));
+        Assert.Equal((startedAt, dueBy, doneAt), (
+            stage.GetProperty("startedAt").GetDateTimeOffset(),
+            stage.GetProperty("dueBy").GetDateTimeOffset(),
+            stage.GetProperty("doneAt").GetDateTimeOffset()));
+    }
+
+    /// <summary>Counts the inbox's duplicate instrument: how the test knows a repeated message id arrived and was skipped.</summary>
+    private sealed class DuplicateCounter : IDisposable
+    {
+        private readonly MeterListener _listener = new();
+        private int _count;
+
+        public DuplicateCounter()
+        {
+            _listener.InstrumentPublished = (instrument, listener) =>
+            {
+                if (instrument.Meter.Name == MessagingTelemetry.MeterName && instrument.Name == "petition.inbox.duplicates")
+                {
+                    listener.EnableMeasurementEvents(instrument);
+                }
+            };
+            _listener.SetMeasurementEventCallback<long>((_, value, _, _) => Interlocked.Add(ref _count, (int)value));
+            _listener.Start();
+        }
+
+        public int Count => Volatile.Read(ref _count);
+
+        public void Dispose() => _listener.Dispose();
+    }
+}

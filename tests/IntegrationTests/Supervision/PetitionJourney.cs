@@ -1,0 +1,63 @@
+using PetitionPlatform.Contracts;
+using PetitionPlatform.Contracts.Periods;
+
+namespace PetitionPlatform.IntegrationTests.Supervision;
+
+/// <summary>
+/// The events of one wage-arrears petition in Guyuan county as intake, routing and handling publish them, dated
+/// relative to today so that the service's real clock judges them; due dates come from the one statutory calendar.
+/// </summary>
+internal sealed class PetitionJourney(DateTimeOffset registeredAt)
+{
+    public const string Bureau = "130000/petition-bureau";
+    public const string Hrss = "130724/hrss";
+    public const string HrssName = "沽源县人力资源和社会保障局";
+    public const string TrackingCode = "7K3M-Q9TX-2B8R-WD4N";
+
+    public Guid PetitionId { get; } = Guid.NewGuid();
+
+    public Guid CaseId { get; } = Guid.NewGuid();
+
+    public string Number { get; } = $"130724-{registeredAt:yyyyMMdd}-{Random.Shared.Next(1, 99999):D5}";
+
+    public DateTimeOffset RegisteredAt { get; } = registeredAt;
+
+    public DateTimeOffset RoutedAt => RegisteredAt.AddDays(1);
+
+    public DateTimeOffset AcceptedAt => RoutedAt.AddDays(1);
+
+    public DateTimeOffset ExtendedAt => AcceptedAt.AddHours(5);
+
+    public DateTimeOffset AnsweredAt => AcceptedAt.AddDays(1);
+
+    public DateTimeOffset EvaluatedAt => AnsweredAt.AddHours(3);
+
+    /// <summary>A journey whose every step lies in the past, registration <paramref name="daysAgo"/> days ago, to the second.</summary>
+    public static PetitionJourney Started(int daysAgo)
+    {
+        var now = DateTimeOffset.UtcNow;
+        return new PetitionJourney(now.AddTicks(-(now.Ticks % TimeSpan.TicksPerSecond)).AddDays(-daysAgo).ToOffset(StatutoryCalendar.ChinaOffset));
+    }
+
+    public static DateTimeOffset DueBy(DateTimeOffset start, int days) => StatutoryCalendar.China.DueBy(start, days);
+
+    public PetitionRegistered Registered() => new(
+        PetitionId, Number, "online", "complaint", "wage-arrears", "130724102", Bureau, 35, RegisteredAt, TrackingCodes.Hash(TrackingCode));
+
+    public PetitionRouted Routed() => new(
+        PetitionId, Bureau, RoutingModes.Transfer, Hrss, HrssName, [Bureau, "130724/petition-bureau", Hrss], [],
+        "wage-arrears: labour inspection at the county where it arose", false, 0, null, null, RoutedAt);
+
+    public CaseOpened Opened() => new(
+        PetitionId, CaseId, Hrss, CaseStages.Original, RoutingModes.Transfer, DueBy(RoutedAt, 15), null, false, RoutedAt);
+
+    public CaseAccepted Accepted() => new(PetitionId, CaseId, Hrss, CaseStages.Original, "labour inspection brigade", DueBy(AcceptedAt, 60), false, AcceptedAt);
+
+    public CaseExtended Extended() => new(PetitionId, CaseId, Hrss, 20, "bank records requested", "head of bureau", DueBy(AcceptedAt, 80), ExtendedAt);
+
+    public CaseAnswered Answered() => new(
+        PetitionId, CaseId, Hrss, CaseStages.Original, Outcomes.Support, "The company must pay the wages owed within 30 days.",
+        "Regulation on Labour Security Supervision, art. 26", DueBy(AnsweredAt, 30), false, AnsweredAt);
+
+    public CaseEvaluated Evaluated() => new(PetitionId, CaseId, Hrss, CaseStages.Original, Ratings.Satisfied, EvaluatedAt);
+}
