@@ -44,7 +44,7 @@ public static class RoutingRules
         var levels = LevelsAbove(directory, receiver, responsible);
         var modeClause = mode switch
         {
-            RoutingModes.Assign => $"assigned with report-back because the receiving bureau is {levels} levels above",
+            RoutingModes.Assign => $"assigned with report-back because the receiving bureau is {InWords(levels)} levels above",
             RoutingModes.GuideToLegal => "guided into the legal procedure (诉访分离): the court is told and the petitioner is directed to it",
             RoutingModes.ForwardToDiscipline => "forwarded in confidence to discipline inspection; no other unit sees it",
             _ => "transferred to the unit in charge",
@@ -74,6 +74,8 @@ public static class RoutingRules
     /// <summary>Levels from the receiver down to the responsible unit, walking the tree (Chongqing province → district is one).</summary>
     public static int LevelsAbove(OrgDirectory directory, Organization receiver, Organization responsible) =>
         directory.Depth(directory.FindRegion(responsible.RegionCode)!) - directory.Depth(directory.FindRegion(receiver.RegionCode)!);
+
+    private static string InWords(int levels) => levels switch { 2 => "two", 3 => "three", 4 => "four", _ => levels.ToString(System.Globalization.CultureInfo.InvariantCulture) };
 
     private static (Organization Unit, string Clause) Responsible(
         PetitionFacts facts, OrgDirectory directory, Region place, Region anchor, ClassificationEntry? entry)
