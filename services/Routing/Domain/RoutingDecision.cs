@@ -44,9 +44,10 @@ public sealed class RoutingDecision
         CoHandlerOrgIds = [.. route.CoHandlerOrgIds],
         Rule = route.Rule,
         LegalRoute = route.LegalRoute,
-        ReportBackDueBy = route.ReportBackDueBy,
+        // PostgreSQL's timestamptz takes UTC only; the instant is the same.
+        ReportBackDueBy = route.ReportBackDueBy?.ToUniversalTime(),
         Confidential = route.Confidential,
-        DecidedAt = at,
+        DecidedAt = at.ToUniversalTime(),
         DecidedBy = decidedBy,
     };
 
