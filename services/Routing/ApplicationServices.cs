@@ -10,7 +10,13 @@ internal static class ApplicationServices
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase<RoutingDbContext>("routingdb");
-        builder.AddMessaging("routing", bus => bus.AddConsumer<PetitionRegisteredConsumer>());
+        // After the migrations (registered above) and before the bus: consumers never see an empty directory.
+        builder.Services.AddHostedService<DirectorySeeder>();
+        builder.AddMessaging("routing", bus =>
+        {
+            bus.AddConsumer<PetitionRegisteredConsumer>();
+            bus.AddConsumer<CaseDeclinedConsumer>();
+        });
         builder.AddApiDocumentation();
         return builder;
     }

@@ -1,4 +1,5 @@
 using PetitionPlatform.Routing;
+using PetitionPlatform.Routing.Api;
 using PetitionPlatform.ServiceDefaults.Messaging;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -11,6 +12,8 @@ var app = builder.Build();
 app.UseExceptionHandler();
 app.MapDefaultEndpoints();
 app.MapApiDocumentation();
+app.MapDirectoryApi();
+app.MapPetitionRoutingApi();
 app.MapMessagingDiagnostics("/api/routing");
 
 app.Run();

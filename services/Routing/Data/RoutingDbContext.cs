@@ -8,13 +8,34 @@ public sealed class RoutingDbContext(DbContextOptions<RoutingDbContext> options)
 {
     public DbSet<RoutingRequest> RoutingRequests => Set<RoutingRequest>();
 
+    public DbSet<RoutingDecision> RoutingDecisions => Set<RoutingDecision>();
+
+    public DbSet<Region> Regions => Set<Region>();
+
+    public DbSet<UnitKind> UnitKinds => Set<UnitKind>();
+
+    public DbSet<Organization> Organizations => Set<Organization>();
+
+    public DbSet<ClassificationEntry> ClassificationEntries => Set<ClassificationEntry>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<RoutingRequest>(entity =>
         {
             entity.ToTable("routing_requests");
             entity.HasKey(p => p.PetitionId);
+            entity.Ignore(p => p.Facts);
         });
+        modelBuilder.Entity<RoutingDecision>(entity =>
+        {
+            entity.ToTable("routing_decisions");
+            entity.HasKey(d => new { d.PetitionId, d.Attempt });
+            entity.HasOne<RoutingRequest>().WithMany().HasForeignKey(d => d.PetitionId);
+        });
+        modelBuilder.Entity<Region>(entity => entity.HasKey(r => r.Code));
+        modelBuilder.Entity<UnitKind>(entity => entity.HasKey(u => u.Unit));
+        modelBuilder.Entity<Organization>(entity => entity.HasKey(o => o.Id));
+        modelBuilder.Entity<ClassificationEntry>(entity => entity.HasKey(t => t.Topic));
         modelBuilder.AddOutboxAndInbox();
     }
 }

@@ -1,4 +1,5 @@
 using MassTransit;
+using Microsoft.EntityFrameworkCore;
 using PetitionPlatform.Contracts;
 using PetitionPlatform.Routing.Data;
 using PetitionPlatform.Routing.Domain;
@@ -6,23 +7,44 @@ using PetitionPlatform.Routing.Domain;
 namespace PetitionPlatform.Routing.Messaging;
 
 /// <summary>
-/// Records each registered petition, because routing decides from the topic, the place the matter arose and the unit that received it. Runs behind the inbox: the row and the inbox entry
-/// commit together, so a redelivered event changes nothing.
+/// Makes the first routing decision for each registered petition and announces it (PetitionRouted). Runs behind the
+/// inbox: the request, the decision, the outgoing event and the inbox entry commit together. A second copy of the
+/// event under another message id finds the petition already known and changes nothing.
 /// </summary>
-public sealed class PetitionRegisteredConsumer(RoutingDbContext db) : IConsumer<PetitionRegistered>
+public sealed partial class PetitionRegisteredConsumer(RoutingDbContext db, TimeProvider time, ILogger<PetitionRegisteredConsumer> logger)
+    : IConsumer<PetitionRegistered>
 {
-    public Task Consume(ConsumeContext<PetitionRegistered> context)
+    public async Task Consume(ConsumeContext<PetitionRegistered> context)
     {
         var message = context.Message;
-        db.RoutingRequests.Add(new RoutingRequest
+        if (await db.RoutingRequests.AnyAsync(r => r.PetitionId == message.PetitionId, context.CancellationToken))
+        {
+            LogAlreadyRouted(logger, message.PetitionId);
+            return;
+        }
+
+        var request = new RoutingRequest
         {
             PetitionId = message.PetitionId,
             Kind = message.Kind,
             Topic = message.Topic,
+            Subtopic = message.Subtopic,
             RegionCode = message.RegionCode,
             ReceivedBy = message.ReceivedBy,
             RegisteredAt = message.OccurredAt,
-        });
-        return Task.CompletedTask;
+        };
+        db.RoutingRequests.Add(request);
+
+        var directory = await db.LoadDirectoryAsync(context.CancellationToken);
+        var now = time.GetUtcNow();
+        var route = RoutingRules.Decide(request.Facts, directory, now);
+        db.Record(request, 0, route, request.ReceivedBy, now, time);
+        LogRouted(logger, message.PetitionId, route.Mode, route.Responsible.Id);
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Petition {PetitionId} routed ({Mode}) to {ResponsibleOrgId}")]
+    private static partial void LogRouted(ILogger logger, Guid petitionId, string mode, string responsibleOrgId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Petition {PetitionId} is already routed; registration event ignored")]
+    private static partial void LogAlreadyRouted(ILogger logger, Guid petitionId);
 }

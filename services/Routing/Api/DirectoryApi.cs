@@ -1,0 +1,69 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using PetitionPlatform.Routing.Data;
+
+namespace PetitionPlatform.Routing.Api;
+
+/// <summary>The directory (API.md "Directory"): regions, units and the classification list. Intake validates registrations against it.</summary>
+public static class DirectoryApi
+{
+    public static IEndpointRouteBuilder MapDirectoryApi(this IEndpointRouteBuilder app)
+    {
+        var routing = app.MapGroup("/api/routing").WithTags("Directory");
+        routing.MapGet("/regions/{regionCode}", GetRegionAsync).WithSummary("A region of the administrative chain");
+        routing.MapGet("/organizations", ListOrganizationsAsync).WithSummary("The units of a region");
+        // An org id contains a slash: as two segments, or as one with the slash encoded (%2F).
+        routing.MapGet("/organizations/{regionCode}/{unit}", (string regionCode, string unit, RoutingDbContext db, CancellationToken ct) =>
+            GetOrganizationAsync($"{regionCode}/{unit}", db, ct)).WithSummary("A unit, by its id '<regionCode>/<unit>'");
+        routing.MapGet("/organizations/{orgId}", (string orgId, RoutingDbContext db, CancellationToken ct) =>
+            GetOrganizationAsync(Uri.UnescapeDataString(orgId), db, ct)).ExcludeFromDescription();
+        routing.MapGet("/topics", ListTopicsAsync).WithSummary("The classification list (extension)");
+        routing.MapGet("/topics/{topic}", GetTopicAsync).WithSummary("One entry of the classification list (extension)");
+        return app;
+    }
+
+    private static async Task<Results<Ok<RegionResponse>, ProblemHttpResult>> GetRegionAsync(
+        string regionCode, RoutingDbContext db, CancellationToken ct)
+    {
+        var region = await db.Regions.AsNoTracking().SingleOrDefaultAsync(r => r.Code == regionCode, ct);
+        return region is null ? Problems.NotFound($"No region has the code '{regionCode}'.") : TypedResults.Ok(RegionResponse.From(region));
+    }
+
+    private static async Task<Results<Ok<List<OrganizationResponse>>, ValidationProblem, ProblemHttpResult>> ListOrganizationsAsync(
+        string? regionCode, RoutingDbContext db, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(regionCode))
+        {
+            return Problems.Invalid("regionCode", "The region whose units are listed is required, e.g. ?regionCode=130724.");
+        }
+
+        if (!await db.Regions.AnyAsync(r => r.Code == regionCode, ct))
+        {
+            return Problems.NotFound($"No region has the code '{regionCode}'.");
+        }
+
+        var units = await db.Organizations.AsNoTracking().Where(o => o.RegionCode == regionCode).OrderBy(o => o.Unit).ToListAsync(ct);
+        return TypedResults.Ok(units.Select(OrganizationResponse.From).ToList());
+    }
+
+    private static async Task<Results<Ok<OrganizationResponse>, ProblemHttpResult>> GetOrganizationAsync(
+        string orgId, RoutingDbContext db, CancellationToken ct)
+    {
+        var organization = await db.Organizations.AsNoTracking().SingleOrDefaultAsync(o => o.Id == orgId, ct);
+        return organization is null
+            ? Problems.NotFound($"No unit has the id '{orgId}'.")
+            : TypedResults.Ok(OrganizationResponse.From(organization));
+    }
+
+    private static async Task<Ok<List<TopicResponse>>> ListTopicsAsync(RoutingDbContext db, CancellationToken ct)
+    {
+        var topics = await db.ClassificationEntries.AsNoTracking().OrderBy(t => t.Topic).ToListAsync(ct);
+        return TypedResults.Ok(topics.Select(TopicResponse.From).ToList());
+    }
+
+    private static async Task<Results<Ok<TopicResponse>, ProblemHttpResult>> GetTopicAsync(string topic, RoutingDbContext db, CancellationToken ct)
+    {
+        var entry = await db.ClassificationEntries.AsNoTracking().SingleOrDefaultAsync(t => t.Topic == topic, ct);
+        return entry is null ? Problems.NotFound($"'{topic}' is not on the classification list.") : TypedResults.Ok(TopicResponse.From(entry));
+    }
+}

@@ -1,0 +1,124 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using PetitionPlatform.Routing.Data;
+using PetitionPlatform.Routing.Domain;
+
+namespace PetitionPlatform.Routing.Api;
+
+/// <summary>A petition's routing (API.md "Routing"): its current decision with history, and rerouting by a superior.</summary>
+public static class PetitionRoutingApi
+{
+    private const int MaxReasonLength = 2000;
+
+    public static IEndpointRouteBuilder MapPetitionRoutingApi(this IEndpointRouteBuilder app)
+    {
+        var petitions = app.MapGroup("/api/routing/petitions").WithTags("Routing");
+        petitions.MapGet("/{petitionId:guid}", GetAsync).WithSummary("The latest routing decision of a petition, with its history");
+        petitions.MapPost("/{petitionId:guid}/reroute", RerouteAsync)
+            .Accepts<RerouteRequest>("application/json")
+            .WithSummary("Send a petition to another unit (a superior's decision)");
+        return app;
+    }
+
+    private static async Task<Results<Ok<PetitionRoutingResponse>, ProblemHttpResult>> GetAsync(
+        Guid petitionId, RoutingDbContext db, CancellationToken ct)
+    {
+        var request = await db.RoutingRequests.AsNoTracking().SingleOrDefaultAsync(r => r.PetitionId == petitionId, ct);
+        var decisions = await db.HistoryAsync(petitionId, ct);
+        return request is null || decisions.Count == 0
+            ? Problems.NotFound($"Petition {petitionId} has not been routed (it is unknown, or its registration has not reached routing yet).")
+            : TypedResults.Ok(PetitionRoutingResponse.From(request, decisions));
+    }
+
+    private static async Task<Results<Ok<PetitionRoutingResponse>, ValidationProblem, ProblemHttpResult>> RerouteAsync(
+        Guid petitionId, HttpRequest http, RoutingDbContext db, TimeProvider time, CancellationToken ct)
+    {
+        RerouteRequest? body;
+        try
+        {
+            body = await JsonSerializer.DeserializeAsync<RerouteRequest>(http.Body, JsonSerializerOptions.Web, ct);
+        }
+        catch (JsonException ex)
+        {
+            var field = string.IsNullOrEmpty(ex.Path) || ex.Path == "$" ? "body" : ex.Path.TrimStart('$', '.');
+            return Problems.Invalid(field, "Malformed JSON or a value of the wrong type.");
+        }
+
+        var directory = await db.LoadDirectoryAsync(ct);
+        var errors = Validate(body, directory);
+        if (errors.Count > 0)
+        {
+            return Problems.Invalid(errors);
+        }
+
+        var request = await db.RoutingRequests.SingleOrDefaultAsync(r => r.PetitionId == petitionId, ct);
+        var history = await db.HistoryAsync(petitionId, ct);
+        if (request is null || history.Count == 0)
+        {
+            return Problems.NotFound($"Petition {petitionId} has not been routed, so it cannot be rerouted.");
+        }
+
+        var to = directory.FindOrganization(body!.ToOrgId!)!;
+        var by = directory.FindOrganization(body.By!)!;
+        var latest = history[^1];
+        var (route, refusal) = RerouteRules.Decide(latest.ToRoute(directory), request.AwaitingDecisionBy is not null, to, by, body.Reason!.Trim());
+        if (route is null)
+        {
+            return Problems.Conflict(refusal!);
+        }
+
+        var now = time.GetUtcNow();
+        db.Record(request, latest.Attempt + 1, route, by.Id, now, time);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            return Problems.Conflict("Another decision about this petition was made at the same moment; read it and decide again.");
+        }
+
+        return TypedResults.Ok(PetitionRoutingResponse.From(request, await db.HistoryAsync(petitionId, ct)));
+    }
+
+    private static Dictionary<string, string[]> Validate(RerouteRequest? body, OrgDirectory directory)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (body is null)
+        {
+            errors["body"] = ["A JSON object { toOrgId, reason, by } is required."];
+            return errors;
+        }
+
+        if (string.IsNullOrWhiteSpace(body.ToOrgId))
+        {
+            errors["toOrgId"] = ["The unit that is to handle the matter is required."];
+        }
+        else if (directory.FindOrganization(body.ToOrgId) is null)
+        {
+            errors["toOrgId"] = [$"'{body.ToOrgId}' is not a unit of the directory."];
+        }
+
+        if (string.IsNullOrWhiteSpace(body.By))
+        {
+            errors["by"] = ["The deciding unit is required."];
+        }
+        else if (directory.FindOrganization(body.By) is null)
+        {
+            errors["by"] = [$"'{body.By}' is not a unit of the directory."];
+        }
+
+        if (string.IsNullOrWhiteSpace(body.Reason))
+        {
+            errors["reason"] = ["The reason for the decision is required: it is part of the record."];
+        }
+        else if (body.Reason.Length > MaxReasonLength)
+        {
+            errors["reason"] = [$"At most {MaxReasonLength:N0} characters."];
+        }
+
+        return errors;
+    }
+}

@@ -1,0 +1,37 @@
+using Microsoft.EntityFrameworkCore;
+using PetitionPlatform.Contracts;
+using PetitionPlatform.Routing.Domain;
+using PetitionPlatform.ServiceDefaults.Messaging;
+
+namespace PetitionPlatform.Routing.Data;
+
+/// <summary>Keeps a petition's decisions and announces each one: the row and PetitionRouted commit together (outbox).</summary>
+public static class DecisionLog
+{
+    public static Task<List<RoutingDecision>> HistoryAsync(this RoutingDbContext db, Guid petitionId, CancellationToken cancellationToken) =>
+        db.RoutingDecisions.Where(d => d.PetitionId == petitionId).OrderBy(d => d.Attempt).ToListAsync(cancellationToken);
+
+    public static RoutingDecision Record(
+        this RoutingDbContext db, RoutingRequest request, int attempt, RoutePlan route, string decidedBy, DateTimeOffset at, TimeProvider time)
+    {
+        var decision = RoutingDecision.From(request.PetitionId, attempt, route, decidedBy, at);
+        db.RoutingDecisions.Add(decision);
+        request.AwaitingDecisionBy = null;
+        request.AwaitingReason = null;
+        db.AddToOutbox(new PetitionRouted(
+            request.PetitionId,
+            decidedBy,
+            route.Mode,
+            route.Responsible.Id,
+            route.Responsible.Name,
+            route.Path,
+            route.CoHandlerOrgIds,
+            route.Rule,
+            route.Confidential,
+            attempt,
+            route.ReportBackDueBy,
+            route.LegalRoute,
+            at), time);
+        return decision;
+    }
+}
