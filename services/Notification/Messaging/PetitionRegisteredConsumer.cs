@@ -20,7 +20,8 @@ public sealed class PetitionRegisteredConsumer(NotificationDbContext db) : ICons
             PetitionId = message.PetitionId,
             Number = message.Number,
             ReceivedBy = message.ReceivedBy,
-            RegisteredAt = message.OccurredAt,
+            // Npgsql stores timestamptz from UTC values only; events may carry China time.
+            RegisteredAt = message.OccurredAt.ToUniversalTime(),
             TrackingCodeHash = message.TrackingCodeHash,
             Channel = message.Channel,
             Kind = message.Kind,
