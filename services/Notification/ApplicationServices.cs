@@ -1,5 +1,7 @@
 using PetitionPlatform.Notification.Data;
+using PetitionPlatform.Notification.Delivery;
 using PetitionPlatform.Notification.Messaging;
+using PetitionPlatform.Notification.Templates;
 using PetitionPlatform.ServiceDefaults.Data;
 using PetitionPlatform.ServiceDefaults.Messaging;
 
@@ -10,8 +12,24 @@ internal static class ApplicationServices
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase<NotificationDbContext>("notificationdb");
-        builder.AddMessaging("notification", bus => bus.AddConsumer<PetitionRegisteredConsumer>());
+        builder.AddMessaging("notification", bus =>
+        {
+            bus.AddConsumer<PetitionRegisteredConsumer>();
+            bus.AddConsumer<PetitionerReceiptRequestedConsumer>();
+            bus.AddConsumer<PetitionRoutedConsumer>();
+            bus.AddConsumer<CaseOpenedConsumer>();
+            bus.AddConsumer<CaseAcceptedConsumer>();
+            bus.AddConsumer<CaseDeclinedConsumer>();
+            bus.AddConsumer<CaseExtendedConsumer>();
+            bus.AddConsumer<CaseAnsweredConsumer>();
+            bus.AddConsumer<RoutingDecisionRequiredConsumer>();
+        });
         builder.AddApiDocumentation();
+
+        // Loaded at start: a template missing from the build stops the service now, not at the first event.
+        builder.Services.AddSingleton(TemplateLibrary.FromAssembly());
+        builder.Services.AddScoped<NotificationWriter>();
+        builder.AddNotificationDelivery();
         return builder;
     }
 }

@@ -1,4 +1,5 @@
 using PetitionPlatform.Notification;
+using PetitionPlatform.Notification.Api;
 using PetitionPlatform.ServiceDefaults.Messaging;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -11,6 +12,7 @@ var app = builder.Build();
 app.UseExceptionHandler();
 app.MapDefaultEndpoints();
 app.MapApiDocumentation();
+app.MapNotificationsApi();
 app.MapMessagingDiagnostics("/api/notifications");
 
 app.Run();

@@ -8,12 +8,29 @@ public sealed class NotificationDbContext(DbContextOptions<NotificationDbContext
 {
     public DbSet<KnownPetition> KnownPetitions => Set<KnownPetition>();
 
+    public DbSet<RoutingDecision> RoutingDecisions => Set<RoutingDecision>();
+
+    public DbSet<NotificationMessage> Notifications => Set<NotificationMessage>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<KnownPetition>(entity =>
         {
             entity.ToTable("petitions");
             entity.HasKey(p => p.PetitionId);
+            entity.Ignore(p => p.IsReport);
+        });
+        modelBuilder.Entity<RoutingDecision>(entity =>
+        {
+            entity.ToTable("routing_decisions");
+            entity.HasKey(d => new { d.PetitionId, d.Attempt });
+        });
+        modelBuilder.Entity<NotificationMessage>(entity =>
+        {
+            entity.ToTable("notifications");
+            entity.HasKey(n => n.Id);
+            entity.Ignore(n => n.Recipient);
+            entity.Ignore(n => n.TextToDeliver);
         });
         modelBuilder.AddOutboxAndInbox();
     }

@@ -6,8 +6,9 @@ using PetitionPlatform.Notification.Domain;
 namespace PetitionPlatform.Notification.Messaging;
 
 /// <summary>
-/// Records each registered petition, because notices quote the petition number and the unit that received it. Runs behind the inbox: the row and the inbox entry
-/// commit together, so a redelivered event changes nothing.
+/// Records each registered petition: notices quote its number, the petitioner is written to through the door it came
+/// in by, and asks for their messages with the query code whose hash is kept. Runs behind the inbox: the row and the
+/// inbox entry commit together, so a redelivered event changes nothing.
 /// </summary>
 public sealed class PetitionRegisteredConsumer(NotificationDbContext db) : IConsumer<PetitionRegistered>
 {
@@ -19,7 +20,11 @@ public sealed class PetitionRegisteredConsumer(NotificationDbContext db) : ICons
             PetitionId = message.PetitionId,
             Number = message.Number,
             ReceivedBy = message.ReceivedBy,
-            RegisteredAt = message.OccurredAt,
+            // Npgsql stores timestamptz from UTC values only; events may carry China time.
+            RegisteredAt = message.OccurredAt.ToUniversalTime(),
+            TrackingCodeHash = message.TrackingCodeHash,
+            Channel = message.Channel,
+            Kind = message.Kind,
         });
         return Task.CompletedTask;
     }

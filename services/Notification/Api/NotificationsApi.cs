@@ -1,0 +1,78 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using PetitionPlatform.Notification.Data;
+using PetitionPlatform.Notification.Domain;
+
+namespace PetitionPlatform.Notification.Api;
+
+public static class NotificationsApi
+{
+    public static IEndpointRouteBuilder MapNotificationsApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGroup("/api/notifications").WithTags("Notifications")
+            .MapGet("/", ListAsync)
+            .WithSummary("Messages kept for a unit (by org id) or a petitioner (by query code), oldest first");
+        return app;
+    }
+
+    private static async Task<Results<Ok<List<NotificationView>>, ValidationProblem, ProblemHttpResult>> ListAsync(
+        string? recipient, string? petitionId, NotificationDbContext db, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var query = RecipientQuery.Parse(recipient);
+        if (query is null)
+        {
+            errors["recipient"] = [string.IsNullOrWhiteSpace(recipient)
+                ? "The recipient is required: an org id such as '130724/hrss', or the petitioner's query code."
+                : "Neither an org id ('<regionCode>/<unit>', such as '130724/hrss') nor a query code (16 letters and digits)."];
+        }
+
+        Guid? petition = null;
+        if (petitionId is not null)
+        {
+            if (Guid.TryParse(petitionId, out var parsed))
+            {
+                petition = parsed;
+            }
+            else
+            {
+                errors["petitionId"] = ["A petition id is a UUID."];
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors, title: "The notifications cannot be listed as asked.");
+        }
+
+        var messages = db.Notifications.AsNoTracking();
+        switch (query)
+        {
+            case RecipientQuery.Unit unit:
+                messages = messages.Where(n => n.RecipientKind == Recipient.Org && n.RecipientKey == unit.OrgId);
+                break;
+            case RecipientQuery.Petitioner petitioner:
+                var petitions = await db.KnownPetitions.AsNoTracking()
+                    .Where(p => p.TrackingCodeHash == petitioner.TrackingCodeHash)
+                    .Select(p => p.PetitionId.ToString())
+                    .ToListAsync(ct);
+                if (petitions.Count == 0)
+                {
+                    // As the progress view does: an unknown code is not found, whether mistyped or not yet registered here.
+                    return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound,
+                        title: "No petition has this query code.", detail: "Check the code on the receipt.");
+                }
+
+                messages = messages.Where(n => n.RecipientKind == Recipient.Petitioner && petitions.Contains(n.RecipientKey));
+                break;
+        }
+
+        if (petition is { } id)
+        {
+            messages = messages.Where(n => n.PetitionId == id);
+        }
+
+        var found = await messages.OrderBy(n => n.CreatedAt).ThenBy(n => n.Id).ToListAsync(ct);
+        return TypedResults.Ok(found.Select(NotificationView.From).ToList());
+    }
+}

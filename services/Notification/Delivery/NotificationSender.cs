@@ -1,0 +1,118 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using PetitionPlatform.Contracts;
+using PetitionPlatform.Notification.Data;
+using PetitionPlatform.Notification.Domain;
+using PetitionPlatform.ServiceDefaults.Messaging;
+
+namespace PetitionPlatform.Notification.Delivery;
+
+/// <summary>
+/// Delivers pending messages through the channel of each, oldest first. Rows are locked with SKIP LOCKED, so several
+/// instances share the work without sending a message twice; a delivery and its result (sent, or the failure with the
+/// next attempt time) commit together with the <see cref="NotificationSent"/> event in the outbox. A crash between a
+/// channel accepting a message and that commit sends it again: delivery is at least once, as SMS gateways are.
+/// </summary>
+public sealed partial class NotificationSender(
+    IServiceScopeFactory scopes, TimeProvider time, IOptions<DeliveryOptions> options, ILogger<NotificationSender> logger) : BackgroundService
+{
+    private readonly DeliveryOptions _options = options.Value;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                var handled = await SendDueAsync(stoppingToken);
+                if (handled == _options.BatchSize)
+                {
+                    continue;
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                // The database may be briefly away; the rows wait, and the loop must outlive any one fault.
+                LogRoundFailed(logger, ex.Message);
+            }
+
+            try
+            {
+                await Task.Delay(_options.PollInterval, time, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>One round: the messages due now, each delivered once, the outcome committed. Returns how many were handled.</summary>
+    public async Task<int> SendDueAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<NotificationDbContext>();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var due = await db.Notifications
+            .FromSql($"SELECT * FROM notifications WHERE status = 'pending' AND next_attempt_at <= {time.GetUtcNow()} ORDER BY created_at, id LIMIT {_options.BatchSize} FOR UPDATE SKIP LOCKED")
+            .ToListAsync(cancellationToken);
+
+        foreach (var message in due)
+        {
+            await DeliverAsync(scope.ServiceProvider, db, message, cancellationToken);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return due.Count;
+    }
+
+    private async Task DeliverAsync(IServiceProvider services, NotificationDbContext db, NotificationMessage message, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var channel = services.GetKeyedService<INotificationChannel>(message.Channel)
+                ?? throw new InvalidOperationException($"No delivery channel is registered for '{message.Channel}'.");
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(_options.DeliveryTimeout);
+            await channel.DeliverAsync(new OutgoingDelivery(
+                message.Id, message.PetitionId, message.Channel, message.RecipientKind, message.RecipientKey,
+                message.Template, message.TextToDeliver, message.Attempts + 1), timeout.Token);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            var now = time.GetUtcNow();
+            message.MarkAttemptFailed(ex.Message, now, _options.MaxAttempts, _options.RetryDelayAfter(message.Attempts + 1));
+            if (message.Status == NotificationStatuses.Failed)
+            {
+                LogGaveUp(logger, message.Id, message.Template, message.Attempts, ex.Message);
+            }
+            else
+            {
+                LogWillRetry(logger, message.Id, message.Template, message.Attempts, message.NextAttemptAt, ex.Message);
+            }
+
+            return;
+        }
+
+        var sentAt = time.GetUtcNow();
+        message.MarkSent(sentAt);
+        db.AddToOutbox(new NotificationSent(
+            message.PetitionId, message.Id, message.Template,
+            message.RecipientKind == Recipient.Org ? message.RecipientKey : null,
+            message.Channel, sentAt), time);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Delivery round failed; retrying after the poll interval: {Reason}")]
+    private static partial void LogRoundFailed(ILogger logger, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Notification {NotificationId} ({Template}) failed attempt {Attempt}; next attempt at {NextAttemptAt}: {Reason}")]
+    private static partial void LogWillRetry(ILogger logger, Guid notificationId, string template, int attempt, DateTimeOffset nextAttemptAt, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Notification {NotificationId} ({Template}) failed after {Attempts} attempts and is marked failed: {Reason}")]
+    private static partial void LogGaveUp(ILogger logger, Guid notificationId, string template, int attempts, string reason);
+}

@@ -1,0 +1,120 @@
+using PetitionPlatform.Contracts;
+using PetitionPlatform.Contracts.Periods;
+using PetitionPlatform.Notification.Templates;
+
+namespace PetitionPlatform.Notification.Domain;
+
+/// <summary>
+/// Which lifecycle event produces which messages, for whom, with which values (DOMAIN.md §7). Pure: the consumers
+/// load the petition's file, ask here, and store what comes back.
+/// </summary>
+public static class MessagePlanner
+{
+    public static IReadOnlyList<PlannedMessage> ForReceipt(PetitionerReceiptRequested e) =>
+    [
+        new(TemplateNames.Receipt, Recipient.PetitionerOf(e.PetitionId),
+            Values(("number", e.Number), ("trackingCode", Wording.MaskedTrackingCode(e.TrackingCode))),
+            DeliveryOnly: Values(("trackingCode", e.TrackingCode))),
+    ];
+
+    public static IReadOnlyList<PlannedMessage> ForRouting(PetitionRouted e, PetitionFile file)
+    {
+        var confidential = e.Confidential || file.Confidential;
+        var petitioner = Recipient.PetitionerOf(e.PetitionId);
+        if (e.Mode == RoutingModes.GuideToLegal)
+        {
+            var legalRoute = Wording.LegalRoute(e.LegalRoute);
+            return Guard(confidential, e.ResponsibleOrgId,
+            [
+                new(TemplateNames.NotAcceptedLegalRoute, petitioner,
+                    Values(("number", file.Number), ("legalRoute", legalRoute), ("unit", confidential ? Wording.CompetentAuthority : e.ResponsibleOrgName))),
+                new(TemplateNames.LegalProcedure, Recipient.Unit(e.ResponsibleOrgId),
+                    Values(("number", file.Number), ("legalRoute", legalRoute), ("unit", e.ResponsibleOrgName))),
+            ]);
+        }
+
+        // transfer, assign, forward-to-discipline: the unit itself hears of it when handling opens its case.
+        return Guard(confidential, e.ResponsibleOrgId,
+        [
+            new(TemplateNames.Transferred, petitioner,
+                Values(("number", file.Number), ("unit", confidential ? Wording.CompetentAuthority : e.ResponsibleOrgName),
+                    ("acceptanceDays", StatutoryPeriods.AcceptanceDays.ToString(System.Globalization.CultureInfo.InvariantCulture)))),
+        ]);
+    }
+
+    public static IReadOnlyList<PlannedMessage> ForCaseOpened(CaseOpened e, PetitionFile file) => Guard(e.Confidential || file.Confidential, e.OrgId,
+    [
+        new(TemplateNames.NewCase, Recipient.Unit(e.OrgId),
+            Values(("number", file.Number), ("stage", Wording.Stage(e.Stage)), ("acceptanceDueBy", Wording.Date(e.AcceptanceDueBy)),
+                ("reportBack", Wording.ReportBack(e.Mode == RoutingModes.Assign ? e.ReportBackDueBy : null)))),
+    ]);
+
+    public static IReadOnlyList<PlannedMessage> ForCaseAccepted(CaseAccepted e, PetitionFile file) =>
+    [
+        new(TemplateNames.Accepted, Recipient.PetitionerOf(e.PetitionId),
+            Values(("number", file.Number), ("unit", UnitForPetitioner(e.OrgId, e.Confidential, file)), ("handlingDueBy", Wording.Date(e.HandlingDueBy)))),
+    ];
+
+    public static IReadOnlyList<PlannedMessage> ForCaseExtended(CaseExtended e, PetitionFile file) =>
+    [
+        new(TemplateNames.Extended, Recipient.PetitionerOf(e.PetitionId),
+            Values(("number", file.Number), ("reason", e.Reason), ("days", e.Days.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                ("handlingDueBy", Wording.Date(e.HandlingDueBy)))),
+    ];
+
+    public static IReadOnlyList<PlannedMessage> ForCaseAnswered(CaseAnswered e, PetitionFile file)
+    {
+        var petitioner = Recipient.PetitionerOf(e.PetitionId);
+        var common = new[] { ("number", file.Number), ("outcome", Wording.Outcome(e.Outcome)), ("opinion", e.Opinion), ("legalBasis", Wording.OrNone(e.LegalBasis)) };
+        if (e.Stage == CaseStages.ReReview)
+        {
+            return [new(TemplateNames.AnsweredFinal, petitioner, Values(common))];
+        }
+
+        return
+        [
+            new(TemplateNames.Answered, petitioner, Values([.. common,
+                ("reviewDueBy", Wording.Date(e.ReviewDueBy)),
+                ("reviewBody", Wording.ReviewBody(UnitForPetitioner(e.OrgId, e.Confidential, file))),
+                ("reviewKind", Wording.NextReview(e.Stage))])),
+        ];
+    }
+
+    /// <summary>
+    /// Tells the unit whose routing decision is being declined. The caller makes sure that decision is on file: without
+    /// it there is nobody to tell yet.
+    /// </summary>
+    public static IReadOnlyList<PlannedMessage> ForCaseDeclined(CaseDeclined e, PetitionFile file)
+    {
+        var decision = file.DecisionSendingTo(e.OrgId)
+            ?? throw new InvalidOperationException($"No routing decision on file sent petition {e.PetitionId} to {e.OrgId}.");
+        return Guard(e.Confidential || file.Confidential, e.OrgId,
+        [
+            new(TemplateNames.DeclinedReturned, Recipient.Unit(decision.DecidedBy),
+                Values(("number", file.Number), ("declinedBy", file.NameOf(e.OrgId)), ("reason", e.Reason),
+                    ("suggestion", Wording.Suggestion(e.SuggestedOrgId is null ? null : file.NameOf(e.SuggestedOrgId))))),
+        ]);
+    }
+
+    public static IReadOnlyList<PlannedMessage> ForRoutingDecisionRequired(RoutingDecisionRequired e, PetitionFile file) =>
+        Guard(e.Confidential || file.Confidential, e.OrgId,
+        [
+            new(TemplateNames.RoutingDecisionRequired, Recipient.Unit(e.DeciderOrgId),
+                Values(("number", file.Number), ("declinedBy", file.NameOf(e.OrgId)), ("reason", e.Reason))),
+        ]);
+
+    /// <summary>
+    /// The confidentiality rule (Regulation art. 23): a confidential matter is never written to any unit but the
+    /// responsible one. The petitioner is still told.
+    /// </summary>
+    public static IReadOnlyList<PlannedMessage> Guard(bool confidential, string responsibleOrgId, IReadOnlyList<PlannedMessage> planned) =>
+        confidential
+            ? [.. planned.Where(m => !m.Recipient.IsUnit || m.Recipient.Key == responsibleOrgId)]
+            : planned;
+
+    private static string UnitForPetitioner(string orgId, bool confidential, PetitionFile file) =>
+        confidential || file.Confidential ? Wording.CompetentAuthority : file.NameOf(orgId);
+
+    private static Dictionary<string, string> Values(params IEnumerable<(string Name, string Value)> values) =>
+        values.ToDictionary(v => v.Name, v => v.Value, StringComparer.Ordinal);
+}

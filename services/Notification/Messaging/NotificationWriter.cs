@@ -1,0 +1,72 @@
+using Microsoft.EntityFrameworkCore;
+using PetitionPlatform.Notification.Data;
+using PetitionPlatform.Notification.Domain;
+using PetitionPlatform.Notification.Templates;
+
+namespace PetitionPlatform.Notification.Messaging;
+
+/// <summary>
+/// What every consumer does: load the petition's file, render the planned messages and add them as pending rows to
+/// the consumer's DbContext. The inbox filter saves them in the same transaction as the inbox record, so an event is
+/// turned into messages exactly once; the background sender delivers them.
+/// </summary>
+public sealed class NotificationWriter(NotificationDbContext db, TemplateLibrary templates, TimeProvider time)
+{
+    /// <summary>
+    /// The petition and its routing decisions. Events reach notification's queues independently, so a lifecycle event
+    /// can overtake <c>PetitionRegistered</c>; throwing lets the consumer's retries wait for it.
+    /// </summary>
+    public async Task<PetitionFile> LoadFileAsync(Guid petitionId, CancellationToken ct)
+    {
+        var petition = await db.KnownPetitions.AsNoTracking().SingleOrDefaultAsync(p => p.PetitionId == petitionId, ct)
+            ?? throw new PetitionNotYetKnownException($"Petition {petitionId} has not been registered with notification yet.");
+        var decisions = await db.RoutingDecisions.AsNoTracking()
+            .Where(d => d.PetitionId == petitionId)
+            .ToListAsync(ct);
+        // Decisions added in this unit of work (the event being consumed) count too.
+        decisions.AddRange(db.ChangeTracker.Entries<RoutingDecision>()
+            .Where(e => e.State == EntityState.Added && e.Entity.PetitionId == petitionId)
+            .Select(e => e.Entity));
+        return new PetitionFile(petition, decisions);
+    }
+
+    public async Task AddAsync(Guid sourceMessageId, Guid petitionId, string? petitionChannel, IEnumerable<PlannedMessage> planned, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        foreach (var message in planned)
+        {
+            // The inbox already stops redelivery of one message id; this also covers a replay of the same event under
+            // the same id after the inbox was pruned, at the cost of one indexed lookup.
+            var exists = await db.Notifications.AnyAsync(n => n.SourceMessageId == sourceMessageId
+                && n.Template == message.Template
+                && n.RecipientKind == message.Recipient.Kind
+                && n.RecipientKey == message.Recipient.Key, ct);
+            if (exists)
+            {
+                continue;
+            }
+
+            var kept = templates.Render(message.Template, message.Values);
+            var delivered = message.DeliveryOnly is { Count: > 0 } only
+                ? templates.Render(message.Template, Merge(message.Values, only))
+                : null;
+            db.Notifications.Add(NotificationMessage.Create(
+                petitionId, sourceMessageId, message.Template, message.Recipient,
+                DeliveryChannels.For(message.Recipient, petitionChannel), kept, delivered, now));
+        }
+    }
+
+    private static Dictionary<string, string> Merge(IReadOnlyDictionary<string, string> values, IReadOnlyDictionary<string, string> overrides)
+    {
+        var merged = new Dictionary<string, string>(values, StringComparer.Ordinal);
+        foreach (var (name, value) in overrides)
+        {
+            merged[name] = value;
+        }
+
+        return merged;
+    }
+}
+
+/// <summary>A lifecycle event arrived before the facts it builds on; retried with back-off, then parked in the error queue.</summary>
+public sealed class PetitionNotYetKnownException(string message) : Exception(message);

@@ -1,0 +1,28 @@
+namespace PetitionPlatform.Notification.Templates;
+
+/// <summary>The document kinds notification writes; each is a file <c>Templates/{name}.txt</c> embedded in the service.</summary>
+public static class TemplateNames
+{
+    // To the petitioner.
+    public const string Receipt = "receipt";
+    public const string Transferred = "transferred";
+    public const string NotAcceptedLegalRoute = "not-accepted-legal-route";
+    public const string Accepted = "accepted";
+    public const string Extended = "extended";
+    public const string Answered = "answered";
+
+    /// <summary>The answer to a re-review, after which the matter is not accepted again: no further step to offer.</summary>
+    public const string AnsweredFinal = "answered-final";
+
+    // To units.
+    public const string NewCase = "new-case";
+    public const string DeclinedReturned = "declined-returned";
+    public const string RoutingDecisionRequired = "routing-decision-required";
+    public const string LegalProcedure = "legal-procedure";
+
+    public static readonly IReadOnlyList<string> All =
+    [
+        Receipt, Transferred, NotAcceptedLegalRoute, Accepted, Extended, Answered, AnsweredFinal,
+        NewCase, DeclinedReturned, RoutingDecisionRequired, LegalProcedure,
+    ];
+}
