@@ -58,10 +58,11 @@ public sealed class RegistrationFlowTests(SharedInfrastructure infrastructure) :
                      (_services.Notification.CreateClient(), "/api/notifications"),
                  })
         {
+            // Later events of the lifecycle follow; the registration is processed once, by the service's own queue.
             var view = await Eventually.HoldsAsync(
                 () => client.GetFromJsonAsync<JsonElement>($"{prefix}/dev/messaging?petitionId={petitionId}"),
-                json => json.GetProperty("inbox").GetArrayLength() == 1, because: $"{prefix} processes the event");
-            consumers.Add(view.GetProperty("inbox")[0].GetProperty("consumer").GetString()!);
+                json => json.GetProperty("inbox").EnumerateArray().Any(Registration), because: $"{prefix} processes the event");
+            consumers.Add(view.GetProperty("inbox").EnumerateArray().Single(Registration).GetProperty("consumer").GetString()!);
         }
 
         Assert.Equal(
@@ -69,4 +70,6 @@ public sealed class RegistrationFlowTests(SharedInfrastructure infrastructure) :
             consumers);
         Assert.Equal(0, await _services.Intake.InDatabaseAsync(db => db.Set<OutboxMessage>().CountAsync(m => m.SentAt == null)));
     }
+
+    private static bool Registration(JsonElement processed) => processed.GetProperty("messageType").GetString() == "PetitionRegistered";
 }

@@ -21,7 +21,7 @@ public sealed class RegistrationToRoutingTests(SharedInfrastructure infrastructu
             ["ConnectionStrings:intakedb"] = await infrastructure.CreateDatabaseAsync("intake"),
             ["ConnectionStrings:messaging"] = _routing.Messaging,
             ["Outbox:PollInterval"] = "00:00:00.500",
-        });
+        }, DirectoryWiring.Through(_routing.Factory));
         await ServiceSet.Ready(_intake.CreateClient());
     }
 
