@@ -40,7 +40,7 @@ public sealed class ErrorQueueTests(SharedInfrastructure infrastructure)
             var petitionId = Guid.NewGuid();
             await Eventually.HoldsAsync(() => QueueDepthAsync(messaging, "probe-refusing"), depth => depth >= 0);
             await host.Services.GetRequiredService<IBus>().Publish(new PetitionRegistered(
-                petitionId, "n", "online", "complaint", "medical", "330523", "330523/petition-bureau", 1, DateTimeOffset.UtcNow));
+                petitionId, "n", "online", "complaint", "medical", "330523", "330523/petition-bureau", 1, DateTimeOffset.UtcNow, TrackingCodes.Hash("TEST")));
 
             await Eventually.HoldsAsync(() => QueueDepthAsync(messaging, "probe-refusing_error"), depth => depth == 1,
                 within: TimeSpan.FromSeconds(60), because: "the message is parked after its retries");

@@ -32,7 +32,7 @@ public sealed class InboxTests(SharedInfrastructure infrastructure) : IAsyncLife
     {
         using var duplicates = new DuplicateCounter();
         var registered = new PetitionRegistered(
-            Guid.NewGuid(), "130724-20261123-00001", "online", "complaint", "wage-arrears", "130724102", "130724/petition-bureau", 1, DateTimeOffset.UtcNow);
+            Guid.NewGuid(), "130724-20261123-00001", "online", "complaint", "wage-arrears", "130724102", "130724/petition-bureau", 1, DateTimeOffset.UtcNow, TrackingCodes.Hash("TEST"));
         var messageId = Guid.NewGuid();
         var bus = _routing.Services.GetRequiredService<IBus>();
 
@@ -51,7 +51,7 @@ public sealed class InboxTests(SharedInfrastructure infrastructure) : IAsyncLife
         var bus = _routing.Services.GetRequiredService<IBus>();
         var petitionId = Guid.NewGuid();
 
-        await bus.Publish(new PetitionRegistered(petitionId, "n-1", "online", "complaint", "utilities", "500112", "500112/petition-bureau", 1, DateTimeOffset.UtcNow));
+        await bus.Publish(new PetitionRegistered(petitionId, "n-1", "online", "complaint", "utilities", "500112", "500112/petition-bureau", 1, DateTimeOffset.UtcNow, TrackingCodes.Hash("TEST")));
 
         var inbox = await Eventually.HoldsAsync(
             () => _routing.InDatabaseAsync(db => db.Set<InboxMessage>().Where(m => m.PetitionId == petitionId).ToListAsync()),
