@@ -10,6 +10,12 @@ public sealed class HandlingDbContext(DbContextOptions<HandlingDbContext> option
 
     public DbSet<Case> Cases => Set<Case>();
 
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcConverter>();
+        configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<UtcConverter>();
+    }
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<KnownPetition>(entity =>
