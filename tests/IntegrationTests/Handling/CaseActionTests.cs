@@ -2,8 +2,10 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using PetitionPlatform.Contracts;
 using PetitionPlatform.Contracts.Periods;
+using PetitionPlatform.Handling.Data;
 using PetitionPlatform.TestSupport;
 
 namespace PetitionPlatform.IntegrationTests.Handling;
@@ -175,6 +177,23 @@ public sealed class CaseActionTests(SharedInfrastructure infrastructure) : IAsyn
         var decisions = (await _handling.EventsAboutAsync(caseId)).Where(e => e.Type is nameof(CaseAccepted) or nameof(CaseDeclined));
         Assert.Single(decisions);
         Assert.Equal(1, await _handling.Service.InDatabaseAsync(db => db.Cases.CountAsync(c => c.Id == Guid.Parse(caseId))));
+    }
+
+    [Fact]
+    public async Task A_decision_taken_on_a_stale_read_of_the_case_is_not_saved()
+    {
+        var (caseId, _, _) = await _handling.OpenCaseAsync();
+        await using var scope = _handling.Service.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<HandlingDbContext>();
+        var stale = await db.Cases.SingleAsync(c => c.Id == Guid.Parse(caseId));
+
+        // Another clerk accepts in the meantime; this one still sees the case awaiting acceptance and declines it.
+        await OkAsync(await _handling.PostAsync(caseId, "accept", new { by = "张科长" }));
+        Assert.True(stale.Decline("不属本单位职责", null, null, DateTimeOffset.UtcNow).IsAllowed);
+
+        await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => db.SaveChangesAsync());
+        var c = await _handling.Client.GetFromJsonAsync<JsonElement>($"/api/handling/cases/{caseId}");
+        Assert.Equal("in-progress", c.GetProperty("status").GetString());
     }
 
     private async Task AnsweredAsync(string caseId)

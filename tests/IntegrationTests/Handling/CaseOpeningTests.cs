@@ -135,6 +135,21 @@ public sealed class CaseOpeningTests(SharedInfrastructure infrastructure) : IAsy
     }
 
     [Fact]
+    public async Task The_case_endpoints_are_described_in_the_openapi_document_agencies_generate_clients_from()
+    {
+        var document = await _handling.Client.GetFromJsonAsync<JsonElement>("/openapi/v1.json");
+        var paths = document.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
+
+        foreach (var action in new[] { "accept", "decline", "co-handlers", "extension", "answer", "evaluation" })
+        {
+            Assert.Contains($"/api/handling/cases/{{caseId}}/{action}", paths);
+        }
+
+        Assert.Contains("/api/handling/petitions/{petitionId}/cases", paths);
+        Assert.DoesNotContain("/api/handling/cases/{caseId}/review-request", paths);
+    }
+
+    [Fact]
     public async Task Unknown_ids_are_404_problems()
     {
         foreach (var path in new[] { $"/api/handling/cases/{Guid.NewGuid()}", "/api/handling/cases/not-an-id", $"/api/handling/petitions/{Guid.NewGuid()}/cases" })
