@@ -13,7 +13,7 @@ namespace PetitionPlatform.Handling.Workflow;
 /// state with its event in the outbox in one SaveChanges (one transaction). The row version makes the second of two
 /// simultaneous transitions fail instead of overwriting the first.
 /// </summary>
-public sealed class CaseWorkflow(HandlingDbContext db, TimeProvider time)
+public sealed partial class CaseWorkflow(HandlingDbContext db, TimeProvider time, ILogger<CaseWorkflow> logger)
 {
     public Task<CaseCommandResult> AcceptAsync(Guid caseId, string by, CancellationToken ct) => ApplyAsync(caseId,
         (c, now) => c.Accept(by, now),
@@ -125,12 +125,16 @@ public sealed class CaseWorkflow(HandlingDbContext db, TimeProvider time)
         }
         catch (DbUpdateConcurrencyException)
         {
+            LogConcurrentChange(logger, found.Id);
             return new CaseCommandResult.Refused(
                 "Another change to this case was saved at the same moment; reload the case and decide again.");
         }
 
         return new CaseCommandResult.Done(found);
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Case {CaseId} was changed by a simultaneous request; this change was refused")]
+    private static partial void LogConcurrentChange(ILogger logger, Guid caseId);
 
     private static Dictionary<string, string[]> Error(string field, string message) => new() { [field] = [message] };
 
