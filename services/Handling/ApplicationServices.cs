@@ -1,5 +1,7 @@
+using System.Text.Json.Serialization;
 using PetitionPlatform.Handling.Data;
 using PetitionPlatform.Handling.Messaging;
+using PetitionPlatform.Handling.Workflow;
 using PetitionPlatform.ServiceDefaults.Data;
 using PetitionPlatform.ServiceDefaults.Messaging;
 
@@ -10,8 +12,15 @@ internal static class ApplicationServices
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase<HandlingDbContext>("handlingdb");
-        builder.AddMessaging("handling", bus => bus.AddConsumer<PetitionRegisteredConsumer>());
+        builder.AddMessaging("handling", bus =>
+        {
+            bus.AddConsumer<PetitionRegisteredConsumer>();
+            bus.AddConsumer<PetitionRoutedConsumer>();
+        });
         builder.AddApiDocumentation();
+        // Optional parts of a case (acceptedAt, extendedBy, answer, …) are left out until they exist, as API.md marks them.
+        builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull);
+        builder.Services.AddScoped<CaseWorkflow>();
         return builder;
     }
 }

@@ -1,4 +1,5 @@
 using PetitionPlatform.Handling;
+using PetitionPlatform.Handling.Api;
 using PetitionPlatform.ServiceDefaults.Messaging;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -11,6 +12,7 @@ var app = builder.Build();
 app.UseExceptionHandler();
 app.MapDefaultEndpoints();
 app.MapApiDocumentation();
+app.MapCasesApi();
 app.MapMessagingDiagnostics("/api/handling");
 
 app.Run();

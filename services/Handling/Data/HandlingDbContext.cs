@@ -8,12 +8,29 @@ public sealed class HandlingDbContext(DbContextOptions<HandlingDbContext> option
 {
     public DbSet<KnownPetition> KnownPetitions => Set<KnownPetition>();
 
+    public DbSet<Case> Cases => Set<Case>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcConverter>();
+        configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<UtcConverter>();
+    }
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<KnownPetition>(entity =>
         {
             entity.ToTable("petitions");
             entity.HasKey(p => p.PetitionId);
+        });
+        modelBuilder.Entity<Case>(entity =>
+        {
+            entity.ToTable("cases");
+            entity.HasKey(c => c.Id);
+            entity.Ignore(c => c.DueBy);
+            entity.Property(c => c.CoHandlerOrgIds).HasColumnType("text[]");
+            // xmin changes with every update of the row: the optimistic concurrency token, without a column of our own.
+            entity.Property(c => c.Version).HasColumnName("xmin").HasColumnType("xid").IsRowVersion();
         });
         modelBuilder.AddOutboxAndInbox();
     }

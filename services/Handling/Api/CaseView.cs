@@ -1,0 +1,72 @@
+using PetitionPlatform.Contracts.Periods;
+using PetitionPlatform.Handling.Domain;
+
+namespace PetitionPlatform.Handling.Api;
+
+/// <summary>
+/// A case as served by <c>GET /api/handling/cases/{caseId}</c> (API.md). <see cref="DueBy"/> is the clock that runs now;
+/// the other clocks and the routing mode are extensions of the contract. Times are given in China Standard Time,
+/// the time the periods are counted in.
+/// </summary>
+public sealed record CaseView(
+    string CaseId,
+    string PetitionId,
+    string Stage,
+    string OrgId,
+    IReadOnlyList<string> CoHandlerOrgIds,
+    string Status,
+    DateTimeOffset? AcceptedAt,
+    DateTimeOffset DueBy,
+    ExtensionView? ExtendedBy,
+    AnswerView? Answer,
+    EvaluationView? Evaluation,
+    string Mode,
+    bool Confidential,
+    DateTimeOffset OpenedAt,
+    DateTimeOffset AcceptanceDueBy,
+    DateTimeOffset? ReportBackDueBy,
+    DateTimeOffset? HandlingDueBy,
+    string? AcceptedBy,
+    DeclineView? Declined,
+    DateTimeOffset? ClosedAt)
+{
+    public static CaseView From(Case c)
+    {
+        ArgumentNullException.ThrowIfNull(c);
+        return new CaseView(
+            c.Id.ToString(),
+            c.PetitionId.ToString(),
+            c.Stage,
+            c.OrgId,
+            c.CoHandlerOrgIds,
+            c.Status,
+            China(c.AcceptedAt),
+            China(c.DueBy),
+            c.ExtensionDays is { } days ? new ExtensionView(days, c.ExtensionReason!, c.ExtensionApprovedBy!, China(c.ExtendedAt!.Value)) : null,
+            c.AnsweredAt is { } answeredAt
+                ? new AnswerView(c.Outcome!, c.Opinion!, c.LegalBasis!, China(answeredAt), China(c.ReviewDueBy!.Value))
+                : null,
+            c.EvaluatedAt is { } evaluatedAt ? new EvaluationView(c.Rating!, China(evaluatedAt)) : null,
+            c.Mode,
+            c.Confidential,
+            China(c.OpenedAt),
+            China(c.AcceptanceDueBy),
+            China(c.ReportBackDueBy),
+            China(c.HandlingDueBy),
+            c.AcceptedBy,
+            c.DeclinedAt is { } declinedAt ? new DeclineView(c.DeclineReason!, c.DeclineLegalBasis, c.SuggestedOrgId, China(declinedAt)) : null,
+            China(c.ClosedAt));
+    }
+
+    private static DateTimeOffset China(DateTimeOffset at) => at.ToOffset(StatutoryCalendar.ChinaOffset);
+
+    private static DateTimeOffset? China(DateTimeOffset? at) => at?.ToOffset(StatutoryCalendar.ChinaOffset);
+}
+
+public sealed record ExtensionView(int Days, string Reason, string ApprovedBy, DateTimeOffset At);
+
+public sealed record AnswerView(string Outcome, string Opinion, string LegalBasis, DateTimeOffset At, DateTimeOffset ReviewDueBy);
+
+public sealed record EvaluationView(string Rating, DateTimeOffset At);
+
+public sealed record DeclineView(string Reason, string? LegalBasis, string? SuggestedOrgId, DateTimeOffset At);

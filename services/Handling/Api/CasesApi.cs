@@ -1,0 +1,181 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using PetitionPlatform.Handling.Data;
+using PetitionPlatform.Handling.Domain;
+using PetitionPlatform.Handling.Workflow;
+
+namespace PetitionPlatform.Handling.Api;
+
+/// <summary>The Handling part of the public contract (API.md): reading cases, and the units' and petitioner's actions on them.</summary>
+public static class CasesApi
+{
+    internal const string InvalidTitle = "The request cannot be carried out as sent.";
+
+    public static IEndpointRouteBuilder MapCasesApi(this IEndpointRouteBuilder app)
+    {
+        var handling = app.MapGroup("/api/handling").WithTags("Cases");
+        handling.MapGet("/petitions/{petitionId}/cases", ListForPetitionAsync)
+            .WithSummary("The cases of a petition, oldest first");
+        handling.MapGet("/cases", ListForUnitAsync)
+            .WithSummary("A unit's cases, optionally of one status");
+        handling.MapGet("/cases/{caseId}", GetAsync)
+            .WithSummary("One case");
+
+        handling.MapPost("/cases/{caseId}/accept", AcceptAsync)
+            .Accepts<AcceptRequest>("application/json").WithSummary("The unit accepts the matter; the 60-day handling period starts");
+        handling.MapPost("/cases/{caseId}/decline", DeclineAsync)
+            .Accepts<DeclineRequest>("application/json").WithSummary("The unit says the matter is not its own, with its reason");
+        handling.MapPost("/cases/{caseId}/co-handlers", AddCoHandlersAsync)
+            .Accepts<CoHandlersRequest>("application/json").WithSummary("Units join the case for joint handling");
+        handling.MapPost("/cases/{caseId}/extension", ExtendAsync)
+            .Accepts<ExtensionRequest>("application/json").WithSummary("The handling period is extended once, by at most 30 days");
+        handling.MapPost("/cases/{caseId}/answer", AnswerAsync)
+            .Accepts<AnswerRequest>("application/json").WithSummary("The written answer (处理意见书)");
+        handling.MapPost("/cases/{caseId}/evaluation", EvaluateAsync)
+            .Accepts<EvaluationRequest>("application/json").WithSummary("The petitioner rates the answer, proving themselves with the query code");
+        return app;
+    }
+
+    private static async Task<Results<Ok<List<CaseView>>, ProblemHttpResult>> ListForPetitionAsync(
+        string petitionId, HandlingDbContext db, CancellationToken ct)
+    {
+        if (!Guid.TryParse(petitionId, out var id))
+        {
+            return PetitionNotFound(petitionId);
+        }
+
+        var cases = await db.Cases.AsNoTracking()
+            .Where(c => c.PetitionId == id)
+            .OrderBy(c => c.OpenedAt).ThenBy(c => c.Id)
+            .ToListAsync(ct);
+        if (cases.Count == 0 && !await db.KnownPetitions.AnyAsync(p => p.PetitionId == id, ct))
+        {
+            return PetitionNotFound(petitionId);
+        }
+
+        return TypedResults.Ok(cases.Select(CaseView.From).ToList());
+    }
+
+    /// <summary>
+    /// Only the cases the unit itself leads: a confidential case (a report) is never listed for any other unit,
+    /// and co-handled cases are listed for their lead unit only.
+    /// </summary>
+    private static async Task<Results<Ok<List<CaseView>>, ValidationProblem>> ListForUnitAsync(
+        [FromQuery] string? orgId, [FromQuery] string? status, HandlingDbContext db, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(orgId))
+        {
+            errors["orgId"] = ["Required: the unit whose cases to list."];
+        }
+        else if (!OrgIds.IsWellFormed(orgId))
+        {
+            errors["orgId"] = ["An organisation id is '<regionCode>/<unit>', such as '130724/hrss'."];
+        }
+
+        if (status is not null && !CaseStatuses.All.Contains(status))
+        {
+            errors["status"] = [$"Must be one of: {string.Join(", ", CaseStatuses.All)}."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors, title: InvalidTitle);
+        }
+
+        var cases = await db.Cases.AsNoTracking()
+            .Where(c => c.OrgId == orgId && (status == null || c.Status == status))
+            .OrderBy(c => c.OpenedAt).ThenBy(c => c.Id)
+            .ToListAsync(ct);
+        return TypedResults.Ok(cases.Select(CaseView.From).ToList());
+    }
+
+    private static async Task<Results<Ok<CaseView>, ProblemHttpResult>> GetAsync(string caseId, HandlingDbContext db, CancellationToken ct)
+    {
+        var found = Guid.TryParse(caseId, out var id)
+            ? await db.Cases.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, ct)
+            : null;
+        return found is null ? CaseNotFound(caseId) : TypedResults.Ok(CaseView.From(found));
+    }
+
+    private static Task<Results<Ok<CaseView>, ValidationProblem, ProblemHttpResult>> AcceptAsync(
+        string caseId, HttpRequest http, CaseWorkflow workflow, CancellationToken ct) =>
+        ActAsync<AcceptRequest>(caseId, http, CaseRequestValidator.Validate,
+            (id, r) => workflow.AcceptAsync(id, r.By!.Trim(), ct), ct);
+
+    private static Task<Results<Ok<CaseView>, ValidationProblem, ProblemHttpResult>> DeclineAsync(
+        string caseId, HttpRequest http, CaseWorkflow workflow, CancellationToken ct) =>
+        ActAsync<DeclineRequest>(caseId, http, CaseRequestValidator.Validate,
+            (id, r) => workflow.DeclineAsync(id, r.Reason!.Trim(), Blank(r.LegalBasis), r.SuggestedOrgId, ct), ct);
+
+    private static Task<Results<Ok<CaseView>, ValidationProblem, ProblemHttpResult>> AddCoHandlersAsync(
+        string caseId, HttpRequest http, CaseWorkflow workflow, CancellationToken ct) =>
+        ActAsync<CoHandlersRequest>(caseId, http, CaseRequestValidator.Validate,
+            (id, r) => workflow.AddCoHandlersAsync(id, r.OrgIds!.Select(o => o!).ToList(), ct), ct);
+
+    private static Task<Results<Ok<CaseView>, ValidationProblem, ProblemHttpResult>> ExtendAsync(
+        string caseId, HttpRequest http, CaseWorkflow workflow, CancellationToken ct) =>
+        ActAsync<ExtensionRequest>(caseId, http, CaseRequestValidator.Validate,
+            (id, r) => workflow.ExtendAsync(id, r.Days!.Value, r.Reason!.Trim(), r.ApprovedBy!.Trim(), ct), ct);
+
+    private static Task<Results<Ok<CaseView>, ValidationProblem, ProblemHttpResult>> AnswerAsync(
+        string caseId, HttpRequest http, CaseWorkflow workflow, CancellationToken ct) =>
+        ActAsync<AnswerRequest>(caseId, http, CaseRequestValidator.Validate,
+            (id, r) => workflow.AnswerAsync(id, r.Outcome!, r.Opinion!.Trim(), r.LegalBasis!.Trim(), ct), ct);
+
+    private static Task<Results<Ok<CaseView>, ValidationProblem, ProblemHttpResult>> EvaluateAsync(
+        string caseId, HttpRequest http, CaseWorkflow workflow, CancellationToken ct) =>
+        ActAsync<EvaluationRequest>(caseId, http, CaseRequestValidator.Validate,
+            (id, r) => workflow.EvaluateAsync(id, r.TrackingCode!, r.Rating!, ct), ct, byPetitioner: true);
+
+    /// <summary>The shape every action shares: a case id, a body checked field by field, then the workflow's verdict.</summary>
+    private static async Task<Results<Ok<CaseView>, ValidationProblem, ProblemHttpResult>> ActAsync<TRequest>(
+        string caseId,
+        HttpRequest http,
+        Func<TRequest, Dictionary<string, string[]>> validate,
+        Func<Guid, TRequest, Task<CaseCommandResult>> act,
+        CancellationToken ct,
+        bool byPetitioner = false) where TRequest : class
+    {
+        if (!Guid.TryParse(caseId, out var id))
+        {
+            // The petitioner is told nothing about which ids exist, not even that one is malformed.
+            return byPetitioner ? NotProven() : CaseNotFound(caseId);
+        }
+
+        var (request, problem) = await JsonBody.ReadAsync<TRequest>(http, ct);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var errors = validate(request!);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors, title: InvalidTitle);
+        }
+
+        return await act(id, request!) switch
+        {
+            CaseCommandResult.Done done => TypedResults.Ok(CaseView.From(done.Case)),
+            CaseCommandResult.Invalid invalid => TypedResults.ValidationProblem(invalid.Errors, title: InvalidTitle),
+            CaseCommandResult.Refused refused => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict,
+                title: "The case does not allow this now.", detail: refused.Reason),
+            CaseCommandResult.Forbidden => NotProven(),
+            _ => CaseNotFound(caseId),
+        };
+    }
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    private static ProblemHttpResult CaseNotFound(string caseId) => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound,
+        title: "No such case.", detail: $"There is no case '{caseId}'.");
+
+    private static ProblemHttpResult PetitionNotFound(string petitionId) => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound,
+        title: "No such petition.", detail: $"Handling knows no petition '{petitionId}'.");
+
+    private static ProblemHttpResult NotProven() => TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden,
+        title: "The query code does not prove this petition.",
+        detail: "Only the petitioner, with the query code of the receipt, can evaluate the answer.");
+}

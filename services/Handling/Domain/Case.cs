@@ -1,0 +1,238 @@
+using PetitionPlatform.Contracts;
+using PetitionPlatform.Contracts.Periods;
+
+namespace PetitionPlatform.Handling.Domain;
+
+/// <summary>
+/// One unit's handling of one petition at one stage. Every change goes through a method that asks
+/// <see cref="CaseStateMachine"/> first and returns the refusal instead of changing anything when it is not allowed.
+/// Holds no personal data: the petitioner is known to handling only by the hash of the query code, on the petition.
+/// </summary>
+public sealed class Case
+{
+    private Case()
+    {
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid PetitionId { get; private set; }
+
+    public string Stage { get; private set; } = CaseStages.Original;
+
+    public string OrgId { get; private set; } = "";
+
+    public List<string> CoHandlerOrgIds { get; private set; } = [];
+
+    /// <summary>The routing mode that brought the matter here (transfer, assign, forward-to-discipline).</summary>
+    public string Mode { get; private set; } = "";
+
+    /// <summary>A report (检举控告): no unit but this one may see or join the case.</summary>
+    public bool Confidential { get; private set; }
+
+    /// <summary>PetitionRouted.Attempt: which routing decision opened the case; one case per decision and unit.</summary>
+    public int RoutingAttempt { get; private set; }
+
+    public string Status { get; private set; } = CaseStatuses.AwaitingAcceptance;
+
+    public DateTimeOffset OpenedAt { get; private set; }
+
+    public DateTimeOffset AcceptanceDueBy { get; private set; }
+
+    public DateTimeOffset? ReportBackDueBy { get; private set; }
+
+    public DateTimeOffset? AcceptedAt { get; private set; }
+
+    public string? AcceptedBy { get; private set; }
+
+    public DateTimeOffset? HandlingDueBy { get; private set; }
+
+    public int? ExtensionDays { get; private set; }
+
+    public string? ExtensionReason { get; private set; }
+
+    public string? ExtensionApprovedBy { get; private set; }
+
+    public DateTimeOffset? ExtendedAt { get; private set; }
+
+    public string? DeclineReason { get; private set; }
+
+    public string? DeclineLegalBasis { get; private set; }
+
+    public string? SuggestedOrgId { get; private set; }
+
+    public DateTimeOffset? DeclinedAt { get; private set; }
+
+    public string? Outcome { get; private set; }
+
+    public string? Opinion { get; private set; }
+
+    public string? LegalBasis { get; private set; }
+
+    public DateTimeOffset? AnsweredAt { get; private set; }
+
+    public DateTimeOffset? ReviewDueBy { get; private set; }
+
+    public string? Rating { get; private set; }
+
+    public DateTimeOffset? EvaluatedAt { get; private set; }
+
+    public DateTimeOffset? ClosedAt { get; private set; }
+
+    /// <summary>PostgreSQL's <c>xmin</c>: two requests that read the same version cannot both save a transition.</summary>
+    public uint Version { get; private set; }
+
+    /// <summary>The clock that runs now: acceptance until the unit accepts, then handling (extended if it was).</summary>
+    public DateTimeOffset DueBy => HandlingDueBy ?? AcceptanceDueBy;
+
+    /// <summary>Opens the original-stage case of a routing decision; the unit's 15 days run from the decision.</summary>
+    public static Case Open(PetitionRouted routed, Guid id)
+    {
+        ArgumentNullException.ThrowIfNull(routed);
+        return new Case
+        {
+            Id = id,
+            PetitionId = routed.PetitionId,
+            Stage = CaseStages.Original,
+            OrgId = routed.ResponsibleOrgId,
+            CoHandlerOrgIds = routed.CoHandlerOrgIds.Where(o => o != routed.ResponsibleOrgId).Distinct().ToList(),
+            Mode = routed.Mode,
+            Confidential = routed.Confidential,
+            RoutingAttempt = routed.Attempt,
+            Status = CaseStatuses.AwaitingAcceptance,
+            OpenedAt = routed.OccurredAt,
+            AcceptanceDueBy = CasePeriods.AcceptanceDueBy(routed.OccurredAt),
+            ReportBackDueBy = routed.ReportBackDueBy,
+        };
+    }
+
+    public CaseTransition Accept(string by, DateTimeOffset at)
+    {
+        var transition = CaseStateMachine.Decide(Status, CaseAction.Accept);
+        if (transition.IsAllowed)
+        {
+            AcceptedBy = by;
+            AcceptedAt = at;
+            HandlingDueBy = CasePeriods.HandlingDueBy(at);
+            Status = transition.To!;
+        }
+
+        return transition;
+    }
+
+    public CaseTransition Decline(string reason, string? legalBasis, string? suggestedOrgId, DateTimeOffset at)
+    {
+        var transition = CaseStateMachine.Decide(Status, CaseAction.Decline);
+        if (transition.IsAllowed && suggestedOrgId == OrgId)
+        {
+            return CaseTransition.Refused("A unit that declines cannot suggest itself as the responsible unit.");
+        }
+
+        if (transition.IsAllowed)
+        {
+            DeclineReason = reason;
+            DeclineLegalBasis = legalBasis;
+            SuggestedOrgId = suggestedOrgId;
+            DeclinedAt = at;
+            Status = transition.To!;
+        }
+
+        return transition;
+    }
+
+    /// <summary>Adds co-handling units (会办); <paramref name="added"/> holds the units that were not co-handlers already.</summary>
+    public CaseTransition AddCoHandlers(IEnumerable<string> orgIds, out IReadOnlyList<string> added)
+    {
+        added = [];
+        var transition = CaseStateMachine.Decide(Status, CaseAction.AddCoHandlers);
+        if (!transition.IsAllowed)
+        {
+            return transition;
+        }
+
+        if (Confidential)
+        {
+            // Regulation art. 23: a report must not reach anyone beyond the unit that handles it.
+            return CaseTransition.Refused("A report (检举控告) is handled by its unit alone: no other unit may join or see it.");
+        }
+
+        var requested = orgIds.Distinct().ToList();
+        if (requested.Contains(OrgId))
+        {
+            return CaseTransition.Refused("The case's own unit leads it and cannot also be a co-handler.");
+        }
+
+        added = requested.Except(CoHandlerOrgIds).ToList();
+        CoHandlerOrgIds = [.. CoHandlerOrgIds, .. added];
+        return transition;
+    }
+
+    public CaseTransition Extend(int days, string reason, string approvedBy, DateTimeOffset at)
+    {
+        var transition = CaseStateMachine.Decide(Status, CaseAction.Extend);
+        if (!transition.IsAllowed)
+        {
+            return transition;
+        }
+
+        if (ExtensionDays is { } earlier)
+        {
+            return CaseTransition.Refused(
+                $"Cannot extend the handling period: it may be extended only once (art. 34), and was already extended by {earlier} days.");
+        }
+
+        if (days is < 1 or > StatutoryPeriods.MaxExtensionDays)
+        {
+            return CaseTransition.Refused($"An extension is 1 to {StatutoryPeriods.MaxExtensionDays} days (art. 34), not {days}.");
+        }
+
+        ExtensionDays = days;
+        ExtensionReason = reason;
+        ExtensionApprovedBy = approvedBy;
+        ExtendedAt = at;
+        HandlingDueBy = CasePeriods.HandlingDueBy(AcceptedAt!.Value, days);
+        return transition;
+    }
+
+    public CaseTransition Answer(string outcome, string opinion, string legalBasis, DateTimeOffset at)
+    {
+        var transition = CaseStateMachine.Decide(Status, CaseAction.Answer);
+        if (transition.IsAllowed)
+        {
+            Outcome = outcome;
+            Opinion = opinion;
+            LegalBasis = legalBasis;
+            AnsweredAt = at;
+            ReviewDueBy = CasePeriods.ReviewDueBy(at);
+            Status = transition.To!;
+        }
+
+        return transition;
+    }
+
+    public CaseTransition Evaluate(string rating, DateTimeOffset at)
+    {
+        var transition = CaseStateMachine.Decide(Status, CaseAction.Evaluate);
+        if (transition.IsAllowed)
+        {
+            Rating = rating;
+            EvaluatedAt = at;
+            Status = transition.To!;
+        }
+
+        return transition;
+    }
+
+    /// <summary>A later routing decision sent the petition elsewhere: this unit's open case ends without an answer.</summary>
+    public CaseTransition Supersede(DateTimeOffset at)
+    {
+        var transition = CaseStateMachine.Decide(Status, CaseAction.Supersede);
+        if (transition.IsAllowed)
+        {
+            ClosedAt = at;
+            Status = transition.To!;
+        }
+
+        return transition;
+    }
+}

@@ -1,0 +1,20 @@
+using PetitionPlatform.Handling.Domain;
+
+namespace PetitionPlatform.Handling.Workflow;
+
+/// <summary>What became of a request to change a case; the API maps each to one HTTP answer.</summary>
+public abstract record CaseCommandResult
+{
+    public sealed record Done(Case Case) : CaseCommandResult;
+
+    public sealed record NotFound : CaseCommandResult;
+
+    /// <summary>The case's status or the law does not allow the action now (409).</summary>
+    public sealed record Refused(string Reason) : CaseCommandResult;
+
+    /// <summary>The request names something that cannot be, given the case (400, keyed by field).</summary>
+    public sealed record Invalid(Dictionary<string, string[]> Errors) : CaseCommandResult;
+
+    /// <summary>The petitioner could not prove themselves; says nothing more about the case (403).</summary>
+    public sealed record Forbidden : CaseCommandResult;
+}

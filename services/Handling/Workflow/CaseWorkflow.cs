@@ -1,0 +1,144 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using PetitionPlatform.Contracts;
+using PetitionPlatform.Handling.Data;
+using PetitionPlatform.Handling.Domain;
+using PetitionPlatform.ServiceDefaults.Messaging;
+
+namespace PetitionPlatform.Handling.Workflow;
+
+/// <summary>
+/// Carries out the units' and the petitioner's actions on a case: load it, let <see cref="Case"/> decide, and save the new
+/// state with its event in the outbox in one SaveChanges (one transaction). The row version makes the second of two
+/// simultaneous transitions fail instead of overwriting the first.
+/// </summary>
+public sealed partial class CaseWorkflow(HandlingDbContext db, TimeProvider time, ILogger<CaseWorkflow> logger)
+{
+    public Task<CaseCommandResult> AcceptAsync(Guid caseId, string by, CancellationToken ct) => ApplyAsync(caseId,
+        (c, now) => c.Accept(by, now),
+        (c, _) => db.AddToOutbox(new CaseAccepted(
+            c.PetitionId, c.Id, c.OrgId, c.Stage, by, c.HandlingDueBy!.Value, c.Confidential, c.AcceptedAt!.Value), time),
+        validate: null, ct);
+
+    public Task<CaseCommandResult> DeclineAsync(Guid caseId, string reason, string? legalBasis, string? suggestedOrgId, CancellationToken ct) =>
+        ApplyAsync(caseId,
+            (c, now) => c.Decline(reason, legalBasis, suggestedOrgId, now),
+            (c, _) => db.AddToOutbox(new CaseDeclined(
+                c.PetitionId, c.Id, c.OrgId, c.Stage, reason, legalBasis, suggestedOrgId, c.Confidential, c.DeclinedAt!.Value), time),
+            validate: c => suggestedOrgId == c.OrgId
+                ? Error("suggestedOrgId", "Name another unit: the declining unit cannot suggest itself.")
+                : null,
+            ct);
+
+    public Task<CaseCommandResult> AddCoHandlersAsync(Guid caseId, IReadOnlyList<string> orgIds, CancellationToken ct)
+    {
+        IReadOnlyList<string> added = [];
+        return ApplyAsync(caseId,
+            (c, _) => c.AddCoHandlers(orgIds, out added),
+            (c, now) =>
+            {
+                // Units that already co-handle are not announced again: the request is repeatable without a second event.
+                if (added.Count > 0)
+                {
+                    db.AddToOutbox(new CoHandlersAdded(c.PetitionId, c.Id, c.OrgId, added, now), time);
+                }
+            },
+            validate: c => orgIds.Contains(c.OrgId)
+                ? Error($"orgIds[{orgIds.ToList().IndexOf(c.OrgId)}]", "The case's own unit leads it and cannot also be a co-handler.")
+                : null,
+            ct);
+    }
+
+    public Task<CaseCommandResult> ExtendAsync(Guid caseId, int days, string reason, string approvedBy, CancellationToken ct) =>
+        ApplyAsync(caseId,
+            (c, now) => c.Extend(days, reason, approvedBy, now),
+            (c, _) => db.AddToOutbox(new CaseExtended(
+                c.PetitionId, c.Id, c.OrgId, days, reason, approvedBy, c.HandlingDueBy!.Value, c.ExtendedAt!.Value), time),
+            validate: null, ct);
+
+    public Task<CaseCommandResult> AnswerAsync(Guid caseId, string outcome, string opinion, string legalBasis, CancellationToken ct) =>
+        ApplyAsync(caseId,
+            (c, now) => c.Answer(outcome, opinion, legalBasis, now),
+            (c, _) => db.AddToOutbox(new CaseAnswered(
+                c.PetitionId, c.Id, c.OrgId, c.Stage, outcome, opinion, legalBasis, c.ReviewDueBy!.Value, c.Confidential,
+                c.AnsweredAt!.Value), time),
+            validate: null, ct);
+
+    /// <summary>
+    /// The petitioner rates the answer. Whether the case is unknown or the code does not match, the answer is the same 403:
+    /// someone guessing ids learns nothing about which cases exist.
+    /// </summary>
+    public async Task<CaseCommandResult> EvaluateAsync(Guid caseId, string trackingCode, string rating, CancellationToken ct)
+    {
+        var found = await db.Cases.SingleOrDefaultAsync(c => c.Id == caseId, ct);
+        var storedHash = found is null
+            ? null
+            : await db.KnownPetitions.Where(p => p.PetitionId == found.PetitionId).Select(p => p.TrackingCodeHash).SingleOrDefaultAsync(ct);
+        if (found is null || storedHash is null || !SameHash(storedHash, TrackingCodes.Hash(trackingCode)))
+        {
+            return new CaseCommandResult.Forbidden();
+        }
+
+        return await ApplyToAsync(found,
+            (c, now) => c.Evaluate(rating, now),
+            (c, _) => db.AddToOutbox(new CaseEvaluated(c.PetitionId, c.Id, c.OrgId, c.Stage, rating, c.EvaluatedAt!.Value), time),
+            validate: null, ct);
+    }
+
+    private async Task<CaseCommandResult> ApplyAsync(
+        Guid caseId,
+        Func<Case, DateTimeOffset, CaseTransition> transition,
+        Action<Case, DateTimeOffset> publish,
+        Func<Case, Dictionary<string, string[]>?>? validate,
+        CancellationToken ct)
+    {
+        var found = await db.Cases.SingleOrDefaultAsync(c => c.Id == caseId, ct);
+        return found is null
+            ? new CaseCommandResult.NotFound()
+            : await ApplyToAsync(found, transition, publish, validate, ct);
+    }
+
+    private async Task<CaseCommandResult> ApplyToAsync(
+        Case found,
+        Func<Case, DateTimeOffset, CaseTransition> transition,
+        Action<Case, DateTimeOffset> publish,
+        Func<Case, Dictionary<string, string[]>?>? validate,
+        CancellationToken ct)
+    {
+        if (validate?.Invoke(found) is { } errors)
+        {
+            return new CaseCommandResult.Invalid(errors);
+        }
+
+        var now = time.GetUtcNow();
+        var outcome = transition(found, now);
+        if (!outcome.IsAllowed)
+        {
+            return new CaseCommandResult.Refused(outcome.Refusal!);
+        }
+
+        publish(found, now);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            LogConcurrentChange(logger, found.Id);
+            return new CaseCommandResult.Refused(
+                "Another change to this case was saved at the same moment; reload the case and decide again.");
+        }
+
+        return new CaseCommandResult.Done(found);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Case {CaseId} was changed by a simultaneous request; this change was refused")]
+    private static partial void LogConcurrentChange(ILogger logger, Guid caseId);
+
+    private static Dictionary<string, string[]> Error(string field, string message) => new() { [field] = [message] };
+
+    /// <summary>Constant-time comparison, so response timing does not leak how much of a guessed code's hash matched.</summary>
+    private static bool SameHash(string stored, string offered) =>
+        CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(stored), Encoding.ASCII.GetBytes(offered));
+}
