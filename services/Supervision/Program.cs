@@ -13,6 +13,8 @@ app.UseExceptionHandler();
 app.MapDefaultEndpoints();
 app.MapApiDocumentation();
 app.MapLedgerApi();
+app.MapLeaderApi();
+app.MapNoticesApi(app.Environment);
 app.MapTrackApi();
 app.MapMessagingDiagnostics("/api/supervision");
 
