@@ -14,6 +14,7 @@ app.MapDefaultEndpoints();
 app.MapApiDocumentation();
 app.MapLedgerApi();
 app.MapLeaderApi();
+app.MapBacklogApi();
 app.MapNoticesApi(app.Environment);
 app.MapTrackApi();
 app.MapMessagingDiagnostics("/api/supervision");

@@ -137,6 +137,12 @@ public sealed class LedgerAndProgressTests(SharedInfrastructure infrastructure) 
         Assert.Equal(("intake-decision", PetitionJourney.Bureau, true),
             (stage.GetProperty("stage").GetString(), stage.GetProperty("orgId").GetString(), stage.GetProperty("overdue").GetBoolean()));
         Assert.False(stage.TryGetProperty("doneAt", out _));
+        var backlog = await _client.GetFromJsonAsync<JsonElement>("/api/supervision/backlog?regionCode=130000");
+        var entry = Assert.Single(backlog.EnumerateArray(), b => b.GetProperty("petitionId").GetString() == journey.PetitionId.ToString());
+        Assert.Equal(("intake-decision", true), (entry.GetProperty("stage").GetString(), entry.GetProperty("daysOverdue").GetInt32() >= 1));
+        var county = await _client.GetFromJsonAsync<JsonElement>("/api/supervision/backlog?regionCode=130724");
+        Assert.DoesNotContain(county.EnumerateArray(), b => b.GetProperty("petitionId").GetString() == journey.PetitionId.ToString());
+
         var track = await _client.GetFromJsonAsync<JsonElement>($"/api/track/{PetitionJourney.TrackingCode}");
         Assert.Equal("registered", track.GetProperty("status").GetString());
         Assert.False(track.GetProperty("canRequestReview").GetBoolean());

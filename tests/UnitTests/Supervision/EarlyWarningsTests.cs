@@ -52,3 +52,16 @@ public sealed class EarlyWarningsTests
     public void Org_ids_are_a_region_code_and_a_kebab_case_unit(string? orgId, bool wellFormed) =>
         Assert.Equal(wellFormed, OrgIds.IsWellFormed(orgId));
 }
+
+public sealed class RegionCodesTests
+{
+    [Theory]
+    [InlineData("130724/hrss", "130000", true)]
+    [InlineData("130724/hrss", "130700", true)]
+    [InlineData("130724102/township-gov", "130724", true)]
+    [InlineData("130724/hrss", "130724102", false)]
+    [InlineData("500116/housing", "500000", true)]
+    [InlineData("330523/housing", "330200", false)]
+    public void A_unit_is_under_its_region_and_every_region_above_it(string orgId, string regionCode, bool under) =>
+        Assert.Equal(under, RegionCodes.IsUnder(orgId, regionCode));
+}
