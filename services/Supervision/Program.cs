@@ -13,6 +13,9 @@ app.UseExceptionHandler();
 app.MapDefaultEndpoints();
 app.MapApiDocumentation();
 app.MapLedgerApi();
+app.MapLeaderApi();
+app.MapBacklogApi();
+app.MapNoticesApi(app.Environment);
 app.MapTrackApi();
 app.MapMessagingDiagnostics("/api/supervision");
 

@@ -33,7 +33,9 @@ public static class LedgerApi
                 detail: "Either the id is wrong or the petition's registration has not reached supervision yet.");
         }
 
-        var notices = await db.Notices.AsNoTracking().Where(n => n.PetitionId == id).OrderBy(n => n.IssuedAt).ToListAsync(ct);
-        return TypedResults.Ok(LedgerResponse.From(progress, notices, time.GetUtcNow()));
+        var notices = await db.Notices.AsNoTracking().Where(n => n.PetitionId == id)
+            .OrderBy(n => n.IssuedAt).ThenBy(n => n.Level).ToListAsync(ct);
+        var leader = await db.Leaders.AsNoTracking().SingleOrDefaultAsync(l => l.PetitionId == id, ct);
+        return TypedResults.Ok(LedgerResponse.From(progress, notices, leader, time.GetUtcNow()));
     }
 }

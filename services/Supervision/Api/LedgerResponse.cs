@@ -5,7 +5,7 @@ namespace PetitionPlatform.Supervision.Api;
 
 /// <summary>
 /// A petition's ledger for supervisors (API.md "Supervision"), extended with the routing mode, the responsible unit,
-/// the confidentiality flag and the status. Ids and dates only: nothing of the matter's content.
+/// the confidentiality flag, the status and the leader who took the matter on (包案). Ids and dates only: nothing of the matter's content.
 /// </summary>
 public sealed record LedgerResponse(
     string PetitionId,
@@ -15,9 +15,11 @@ public sealed record LedgerResponse(
     string? ResponsibleOrgId,
     bool Confidential,
     IReadOnlyList<LedgerStageResponse> Stages,
-    IReadOnlyList<NoticeResponse> Notices)
+    IReadOnlyList<NoticeResponse> Notices,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] LeaderResponse? Leader)
 {
-    public static LedgerResponse From(PetitionProgress progress, IReadOnlyList<SupervisionNotice> notices, DateTimeOffset now) => new(
+    public static LedgerResponse From(
+        PetitionProgress progress, IReadOnlyList<SupervisionNotice> notices, PetitionLeader? leader, DateTimeOffset now) => new(
         progress.PetitionId.ToString(),
         progress.Number,
         progress.Status,
@@ -25,7 +27,8 @@ public sealed record LedgerResponse(
         progress.ResponsibleOrgId,
         progress.Confidential,
         [.. progress.Stages.Select(stage => LedgerStageResponse.From(stage, now))],
-        [.. notices.Select(NoticeResponse.From)]);
+        [.. notices.Select(NoticeResponse.From)],
+        leader is null ? null : LeaderResponse.From(leader));
 }
 
 /// <param name="CaseId">The case the clock belongs to; absent for the petition's intake-decision clock.</param>
@@ -41,12 +44,4 @@ public sealed record LedgerStageResponse(
     public static LedgerStageResponse From(StageClock stage, DateTimeOffset now) => new(
         stage.Stage, stage.OrgId, stage.CaseId?.ToString(), stage.StartedAt.InChina(), stage.DueBy.InChina(),
         stage.DoneAt.InChina(), stage.IsOverdueAt(now));
-}
-
-public sealed record NoticeResponse(
-    string Id, string Kind, string PetitionId, string OrgId, IReadOnlyList<string> CopiedToOrgIds, string Reason, DateTimeOffset IssuedAt)
-{
-    public static NoticeResponse From(SupervisionNotice notice) => new(
-        notice.Id.ToString(), notice.Kind, notice.PetitionId.ToString(), notice.OrgId, notice.CopiedToOrgIds, notice.Reason,
-        notice.IssuedAt.InChina());
 }

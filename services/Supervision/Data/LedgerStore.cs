@@ -30,6 +30,30 @@ public sealed class LedgerStore(SupervisionDbContext db, TimeProvider time)
         return rows.Count == 0 ? null : LedgerProjection.Project(petitionId, rows.Select(LedgerEventCodec.Decode));
     }
 
+    /// <summary>Every petition's ledger, rebuilt in batches of <paramref name="batchSize"/> petitions to keep memory flat.</summary>
+    public async IAsyncEnumerable<PetitionProgress> EveryPetitionAsync(
+        int batchSize, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    {
+        Guid? after = null;
+        while (true)
+        {
+            var ids = await db.LedgerEvents.AsNoTracking()
+                .Where(e => after == null || e.PetitionId > after.Value)
+                .Select(e => e.PetitionId).Distinct().OrderBy(id => id).Take(batchSize).ToListAsync(ct);
+            if (ids.Count == 0)
+            {
+                yield break;
+            }
+
+            after = ids[^1];
+            var rows = await db.LedgerEvents.AsNoTracking().Where(e => ids.Contains(e.PetitionId)).ToListAsync(ct);
+            foreach (var petition in rows.GroupBy(e => e.PetitionId))
+            {
+                yield return LedgerProjection.Project(petition.Key, petition.Select(LedgerEventCodec.Decode));
+            }
+        }
+    }
+
     /// <summary>The petition whose query code hashes to <paramref name="trackingCodeHash"/>, if any.</summary>
     public Task<Guid?> PetitionByTrackingCodeAsync(string trackingCodeHash, CancellationToken ct) =>
         db.LedgerPetitions.AsNoTracking()

@@ -12,6 +12,10 @@ public sealed class SupervisionDbContext(DbContextOptions<SupervisionDbContext> 
 
     public DbSet<SupervisionNotice> Notices => Set<SupervisionNotice>();
 
+    public DbSet<PetitionLeader> Leaders => Set<PetitionLeader>();
+
+    public DbSet<WarningRegistration> WarningRegistrations => Set<WarningRegistration>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<LedgerPetition>(entity =>
@@ -29,6 +33,16 @@ public sealed class SupervisionDbContext(DbContextOptions<SupervisionDbContext> 
         {
             entity.ToTable("supervision_notices");
             entity.HasKey(n => n.Id);
+        });
+        modelBuilder.Entity<PetitionLeader>(entity =>
+        {
+            entity.ToTable("petition_leaders");
+            entity.HasKey(l => l.PetitionId);
+        });
+        modelBuilder.Entity<WarningRegistration>(entity =>
+        {
+            entity.ToTable("warning_registrations");
+            entity.HasKey(r => r.PetitionId);
         });
         modelBuilder.AddOutboxAndInbox();
     }

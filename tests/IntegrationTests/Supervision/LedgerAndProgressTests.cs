@@ -26,7 +26,8 @@ public sealed class LedgerAndProgressTests(SharedInfrastructure infrastructure) 
         {
             ["ConnectionStrings:supervisiondb"] = await infrastructure.CreateDatabaseAsync("supervision"),
             ["ConnectionStrings:messaging"] = await infrastructure.CreateVirtualHostAsync("supervision"),
-        });
+            ["Supervision:EvaluationInterval"] = "1.00:00:00",
+        }, new DirectoryStandIn().Wiring);
         _client = _supervision.CreateClient();
         await ServiceSet.Ready(_client);
         _bus = _supervision.Services.GetRequiredService<IBus>();
@@ -48,7 +49,9 @@ public sealed class LedgerAndProgressTests(SharedInfrastructure infrastructure) 
         Assert.Equal(journey.Number, ledger.GetProperty("number").GetString());
         Assert.Equal(("transfer", PetitionJourney.Hrss, false),
             (ledger.GetProperty("mode").GetString(), ledger.GetProperty("responsibleOrgId").GetString(), ledger.GetProperty("confidential").GetBoolean()));
-        Assert.Equal(0, ledger.GetProperty("notices").GetArrayLength());
+        // 35 people: a collective petition, of which the county bureau was alerted at once; no deadline was missed.
+        var notices = await LedgerWhenAsync(journey, l => l.GetProperty("notices").GetArrayLength() > 0);
+        Assert.Equal(["alert"], notices.GetProperty("notices").EnumerateArray().Select(n => n.GetProperty("kind").GetString()));
         var stages = ledger.GetProperty("stages").EnumerateArray().ToList();
         AssertStage(stages[0], "intake-decision", PetitionJourney.Bureau, journey.RegisteredAt, PetitionJourney.DueBy(journey.RegisteredAt, 15), journey.RoutedAt);
         AssertStage(stages[1], "acceptance", PetitionJourney.Hrss, journey.RoutedAt, PetitionJourney.DueBy(journey.RoutedAt, 15), journey.AcceptedAt);
@@ -134,6 +137,12 @@ public sealed class LedgerAndProgressTests(SharedInfrastructure infrastructure) 
         Assert.Equal(("intake-decision", PetitionJourney.Bureau, true),
             (stage.GetProperty("stage").GetString(), stage.GetProperty("orgId").GetString(), stage.GetProperty("overdue").GetBoolean()));
         Assert.False(stage.TryGetProperty("doneAt", out _));
+        var backlog = await _client.GetFromJsonAsync<JsonElement>("/api/supervision/backlog?regionCode=130000");
+        var entry = Assert.Single(backlog.EnumerateArray(), b => b.GetProperty("petitionId").GetString() == journey.PetitionId.ToString());
+        Assert.Equal(("intake-decision", true), (entry.GetProperty("stage").GetString(), entry.GetProperty("daysOverdue").GetInt32() >= 1));
+        var county = await _client.GetFromJsonAsync<JsonElement>("/api/supervision/backlog?regionCode=130724");
+        Assert.DoesNotContain(county.EnumerateArray(), b => b.GetProperty("petitionId").GetString() == journey.PetitionId.ToString());
+
         var track = await _client.GetFromJsonAsync<JsonElement>($"/api/track/{PetitionJourney.TrackingCode}");
         Assert.Equal("registered", track.GetProperty("status").GetString());
         Assert.False(track.GetProperty("canRequestReview").GetBoolean());

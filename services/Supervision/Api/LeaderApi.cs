@@ -1,0 +1,83 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using PetitionPlatform.Supervision.Data;
+using PetitionPlatform.Supervision.Domain;
+
+namespace PetitionPlatform.Supervision.Api;
+
+/// <summary>Leaders taking a hard matter on personally (领导包案): recorded, shown in the ledger and named in later notices.</summary>
+public static class LeaderApi
+{
+    private const int MaxLeaderLength = 100;
+
+    public static IEndpointRouteBuilder MapLeaderApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGroup("/api/supervision").WithTags("Ledger")
+            .MapPost("/petitions/{petitionId}/leader", TakeOverAsync)
+            .Accepts<LeaderRequest>("application/json")
+            .WithSummary("A leader takes the petition on (包案); a later take-over replaces the earlier one");
+        return app;
+    }
+
+    private static async Task<Results<Ok<LeaderResponse>, ValidationProblem, ProblemHttpResult>> TakeOverAsync(
+        string petitionId, HttpRequest http, LedgerStore ledger, SupervisionDbContext db, TimeProvider time, CancellationToken ct)
+    {
+        if (!Guid.TryParse(petitionId, out var id))
+        {
+            return Problems.Invalid("petitionId", "A petition id is a UUID, as intake returned it.", "The petition id is malformed.");
+        }
+
+        LeaderRequest? request;
+        try
+        {
+            request = http.HasJsonContentType()
+                ? await JsonSerializer.DeserializeAsync<LeaderRequest>(http.Body, JsonSerializerOptions.Web, ct)
+                : null;
+        }
+        catch (JsonException e)
+        {
+            var field = string.IsNullOrEmpty(e.Path) || e.Path == "$" ? "body" : e.Path.TrimStart('$', '.');
+            return Problems.Invalid(field, "Malformed JSON or a value of the wrong type.");
+        }
+
+        if (request is null)
+        {
+            return Problems.Invalid("body", "A JSON object { leader, orgId } is required.");
+        }
+
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(request.Leader) || request.Leader.Trim().Length > MaxLeaderLength)
+        {
+            errors["leader"] = [$"The leader (their office, e.g. 县委副书记) is required, at most {MaxLeaderLength} characters."];
+        }
+
+        if (!OrgIds.IsWellFormed(request.OrgId))
+        {
+            errors["orgId"] = ["The leader's organisation is required as '<regionCode>/<unit>', e.g. 130724/petition-bureau."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return Problems.Invalid(errors);
+        }
+
+        if (!await db.LedgerEvents.AnyAsync(e => e.PetitionId == id, ct))
+        {
+            return Problems.UnknownPetition();
+        }
+
+        var record = await db.Leaders.SingleOrDefaultAsync(l => l.PetitionId == id, ct);
+        if (record is null)
+        {
+            record = new PetitionLeader { PetitionId = id, Leader = "", OrgId = "" };
+            db.Leaders.Add(record);
+        }
+
+        record.Leader = request.Leader!.Trim();
+        record.OrgId = request.OrgId!;
+        record.TakenAt = time.GetUtcNow();
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(LeaderResponse.From(record));
+    }
+}

@@ -1,0 +1,65 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using PetitionPlatform.Supervision.Data;
+using PetitionPlatform.Supervision.Deadlines;
+using PetitionPlatform.Supervision.Domain;
+
+namespace PetitionPlatform.Supervision.Api;
+
+/// <summary>The notices a unit received or was copied on, and (development only) the deadline evaluation on demand.</summary>
+public static class NoticesApi
+{
+    public static IEndpointRouteBuilder MapNoticesApi(this IEndpointRouteBuilder app, IHostEnvironment environment)
+    {
+        var supervision = app.MapGroup("/api/supervision").WithTags("Notices");
+        supervision.MapGet("/notices", ListAsync)
+            .WithSummary("Notices to a unit, or copied to it, newest first");
+        // Lets tests and demos judge the clocks as of any instant instead of waiting sixty days; never in production.
+        if (environment.IsDevelopment())
+        {
+            supervision.MapPost("/dev/evaluate", EvaluateAsync)
+                .WithSummary("Development only: run the deadline evaluation as of the given instant; returns the notices it issued");
+        }
+
+        return app;
+    }
+
+    private static async Task<Results<Ok<List<NoticeResponse>>, ValidationProblem>> ListAsync(
+        string? orgId, SupervisionDbContext db, CancellationToken ct)
+    {
+        if (!OrgIds.IsWellFormed(orgId))
+        {
+            return Problems.Invalid("orgId", "The unit is required as '<regionCode>/<unit>', e.g. ?orgId=130724/hrss.");
+        }
+
+        var notices = await db.Notices.AsNoTracking()
+            .Where(n => n.OrgId == orgId || n.CopiedToOrgIds.Contains(orgId!))
+            .OrderByDescending(n => n.IssuedAt).ThenByDescending(n => n.Level)
+            .ToListAsync(ct);
+        return TypedResults.Ok(notices.Select(NoticeResponse.From).ToList());
+    }
+
+    private static async Task<Results<Ok<List<NoticeResponse>>, ValidationProblem>> EvaluateAsync(
+        string? asOf, DeadlineEvaluator evaluator, CancellationToken ct)
+    {
+        // An unencoded '+' of the offset reaches us as a space; put it back rather than reject a readable URL.
+        if (string.IsNullOrWhiteSpace(asOf)
+            || !DateTimeOffset.TryParse(asOf.Trim().Replace(' ', '+'), CultureInfo.InvariantCulture, DateTimeStyles.None, out var instant)
+            || !HasOffset(asOf))
+        {
+            return Problems.Invalid("asOf", "The instant to evaluate as of is required, ISO 8601 with an offset, e.g. 2026-12-01T09:00:00+08:00.");
+        }
+
+        var issued = await evaluator.EvaluateAsync(instant, ct);
+        return TypedResults.Ok(issued.Select(NoticeResponse.From).ToList());
+    }
+
+    /// <summary>An instant without an offset would be read in the server's zone, which is no instant at all.</summary>
+    private static bool HasOffset(string value)
+    {
+        var text = value.Trim();
+        var time = text.IndexOf('T', StringComparison.OrdinalIgnoreCase);
+        return time > 0 && (text.EndsWith('Z') || text.EndsWith('z') || text.IndexOfAny(['+', ' ', '-'], time) > 0);
+    }
+}
