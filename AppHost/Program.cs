@@ -25,14 +25,18 @@ var intake = builder.AddProject<Projects.Intake>("intake")
     .WithReference(routing)
     .WithHttpHealthCheck("/health");
 
+// Handling finds the unit one level above for reviews in routing's directory.
 var handling = builder.AddProject<Projects.Handling>("handling")
     .WithReference(handlingDb).WaitFor(handlingDb)
     .WithReference(messaging).WaitFor(messaging)
+    .WithReference(routing)
     .WithHttpHealthCheck("/health");
 
+// Supervision finds each unit's superiors in routing's directory (notices copied up, escalations up the chain).
 var supervision = builder.AddProject<Projects.Supervision>("supervision")
     .WithReference(supervisionDb).WaitFor(supervisionDb)
     .WithReference(messaging).WaitFor(messaging)
+    .WithReference(routing)
     .WithHttpHealthCheck("/health");
 
 var notification = builder.AddProject<Projects.Notification>("notification")
