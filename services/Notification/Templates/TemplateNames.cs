@@ -20,9 +20,16 @@ public static class TemplateNames
     public const string RoutingDecisionRequired = "routing-decision-required";
     public const string LegalProcedure = "legal-procedure";
 
+    // Supervision's notices to units (and the units copied).
+    public const string SupervisionReminder = "supervision-reminder";
+    public const string SupervisionOverdue = "supervision-overdue";
+    public const string SupervisionEscalation = "supervision-escalation";
+    public const string SupervisionAlert = "supervision-alert";
+
     public static readonly IReadOnlyList<string> All =
     [
         Receipt, Transferred, NotAcceptedLegalRoute, Accepted, Extended, Answered, AnsweredFinal,
         NewCase, DeclinedReturned, RoutingDecisionRequired, LegalProcedure,
+        SupervisionReminder, SupervisionOverdue, SupervisionEscalation, SupervisionAlert,
     ];
 }

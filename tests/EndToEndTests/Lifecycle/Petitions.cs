@@ -83,9 +83,12 @@ internal static class Petitions
             : default,
         decision => decision.ValueKind == JsonValueKind.Object, because: "routing decides");
 
+    /// <summary>Handling answers 404 until the registration reaches it; that is "no case yet", not a failure.</summary>
     public static Task<JsonElement> CasesAsync(this HttpClient gateway, string petitionId, int count) => Eventually.HoldsAsync(
-        () => gateway.GetJsonAsync($"/api/handling/petitions/{petitionId}/cases"),
-        cases => cases.GetArrayLength() == count, because: $"handling has {count} case(s)");
+        async () => await gateway.GetAsync($"/api/handling/petitions/{petitionId}/cases") is { IsSuccessStatusCode: true } ok
+            ? await ok.Content.ReadFromJsonAsync<JsonElement>()
+            : default,
+        cases => cases.ValueKind == JsonValueKind.Array && cases.GetArrayLength() == count, because: $"handling has {count} case(s)");
 
     public static Task<JsonElement> NotificationsAsync(this HttpClient gateway, string recipient, Func<JsonElement, bool> until, string because) =>
         Eventually.HoldsAsync(() => gateway.GetJsonAsync($"/api/notifications?recipient={Uri.EscapeDataString(recipient)}"), until, because);

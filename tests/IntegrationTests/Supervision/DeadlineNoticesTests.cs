@@ -5,6 +5,7 @@ using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using PetitionPlatform.Contracts;
 using PetitionPlatform.IntegrationTests.Support;
+using PetitionPlatform.Routing.Data;
 using PetitionPlatform.Supervision.Data;
 using PetitionPlatform.TestSupport;
 
@@ -18,7 +19,7 @@ namespace PetitionPlatform.IntegrationTests.Supervision;
 [Collection("infrastructure")]
 public sealed class DeadlineNoticesTests(SharedInfrastructure infrastructure) : IAsyncLifetime
 {
-    private readonly DirectoryStandIn _directory = new();
+    private ServiceFactory<RoutingDbContext> _directory = null!;
     private ServiceFactory<SupervisionDbContext> _supervision = null!;
     private NoticeListener _listener = null!;
     private HttpClient _client = null!;
@@ -26,6 +27,7 @@ public sealed class DeadlineNoticesTests(SharedInfrastructure infrastructure) : 
 
     public async Task InitializeAsync()
     {
+        _directory = await DirectoryWiring.StartDirectoryAsync(infrastructure);
         var messaging = await infrastructure.CreateVirtualHostAsync("deadlines");
         _supervision = new ServiceFactory<SupervisionDbContext>(new Dictionary<string, string?>
         {
@@ -34,7 +36,7 @@ public sealed class DeadlineNoticesTests(SharedInfrastructure infrastructure) : 
             ["Outbox:PollInterval"] = "00:00:00.500",
             // The tests choose the instants; the periodic run (as of the real now) stays out of their way.
             ["Supervision:EvaluationInterval"] = "1.00:00:00",
-        }, _directory.Wiring);
+        }, DirectoryWiring.ForSupervision(_directory));
         _client = _supervision.CreateClient();
         await ServiceSet.Ready(_client);
         _bus = _supervision.Services.GetRequiredService<IBus>();
@@ -45,6 +47,7 @@ public sealed class DeadlineNoticesTests(SharedInfrastructure infrastructure) : 
     {
         await _listener.DisposeAsync();
         await _supervision.DisposeAsync();
+        await _directory.DisposeAsync();
     }
 
     [Fact]

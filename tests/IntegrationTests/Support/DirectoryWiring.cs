@@ -1,15 +1,34 @@
 using Microsoft.Extensions.DependencyInjection;
 using PetitionPlatform.Intake.Directory;
 using PetitionPlatform.Routing.Data;
+using PetitionPlatform.Supervision.Directory;
 
 namespace PetitionPlatform.IntegrationTests.Support;
 
 /// <summary>
-/// Intake asks routing's directory over HTTP. In tests both run in-process, so intake's directory client is handed
-/// the real routing service's in-memory server instead of a network address.
+/// Intake and supervision ask routing's directory over HTTP. In tests they run in-process beside the real routing
+/// service, so their directory clients are handed routing's in-memory server instead of a network address.
 /// </summary>
 public static class DirectoryWiring
 {
     public static Action<IServiceCollection> Through(ServiceFactory<RoutingDbContext> routing) => services =>
         services.AddHttpClient<DirectoryClient>().ConfigurePrimaryHttpMessageHandler(() => routing.Server.CreateHandler());
+
+    public static Action<IServiceCollection> ForSupervision(ServiceFactory<RoutingDbContext> routing) => services =>
+        services.AddHttpClient<OrgDirectoryClient>().ConfigurePrimaryHttpMessageHandler(() => routing.Server.CreateHandler());
+
+    /// <summary>
+    /// A routing service used only as the directory: on a virtual host of its own, so the events it would publish
+    /// about test petitions never reach the service under test.
+    /// </summary>
+    public static async Task<ServiceFactory<RoutingDbContext>> StartDirectoryAsync(TestSupport.SharedInfrastructure infrastructure)
+    {
+        var routing = new ServiceFactory<RoutingDbContext>(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:routingdb"] = await infrastructure.CreateDatabaseAsync("directory"),
+            ["ConnectionStrings:messaging"] = await infrastructure.CreateVirtualHostAsync("directory"),
+        });
+        await ServiceSet.Ready(routing.CreateClient());
+        return routing;
+    }
 }

@@ -17,7 +17,7 @@ public sealed class ServiceSet : IAsyncDisposable
         Routing = new(Settings("routingdb"));
         Intake = new(Settings("intakedb"), DirectoryWiring.Through(Routing));
         Handling = new(Settings("handlingdb"));
-        Supervision = new(Settings("supervisiondb"));
+        Supervision = new(Settings("supervisiondb"), DirectoryWiring.ForSupervision(Routing));
         Notification = new(Settings("notificationdb"));
     }
 
