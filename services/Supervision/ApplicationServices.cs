@@ -1,3 +1,4 @@
+using PetitionPlatform.Supervision.Api;
 using PetitionPlatform.Supervision.Data;
 using PetitionPlatform.Supervision.Deadlines;
 using PetitionPlatform.Supervision.Directory;
@@ -28,6 +29,7 @@ internal static class ApplicationServices
                 && o.Spike.Window > TimeSpan.Zero && o.Spike.Threshold > 0, "Supervision intervals must be positive and the spike threshold at least 1.")
             .ValidateOnStart();
         builder.Services.AddHostedService<DeadlineEvaluationService>();
+        builder.AddIndicators();
 
         builder.Services.AddMemoryCache();
         // "http://routing" is resolved by service discovery, as the AppHost passes it; routing owns the directory.

@@ -15,6 +15,7 @@ app.MapApiDocumentation();
 app.MapLedgerApi();
 app.MapLeaderApi();
 app.MapBacklogApi();
+app.MapIndicatorsApi();
 app.MapNoticesApi(app.Environment);
 app.MapTrackApi();
 app.MapMessagingDiagnostics("/api/supervision");

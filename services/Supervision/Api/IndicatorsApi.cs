@@ -1,0 +1,99 @@
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Http.HttpResults;
+using PetitionPlatform.Supervision.Data;
+using PetitionPlatform.Supervision.Directory;
+using PetitionPlatform.Supervision.Domain.Indicators;
+
+namespace PetitionPlatform.Supervision.Api;
+
+/// <summary>The indicators of DOMAIN.md §6 for a region and everything below it, with a breakdown by child region.</summary>
+public static partial class IndicatorsApi
+{
+    public static IHostApplicationBuilder AddIndicators(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<IRepeatRegister, LedgerRepeatRegister>();
+        builder.Services.AddScoped<IndicatorsStore>();
+        // "http://routing" is resolved by service discovery; routing owns the regions as it owns the units.
+        builder.Services.AddHttpClient<RegionDirectoryClient>(http =>
+            http.BaseAddress = new Uri(builder.Configuration["Directory:BaseAddress"] ?? "http://routing"));
+        return builder;
+    }
+
+    public static IEndpointRouteBuilder MapIndicatorsApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGroup("/api/supervision").WithTags("Indicators")
+            .MapGet("/indicators", GetAsync)
+            .WithSummary("Indicators of the petitions registered in a period in a region and below it, per child region");
+        return app;
+    }
+
+    private static async Task<Results<Ok<IndicatorsResponse>, ValidationProblem, ProblemHttpResult>> GetAsync(
+        string? regionCode, string? from, string? to, IndicatorsStore store, RegionDirectoryClient regions, TimeProvider time,
+        ILogger<IndicatorsResponse> logger, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (regionCode is null || !RegionShape().IsMatch(regionCode))
+        {
+            errors["regionCode"] = ["The region is required as its 6- or 9-digit code, e.g. ?regionCode=130700."];
+        }
+
+        if (!IndicatorsPeriod.TryParseBound(from, isEnd: false, out var start))
+        {
+            errors["from"] = ["Required: a date (2026-01-01, from its midnight in China) or an instant with its offset (2026-01-01T00:00:00+08:00)."];
+        }
+
+        if (!IndicatorsPeriod.TryParseBound(to, isEnd: true, out var until))
+        {
+            errors["to"] = ["Required: a date (2026-01-31, to the end of that day in China) or an instant with its offset, inclusive."];
+        }
+        else if (!errors.ContainsKey("from") && until <= start)
+        {
+            errors["to"] = ["The period ends before it starts: 'to' must not be before 'from'."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return Problems.Invalid(errors);
+        }
+
+        try
+        {
+            var region = await regions.FindAsync(regionCode!, ct);
+            if (region is null)
+            {
+                return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "The directory knows no such region.",
+                    detail: $"No region has the code '{regionCode}'.");
+            }
+
+            var petitions = await store.RegisteredAsync(region.Code, start, until, ct);
+            var chains = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+            foreach (var code in petitions.Select(p => p.RegionCode).Distinct(StringComparer.Ordinal))
+            {
+                chains[code] = await regions.ChainAsync(code, ct);
+            }
+
+            var asOf = time.GetUtcNow();
+            var breakdown = RegionRollup.Compute(region.Code, petitions, chains, asOf);
+            var children = new List<ChildIndicatorsResponse>(breakdown.Children.Count);
+            foreach (var child in breakdown.Children)
+            {
+                children.Add(new ChildIndicatorsResponse(child.RegionCode, (await regions.FindAsync(child.RegionCode, ct))?.Name, child.Indicators));
+            }
+
+            return TypedResults.Ok(new IndicatorsResponse(region.Code, region.Name, region.Level, start.InChina(), until.InChina(),
+                asOf.InChina(), breakdown.Total, children));
+        }
+        catch (DirectoryUnavailableException e)
+        {
+            LogDirectoryUnavailable(logger, e, regionCode!);
+            return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "The directory cannot be reached.",
+                detail: "Regions and their parents come from routing's directory, which did not answer; try again shortly.");
+        }
+    }
+
+    [GeneratedRegex("^[0-9]{6}([0-9]{3})?$", RegexOptions.CultureInvariant)]
+    private static partial Regex RegionShape();
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Indicators of region {RegionCode} not computed: the directory cannot be reached")]
+    private static partial void LogDirectoryUnavailable(ILogger logger, Exception exception, string regionCode);
+}
