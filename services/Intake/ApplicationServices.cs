@@ -2,6 +2,7 @@ using PetitionPlatform.Intake.Data;
 using PetitionPlatform.Intake.Directory;
 using PetitionPlatform.Intake.PersonalData;
 using PetitionPlatform.Intake.Registration;
+using PetitionPlatform.ServiceDefaults;
 using PetitionPlatform.ServiceDefaults.Data;
 using PetitionPlatform.ServiceDefaults.Messaging;
 
@@ -17,22 +18,8 @@ internal static class ApplicationServices
         builder.AddPersonalDataProtection();
         builder.Services.AddScoped<PetitionRegistrar>();
         builder.Services.AddMemoryCache();
-        // "http://routing" is resolved by service discovery (services__routing__http__0), as the AppHost passes it.
-        // A person is waiting on the registration: retry briefly, then answer 503 rather than hang for the default 30 s.
-        // (RemoveAllResilienceHandlers is marked experimental, but it is the way to replace the defaults for one client.)
-#pragma warning disable EXTEXP0001
-        builder.Services.AddHttpClient<DirectoryClient>(http =>
-                http.BaseAddress = new Uri(builder.Configuration["Directory:BaseAddress"] ?? "http://routing"))
-            .RemoveAllResilienceHandlers()
-            .AddStandardResilienceHandler(resilience =>
-            {
-                resilience.Retry.MaxRetryAttempts = 2;
-                resilience.Retry.Delay = TimeSpan.FromMilliseconds(200);
-                resilience.AttemptTimeout.Timeout = TimeSpan.FromSeconds(2);
-                resilience.TotalRequestTimeout.Timeout = TimeSpan.FromSeconds(6);
-                resilience.CircuitBreaker.SamplingDuration = TimeSpan.FromSeconds(10);
-            });
-#pragma warning restore EXTEXP0001
+        // Routing owns the directory; a person is waiting on the registration, so the client's budget is short.
+        builder.AddDirectoryClient<DirectoryClient>();
         builder.Services.AddScoped<DirectoryChecks>();
         return builder;
     }

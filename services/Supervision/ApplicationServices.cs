@@ -3,6 +3,7 @@ using PetitionPlatform.Supervision.Data;
 using PetitionPlatform.Supervision.Deadlines;
 using PetitionPlatform.Supervision.Directory;
 using PetitionPlatform.Supervision.Messaging;
+using PetitionPlatform.ServiceDefaults;
 using PetitionPlatform.ServiceDefaults.Data;
 using PetitionPlatform.ServiceDefaults.Messaging;
 
@@ -32,21 +33,8 @@ internal static class ApplicationServices
         builder.AddIndicators();
 
         builder.Services.AddMemoryCache();
-        // "http://routing" is resolved by service discovery, as the AppHost passes it; routing owns the directory.
-        // Evaluations and consumers retry on their own, so a short budget per call beats the default 30 s.
-#pragma warning disable EXTEXP0001 // RemoveAllResilienceHandlers is experimental, but it is how one client replaces the defaults.
-        builder.Services.AddHttpClient<OrgDirectoryClient>(http =>
-                http.BaseAddress = new Uri(builder.Configuration["Directory:BaseAddress"] ?? "http://routing"))
-            .RemoveAllResilienceHandlers()
-            .AddStandardResilienceHandler(resilience =>
-            {
-                resilience.Retry.MaxRetryAttempts = 2;
-                resilience.Retry.Delay = TimeSpan.FromMilliseconds(200);
-                resilience.AttemptTimeout.Timeout = TimeSpan.FromSeconds(2);
-                resilience.TotalRequestTimeout.Timeout = TimeSpan.FromSeconds(6);
-                resilience.CircuitBreaker.SamplingDuration = TimeSpan.FromSeconds(10);
-            });
-#pragma warning restore EXTEXP0001
+        // Routing owns the directory: superiors for copies and escalations.
+        builder.AddDirectoryClient<OrgDirectoryClient>();
         return builder;
     }
 }

@@ -38,7 +38,7 @@ public sealed class SharedInfrastructure : IAsyncLifetime
         await TestDirectories.SweepLeftoversAsync(_provider, CancellationToken.None);
         // Crash safety buys nothing for data deleted at the end of the run, and costs every test time.
         var postgres = _provider.StartPostgresAsync(
-            new PostgresServerOptions("postgres", Path.Combine(Directory, "postgres")) { Durable = false }, CancellationToken.None);
+            new PostgresServerOptions("postgres", Path.Combine(Directory, "postgres")) { Durable = false, MaxConnections = 1000 }, CancellationToken.None);
         var rabbitMq = _provider.StartRabbitMqAsync(
             new RabbitMqServerOptions("rabbitmq", Path.Combine(Directory, "rabbitmq")), CancellationToken.None);
         try

@@ -15,6 +15,12 @@ public sealed record PostgresServerOptions(string Name, string DataDirectory)
     /// </summary>
     public bool Durable { get; init; } = true;
 
+    /// <summary>
+    /// The server's connection limit. Every service keeps a pool per database; a test run hosts many services at
+    /// once against one server, so it asks for more than a developer's stack needs.
+    /// </summary>
+    public int MaxConnections { get; init; } = 300;
+
     /// <summary>Receives every line the server writes, e.g. to show it as the resource's log.</summary>
     public Action<OutputLine>? Output { get; init; }
 }

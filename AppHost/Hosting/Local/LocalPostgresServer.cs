@@ -16,7 +16,7 @@ internal sealed class LocalPostgresServer(
     LocalProcessProviderOptions providerOptions,
     ILogger logger) : IPostgresServer
 {
-    private readonly PostgresCluster _cluster = new(installation, dataDirectory, options.Durable);
+    private readonly PostgresCluster _cluster = new(installation, dataDirectory, options.Durable, options.MaxConnections);
     private ChildProcess? _process;
 
     public string Host => "127.0.0.1";

@@ -4,7 +4,7 @@ using PetitionPlatform.Hosting.Processes;
 namespace PetitionPlatform.Hosting.Local;
 
 /// <summary>One PostgreSQL cluster on disk (<c>&lt;data&gt;/pgdata</c>): how it is created and how its server is started.</summary>
-internal sealed record PostgresCluster(PostgresInstallation Installation, string DataDirectory, bool Durable)
+internal sealed record PostgresCluster(PostgresInstallation Installation, string DataDirectory, bool Durable, int MaxConnections)
 {
     public string Directory => Path.Combine(DataDirectory, "pgdata");
 
@@ -62,7 +62,7 @@ internal sealed record PostgresCluster(PostgresInstallation Installation, string
             // No socket file in /var/run/postgresql that another server (or the system's) might claim.
             "-c", "unix_socket_directories=",
             // One server holds a database per service (in tests, per test), each with its own connection pool.
-            "-c", "max_connections=300",
+            "-c", $"max_connections={MaxConnections.ToString(CultureInfo.InvariantCulture)}",
         ];
         if (!Durable)
         {

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using PetitionPlatform.Supervision.Data;
 using PetitionPlatform.Supervision.Directory;
 using PetitionPlatform.Supervision.Domain.Indicators;
+using PetitionPlatform.ServiceDefaults;
 
 namespace PetitionPlatform.Supervision.Api;
 
@@ -13,9 +14,8 @@ public static partial class IndicatorsApi
     {
         builder.Services.AddScoped<IRepeatRegister, LedgerRepeatRegister>();
         builder.Services.AddScoped<IndicatorsStore>();
-        // "http://routing" is resolved by service discovery; routing owns the regions as it owns the units.
-        builder.Services.AddHttpClient<RegionDirectoryClient>(http =>
-            http.BaseAddress = new Uri(builder.Configuration["Directory:BaseAddress"] ?? "http://routing"));
+        // Routing owns the regions as it owns the units.
+        builder.AddDirectoryClient<RegionDirectoryClient>();
         return builder;
     }
 

@@ -59,28 +59,4 @@ public sealed class InboxTests(SharedInfrastructure infrastructure) : IAsyncLife
         Assert.Equal("routing-petition-registered", inbox[0].Consumer);
         Assert.Equal(nameof(PetitionRegistered), inbox[0].MessageType);
     }
-
-    /// <summary>Counts the inbox's duplicate instrument, which is how the test knows the second copy arrived and was skipped.</summary>
-    private sealed class DuplicateCounter : IDisposable
-    {
-        private readonly MeterListener _listener = new();
-        private int _count;
-
-        public DuplicateCounter()
-        {
-            _listener.InstrumentPublished = (instrument, listener) =>
-            {
-                if (instrument.Meter.Name == MessagingTelemetry.MeterName && instrument.Name == "petition.inbox.duplicates")
-                {
-                    listener.EnableMeasurementEvents(instrument);
-                }
-            };
-            _listener.SetMeasurementEventCallback<long>((_, value, _, _) => Interlocked.Add(ref _count, (int)value));
-            _listener.Start();
-        }
-
-        public int Count => Volatile.Read(ref _count);
-
-        public void Dispose() => _listener.Dispose();
-    }
 }

@@ -183,26 +183,4 @@ public sealed class NotificationFlowTests(SharedInfrastructure infrastructure) :
     private static string Text(JsonElement message) => message.GetProperty("text").GetString()!;
 
     /// <summary>Counts redeliveries the inbox recognised, which is how the test knows the second copy was seen.</summary>
-    private sealed class DuplicateCounter : IDisposable
-    {
-        private readonly MeterListener _listener = new();
-        private int _count;
-
-        public DuplicateCounter()
-        {
-            _listener.InstrumentPublished = (instrument, listener) =>
-            {
-                if (instrument.Meter.Name == MessagingTelemetry.MeterName && instrument.Name == "petition.inbox.duplicates")
-                {
-                    listener.EnableMeasurementEvents(instrument);
-                }
-            };
-            _listener.SetMeasurementEventCallback<long>((_, value, _, _) => Interlocked.Add(ref _count, (int)value));
-            _listener.Start();
-        }
-
-        public int Count => Volatile.Read(ref _count);
-
-        public void Dispose() => _listener.Dispose();
-    }
 }

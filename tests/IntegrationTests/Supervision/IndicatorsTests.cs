@@ -13,6 +13,8 @@ using PetitionPlatform.Supervision.Directory;
 using PetitionPlatform.Supervision.Domain.Indicators;
 using PetitionPlatform.TestSupport;
 
+using PetitionPlatform.UnitTests.Supervision;
+
 namespace PetitionPlatform.IntegrationTests.Supervision;
 
 /// <summary>

@@ -193,28 +193,4 @@ public sealed class LedgerAndProgressTests(SharedInfrastructure infrastructure) 
             stage.GetProperty("dueBy").GetDateTimeOffset(),
             stage.GetProperty("doneAt").GetDateTimeOffset()));
     }
-
-    /// <summary>Counts the inbox's duplicate instrument: how the test knows a repeated message id arrived and was skipped.</summary>
-    private sealed class DuplicateCounter : IDisposable
-    {
-        private readonly MeterListener _listener = new();
-        private int _count;
-
-        public DuplicateCounter()
-        {
-            _listener.InstrumentPublished = (instrument, listener) =>
-            {
-                if (instrument.Meter.Name == MessagingTelemetry.MeterName && instrument.Name == "petition.inbox.duplicates")
-                {
-                    listener.EnableMeasurementEvents(instrument);
-                }
-            };
-            _listener.SetMeasurementEventCallback<long>((_, value, _, _) => Interlocked.Add(ref _count, (int)value));
-            _listener.Start();
-        }
-
-        public int Count => Volatile.Read(ref _count);
-
-        public void Dispose() => _listener.Dispose();
-    }
 }

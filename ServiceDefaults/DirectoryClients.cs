@@ -1,0 +1,36 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace PetitionPlatform.ServiceDefaults;
+
+/// <summary>
+/// Typed HTTP clients of routing's directory (regions, units, the classification list), which several services
+/// consult. The address is <c>http://routing</c>, resolved by service discovery (<c>services__routing__http__0</c>), or
+/// <c>Directory:BaseAddress</c> where configured.
+/// </summary>
+public static class DirectoryClients
+{
+    public const string BaseAddressKey = "Directory:BaseAddress";
+
+    /// <summary>
+    /// Callers are a person waiting on a request or a consumer that retries on its own, so each call gets a short budget
+    /// (two quick retries within six seconds) instead of the defaults' thirty seconds.
+    /// </summary>
+    public static IHttpClientBuilder AddDirectoryClient<TClient>(this IHostApplicationBuilder builder) where TClient : class
+    {
+        var baseAddress = new Uri(builder.Configuration[BaseAddressKey] ?? "http://routing");
+#pragma warning disable EXTEXP0001 // RemoveAllResilienceHandlers is experimental, but it is how one client replaces the defaults.
+        var client = builder.Services.AddHttpClient<TClient>(http => http.BaseAddress = baseAddress);
+        client.RemoveAllResilienceHandlers()
+            .AddStandardResilienceHandler(resilience =>
+            {
+                resilience.Retry.MaxRetryAttempts = 2;
+                resilience.Retry.Delay = TimeSpan.FromMilliseconds(200);
+                resilience.AttemptTimeout.Timeout = TimeSpan.FromSeconds(2);
+                resilience.TotalRequestTimeout.Timeout = TimeSpan.FromSeconds(6);
+                resilience.CircuitBreaker.SamplingDuration = TimeSpan.FromSeconds(10);
+            });
+#pragma warning restore EXTEXP0001
+        return client;
+    }
+}
