@@ -23,6 +23,7 @@ internal static class ApplicationServices
             bus.AddConsumer<CaseExtendedConsumer>();
             bus.AddConsumer<CaseAnsweredConsumer>();
             bus.AddConsumer<RoutingDecisionRequiredConsumer>();
+            bus.AddConsumer<TerminatedMatterResubmittedConsumer>();
         });
         builder.AddApiDocumentation();
 
