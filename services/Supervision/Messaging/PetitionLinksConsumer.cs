@@ -6,44 +6,47 @@ using PetitionPlatform.Supervision.Domain;
 namespace PetitionPlatform.Supervision.Messaging;
 
 /// <summary>
-/// Records duplicates (from intake's <see cref="DuplicateSubmissionLinked"/>) and repeat petitions (a
-/// <see cref="PetitionRegistered"/> naming the answered original) for the ledger and the repeat count. Its own queue, so
-/// the ledger's registration consumer stays as it is. Runs behind the inbox; a link is recorded once per petition.
+/// Records duplicates (intake's <see cref="DuplicateSubmissionLinked"/>) for the original's ledger. Repeat petitions
+/// arrive as a <see cref="PetitionRegistered"/> naming the original and are linked by the registration consumer
+/// (<see cref="PetitionLinks.LinkRepeatAsync"/>), so each service keeps one queue per event. Runs behind the inbox.
 /// </summary>
 public sealed partial class PetitionLinksConsumer(SupervisionDbContext db, ILogger<PetitionLinksConsumer> logger)
-    : IConsumer<DuplicateSubmissionLinked>, IConsumer<PetitionRegistered>
+    : IConsumer<DuplicateSubmissionLinked>
 {
     public async Task Consume(ConsumeContext<DuplicateSubmissionLinked> context)
     {
         var message = context.Message;
-        await LinkAsync(message.PetitionId, message.Number, message.OriginalPetitionId, PetitionLink.Duplicate, message.OccurredAt, context.CancellationToken);
-    }
-
-    public async Task Consume(ConsumeContext<PetitionRegistered> context)
-    {
-        var message = context.Message;
-        if (message.RepeatOfPetitionId is { } original)
-        {
-            await LinkAsync(message.PetitionId, message.Number, original, PetitionLink.Repeat, message.OccurredAt, context.CancellationToken);
-        }
-    }
-
-    private async Task LinkAsync(Guid petitionId, string number, Guid originalId, string kind, DateTimeOffset at, CancellationToken ct)
-    {
         var added = await db.AddLinkAsync(new PetitionLink
         {
-            PetitionId = petitionId,
-            Number = number,
-            OriginalPetitionId = originalId,
-            Kind = kind,
-            LinkedAt = at.ToUniversalTime(),
-        }, ct);
+            PetitionId = message.PetitionId,
+            Number = message.Number,
+            OriginalPetitionId = message.OriginalPetitionId,
+            Kind = PetitionLink.Duplicate,
+            LinkedAt = message.OccurredAt.ToUniversalTime(),
+        }, context.CancellationToken);
         if (added)
         {
-            LogLinked(logger, petitionId, kind, originalId);
+            LogLinked(logger, message.PetitionId, message.OriginalPetitionId);
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Petition {PetitionId} linked as {Kind} of {OriginalPetitionId}")]
-    private static partial void LogLinked(ILogger logger, Guid petitionId, string kind, Guid originalPetitionId);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Petition {PetitionId} linked as a duplicate of {OriginalPetitionId}")]
+    private static partial void LogLinked(ILogger logger, Guid petitionId, Guid originalPetitionId);
+}
+
+/// <summary>The repeat half of the links, called from the registration consumer.</summary>
+public static class PetitionLinks
+{
+    /// <summary>A registration that names an answered original is a repeat petition (重复信访): linked and so counted.</summary>
+    public static Task<bool> LinkRepeatAsync(this SupervisionDbContext db, PetitionRegistered message, CancellationToken ct) =>
+        message.RepeatOfPetitionId is { } original
+            ? db.AddLinkAsync(new PetitionLink
+            {
+                PetitionId = message.PetitionId,
+                Number = message.Number,
+                OriginalPetitionId = original,
+                Kind = PetitionLink.Repeat,
+                LinkedAt = message.OccurredAt.ToUniversalTime(),
+            }, ct)
+            : Task.FromResult(false);
 }
