@@ -1,7 +1,9 @@
 using PetitionPlatform.Intake.Data;
 using PetitionPlatform.Intake.Directory;
 using PetitionPlatform.Intake.PersonalData;
+using PetitionPlatform.Intake.Messaging;
 using PetitionPlatform.Intake.Registration;
+using PetitionPlatform.Intake.Repeats;
 using PetitionPlatform.ServiceDefaults;
 using PetitionPlatform.ServiceDefaults.Data;
 using PetitionPlatform.ServiceDefaults.Messaging;
@@ -13,10 +15,17 @@ internal static class ApplicationServices
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase<IntakeDbContext>("intakedb");
-        builder.AddMessaging("intake");
+        // Intake follows the lifecycle only as far as duplicates and repeats need (where a matter stands, who answered).
+        builder.AddMessaging("intake", bus => bus.AddConsumer<MatterLifecycleConsumer>());
         builder.AddApiDocumentation();
         builder.AddPersonalDataProtection();
         builder.Services.AddScoped<PetitionRegistrar>();
+        builder.Services.AddScoped<MatterMatcher>();
+        builder.Services.AddOptions<RepeatOptions>()
+            .Bind(builder.Configuration.GetSection(RepeatOptions.Section))
+            .Validate(o => o.SimilarityThreshold is > 0 and <= 1 && o.MaxCandidates > 0,
+                "Repeats:SimilarityThreshold must be in (0, 1] and Repeats:MaxCandidates at least 1.")
+            .ValidateOnStart();
         builder.Services.AddMemoryCache();
         // Routing owns the directory; a person is waiting on the registration, so the client's budget is short.
         builder.AddDirectoryClient<DirectoryClient>();

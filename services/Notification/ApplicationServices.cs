@@ -24,6 +24,7 @@ internal static class ApplicationServices
             bus.AddConsumer<CaseAnsweredConsumer>();
             bus.AddConsumer<RoutingDecisionRequiredConsumer>();
             bus.AddConsumer<SupervisionNoticeIssuedConsumer>();
+            bus.AddConsumer<TerminatedMatterResubmittedConsumer>();
         });
         builder.AddApiDocumentation();
 

@@ -19,6 +19,7 @@ internal static class ApplicationServices
             bus.AddConsumer<PetitionRegisteredConsumer>();
             bus.AddConsumer<LifecycleEventsConsumer>();
             bus.AddConsumer<EarlyWarningConsumer>();
+            bus.AddConsumer<PetitionLinksConsumer>();
         });
         builder.AddApiDocumentation();
         builder.Services.AddScoped<LedgerStore>();

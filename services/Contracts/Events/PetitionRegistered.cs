@@ -18,6 +18,12 @@ namespace PetitionPlatform.Contracts;
 /// (evaluation, progress view) without ever holding the code.
 /// </param>
 /// <param name="Subtopic">For suggestions: the kind of unit the suggestion is addressed to (e.g. <c>housing</c>).</param>
+/// <param name="RepeatOfPetitionId">
+/// Set when this is a repeat petition (重复信访): the same petitioner brings back a matter that was already answered.
+/// Names the answered petition it repeats.
+/// </param>
+/// <param name="RepeatRouteToOrgId">For a repeat petition: the unit that answered the original, which receives it again.</param>
+/// <param name="RepeatOfNumber">For a repeat petition: the original's petition number, for the sentences people read.</param>
 public sealed record PetitionRegistered(
     Guid PetitionId,
     string Number,
@@ -29,4 +35,7 @@ public sealed record PetitionRegistered(
     int Headcount,
     DateTimeOffset OccurredAt,
     string TrackingCodeHash,
-    string? Subtopic = null) : IPetitionEvent;
+    string? Subtopic = null,
+    Guid? RepeatOfPetitionId = null,
+    string? RepeatRouteToOrgId = null,
+    string? RepeatOfNumber = null) : IPetitionEvent;

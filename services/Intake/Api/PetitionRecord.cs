@@ -30,7 +30,7 @@ public sealed record PetitionRecord(
     public static PetitionRecord From(Petition petition, PersonalDataProtector protector) => new(
         petition.Id,
         petition.Number,
-        "registered",
+        petition.Status,
         petition.Channel,
         petition.Kind,
         petition.Topic,
@@ -50,8 +50,8 @@ public sealed record PetitionRecord(
                 p.Address is null ? null : Masking.Keep(p.Address, 6, 0))
             : null,
         petition.RegisteredAt,
-        DuplicateOf: null,
-        RepeatOf: null);
+        petition.DuplicateOf,
+        petition.RepeatOf);
 }
 
 public sealed record MaskedPetitioner(string Name, string? IdNumber, string? Phone, string? Address);

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace PetitionPlatform.Intake.Api;
 
 /// <summary>The body of <c>POST /api/intake/petitions</c> (API.md). Vocabulary fields are strings so that a wrong
@@ -18,4 +20,15 @@ public sealed record RegisterPetitionRequest(
 
 public sealed record PetitionerRequest(string? Name, string? IdNumber, string? Phone, string? Address);
 
-public sealed record PetitionAccepted(Guid PetitionId, string Number, string TrackingCode, string Status);
+/// <summary>
+/// The registration answer (API.md), extended: <c>duplicateOf</c> / <c>repeatOf</c> name the earlier petition of the same
+/// matter, and <c>note</c> tells the petitioner in a sentence what that means, when there is one.
+/// </summary>
+public sealed record PetitionAccepted(
+    Guid PetitionId,
+    string Number,
+    string TrackingCode,
+    string Status,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] Guid? DuplicateOf = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] Guid? RepeatOf = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Note = null);

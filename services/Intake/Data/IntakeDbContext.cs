@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using PetitionPlatform.Intake.Domain;
+using PetitionPlatform.Intake.Repeats;
 using PetitionPlatform.ServiceDefaults.Messaging;
 
 namespace PetitionPlatform.Intake.Data;
@@ -9,6 +10,8 @@ public sealed class IntakeDbContext(DbContextOptions<IntakeDbContext> options) :
     public DbSet<Petition> Petitions => Set<Petition>();
 
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+
+    public DbSet<MatterState> MatterStates => Set<MatterState>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -29,6 +32,12 @@ public sealed class IntakeDbContext(DbContextOptions<IntakeDbContext> options) :
         {
             record.HasKey(r => r.Key);
             record.HasOne<Petition>().WithMany().HasForeignKey(r => r.PetitionId);
+        });
+        modelBuilder.Entity<MatterState>(state =>
+        {
+            state.HasKey(s => s.PetitionId);
+            state.Ignore(s => s.Stage);
+            state.HasOne<Petition>().WithOne().HasForeignKey<MatterState>(s => s.PetitionId);
         });
         modelBuilder.AddOutboxAndInbox();
     }

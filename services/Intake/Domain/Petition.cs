@@ -35,6 +35,15 @@ public sealed class Petition
 
     public DateTimeOffset RegisteredAt { get; init; }
 
+    /// <summary>One of <see cref="PetitionStatuses"/>: whether the registration entered the lifecycle.</summary>
+    public string Status { get; init; } = PetitionStatuses.Registered;
+
+    /// <summary>The open petition this submission repeats while it is handled (no case of its own).</summary>
+    public Guid? DuplicateOf { get; init; }
+
+    /// <summary>The answered (or terminated) petition whose matter this submission brings back.</summary>
+    public Guid? RepeatOf { get; init; }
+
     public bool IsCollective => Headcount >= RegistrationRules.CollectiveHeadcount;
 }
 

@@ -6,6 +6,7 @@ using PetitionPlatform.Intake.Api;
 using PetitionPlatform.Intake.Data;
 using PetitionPlatform.Intake.Domain;
 using PetitionPlatform.Intake.PersonalData;
+using PetitionPlatform.Intake.Repeats;
 using PetitionPlatform.ServiceDefaults.Messaging;
 
 namespace PetitionPlatform.Intake.Registration;
@@ -18,10 +19,11 @@ public abstract record RegistrationResult
 }
 
 /// <summary>
-/// Registers a validated petition: number, query code, protected personal data, the idempotency record and the
-/// <see cref="PetitionRegistered"/> event are written in one transaction, so a crash leaves all or nothing.
+/// Registers a validated petition: number, query code, protected personal data, the link to an earlier submission of the
+/// same matter, the idempotency record and the events are written in one transaction, so a crash leaves all or nothing.
 /// </summary>
-public sealed class PetitionRegistrar(IntakeDbContext db, PersonalDataProtector protector, TimeProvider time)
+public sealed partial class PetitionRegistrar(
+    IntakeDbContext db, PersonalDataProtector protector, MatterMatcher matcher, TimeProvider time, ILogger<PetitionRegistrar> logger)
 {
     public async Task<RegistrationResult> RegisterAsync(RegisterPetitionRequest request, string? idempotencyKey, CancellationToken ct)
     {
@@ -44,6 +46,11 @@ public sealed class PetitionRegistrar(IntakeDbContext db, PersonalDataProtector 
         var now = time.GetUtcNow();
         var regionCode = request.RegionCode!;
         var trackingCode = TrackingCode.New();
+        var petitioner = Protect(request.Petitioner);
+        var subject = request.Subject!.Trim();
+        var linking = await matcher.LinkAsync(
+            new Submission(request.Topic!, regionCode, petitioner?.IdNumberHash, petitioner?.PhoneHash,
+                MatterLinking.TextOf(subject, request.Content!)), ct);
         var petition = new Petition
         {
             Id = Guid.CreateVersion7(now),
@@ -53,18 +60,32 @@ public sealed class PetitionRegistrar(IntakeDbContext db, PersonalDataProtector 
             Kind = request.Kind!,
             Topic = request.Topic!,
             Subtopic = request.Subtopic,
-            Subject = request.Subject!.Trim(),
+            Subject = subject,
             Content = request.Content!,
             RegionCode = regionCode,
             ReceivedBy = request.ReceivedBy ?? RegistrationRules.DefaultReceiver(regionCode),
             Headcount = request.Headcount ?? 1,
             Representatives = request.Representatives?.Select(r => r!.Trim()).ToList() ?? [],
-            Petitioner = Protect(request.Petitioner),
+            Petitioner = petitioner,
             RegisteredAt = now,
+            Status = linking switch
+            {
+                Linking.DuplicateOf => PetitionStatuses.Duplicate,
+                Linking.OfTerminated => PetitionStatuses.NotAcceptedTerminated,
+                _ => PetitionStatuses.Registered,
+            },
+            DuplicateOf = (linking as Linking.DuplicateOf)?.Original.Id,
+            RepeatOf = linking switch
+            {
+                Linking.RepeatOf repeat => repeat.Original.Id,
+                Linking.OfTerminated terminated => terminated.Original.Id,
+                _ => null,
+            },
         };
         db.Petitions.Add(petition);
 
-        var answer = new PetitionAccepted(petition.Id, petition.Number, trackingCode, "registered");
+        var answer = new PetitionAccepted(petition.Id, petition.Number, trackingCode, petition.Status,
+            petition.DuplicateOf, petition.RepeatOf, RegistrationNotes.For(linking));
         if (idempotencyKey is not null)
         {
             db.IdempotencyRecords.Add(new IdempotencyRecord
@@ -77,14 +98,42 @@ public sealed class PetitionRegistrar(IntakeDbContext db, PersonalDataProtector 
             });
         }
 
-        db.AddToOutbox(new PetitionRegistered(
-            petition.Id, petition.Number, petition.Channel, petition.Kind, petition.Topic, petition.RegionCode,
-            petition.ReceivedBy, petition.Headcount, now, TrackingCodes.Hash(trackingCode), petition.Subtopic), time);
+        AnnounceRegistration(petition, linking, TrackingCodes.Hash(trackingCode), now);
+        // Every submission gets its number and query code, a duplicate or a refused one too: the petitioner must be
+        // able to prove it was received and follow what became of it.
         db.AddToOutbox(new PetitionerReceiptRequested(petition.Id, petition.Number, trackingCode, petition.Channel, now), time);
 
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
+        LogRegistered(logger, petition.Id, petition.Status, petition.DuplicateOf ?? petition.RepeatOf);
         return new RegistrationResult.Registered(answer);
+    }
+
+    /// <summary>
+    /// Only a petition that enters the lifecycle is announced as registered (a repeat names the original and the unit
+    /// that answered it, so routing sends it back there). A duplicate and a terminated matter get their own events,
+    /// so that nothing routes or opens a case for them.
+    /// </summary>
+    private void AnnounceRegistration(Petition petition, Linking linking, string trackingCodeHash, DateTimeOffset now)
+    {
+        switch (linking)
+        {
+            case Linking.DuplicateOf duplicate:
+                db.AddToOutbox(new DuplicateSubmissionLinked(petition.Id, petition.Number, duplicate.Original.Id,
+                    duplicate.Original.Number, petition.Channel, petition.ReceivedBy, now), time);
+                break;
+            case Linking.OfTerminated terminated:
+                db.AddToOutbox(new TerminatedMatterResubmitted(petition.Id, petition.Number, terminated.Original.Id,
+                    terminated.Original.Number, terminated.Reason, trackingCodeHash, petition.Channel, now), time);
+                break;
+            default:
+                var repeat = linking as Linking.RepeatOf;
+                db.AddToOutbox(new PetitionRegistered(
+                    petition.Id, petition.Number, petition.Channel, petition.Kind, petition.Topic, petition.RegionCode,
+                    petition.ReceivedBy, petition.Headcount, now, trackingCodeHash, petition.Subtopic,
+                    repeat?.Original.Id, repeat?.AnsweredByOrgId, repeat?.Original.Number), time);
+                break;
+        }
     }
 
     private Petitioner? Protect(PetitionerRequest? petitioner)
@@ -117,4 +166,7 @@ public sealed class PetitionRegistrar(IntakeDbContext db, PersonalDataProtector 
             """).ToListAsync(ct);
         return PetitionNumbers.Format(regionCode, day, next.Single());
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Petition {PetitionId} registered as {Status} (linked to {OriginalPetitionId})")]
+    private static partial void LogRegistered(ILogger logger, Guid petitionId, string status, Guid? originalPetitionId);
 }

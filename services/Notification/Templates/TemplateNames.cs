@@ -14,6 +14,9 @@ public static class TemplateNames
     /// <summary>The answer to a re-review, after which the matter is not accepted again: no further step to offer.</summary>
     public const string AnsweredFinal = "answered-final";
 
+    /// <summary>A terminated matter was submitted again: registered, not accepted, and why.</summary>
+    public const string NotAcceptedTerminated = "not-accepted-terminated";
+
     // To units.
     public const string NewCase = "new-case";
     public const string DeclinedReturned = "declined-returned";
@@ -28,7 +31,7 @@ public static class TemplateNames
 
     public static readonly IReadOnlyList<string> All =
     [
-        Receipt, Transferred, NotAcceptedLegalRoute, Accepted, Extended, Answered, AnsweredFinal,
+        Receipt, Transferred, NotAcceptedLegalRoute, Accepted, Extended, Answered, AnsweredFinal, NotAcceptedTerminated,
         NewCase, DeclinedReturned, RoutingDecisionRequired, LegalProcedure,
         SupervisionReminder, SupervisionOverdue, SupervisionEscalation, SupervisionAlert,
     ];

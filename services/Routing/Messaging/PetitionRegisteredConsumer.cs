@@ -9,7 +9,8 @@ namespace PetitionPlatform.Routing.Messaging;
 /// <summary>
 /// Makes the first routing decision for each registered petition and announces it (PetitionRouted). Runs behind the
 /// inbox: the request, the decision, the outgoing event and the inbox entry commit together. A second copy of the
-/// event under another message id finds the petition already known and changes nothing.
+/// event under another message id finds the petition already known and changes nothing. A repeat petition goes back to
+/// the unit that answered the original (<see cref="RepeatRouting"/>).
 /// </summary>
 public sealed partial class PetitionRegisteredConsumer(RoutingDbContext db, TimeProvider time, ILogger<PetitionRegisteredConsumer> logger)
     : IConsumer<PetitionRegistered>
@@ -37,7 +38,10 @@ public sealed partial class PetitionRegisteredConsumer(RoutingDbContext db, Time
 
         var directory = await db.LoadDirectoryAsync(context.CancellationToken);
         var now = time.GetUtcNow();
-        var route = RoutingRules.Decide(request.Facts, directory, now);
+        var route = (message.RepeatRouteToOrgId is { } answeredBy
+                ? RepeatRouting.Decide(request.Facts, directory, answeredBy, message.RepeatOfNumber)
+                : null)
+            ?? RoutingRules.Decide(request.Facts, directory, now);
         db.Record(request, 0, route, request.ReceivedBy, now, time);
         LogRouted(logger, message.PetitionId, route.Mode, route.Responsible.Id);
     }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using PetitionPlatform.Supervision.Data;
+using PetitionPlatform.Supervision.Domain;
 
 namespace PetitionPlatform.Supervision.Api;
 
@@ -26,6 +27,12 @@ public static class LedgerApi
         }
 
         var progress = await ledger.ProgressAsync(id, ct);
+        var links = await db.LinksOfAsync(id, ct);
+        if (progress is null && links.Own is { Kind: PetitionLink.Duplicate } duplicate)
+        {
+            return TypedResults.Ok(LedgerLinksExtensions.ForDuplicate(duplicate));
+        }
+
         if (progress is null)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound,
@@ -36,6 +43,6 @@ public static class LedgerApi
         var notices = await db.Notices.AsNoTracking().Where(n => n.PetitionId == id)
             .OrderBy(n => n.IssuedAt).ThenBy(n => n.Level).ToListAsync(ct);
         var leader = await db.Leaders.AsNoTracking().SingleOrDefaultAsync(l => l.PetitionId == id, ct);
-        return TypedResults.Ok(LedgerResponse.From(progress, notices, leader, time.GetUtcNow()));
+        return TypedResults.Ok(LedgerResponse.From(progress, notices, leader, time.GetUtcNow()).WithLinks(links));
     }
 }

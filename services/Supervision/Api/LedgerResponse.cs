@@ -18,6 +18,21 @@ public sealed record LedgerResponse(
     IReadOnlyList<NoticeResponse> Notices,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] LeaderResponse? Leader)
 {
+    /// <summary>The answered petition this one repeats (a repeat petition, 重复信访).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? RepeatOf { get; init; }
+
+    /// <summary>The open petition this submission duplicates; set only on a duplicate's own ledger.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? DuplicateOf { get; init; }
+
+    /// <summary>How many repeat petitions brought this matter back after it was answered.</summary>
+    public int RepeatCount { get; init; }
+
+    public IReadOnlyList<LinkedPetitionResponse> Repeats { get; init; } = [];
+
+    public IReadOnlyList<LinkedPetitionResponse> Duplicates { get; init; } = [];
+
     public static LedgerResponse From(
         PetitionProgress progress, IReadOnlyList<SupervisionNotice> notices, PetitionLeader? leader, DateTimeOffset now) => new(
         progress.PetitionId.ToString(),

@@ -44,6 +44,11 @@ public sealed class SupervisionDbContext(DbContextOptions<SupervisionDbContext> 
             entity.ToTable("warning_registrations");
             entity.HasKey(r => r.PetitionId);
         });
+        modelBuilder.Entity<PetitionLink>(entity =>
+        {
+            entity.ToTable("petition_links");
+            entity.HasKey(l => l.PetitionId);
+        });
         modelBuilder.AddOutboxAndInbox();
     }
 }

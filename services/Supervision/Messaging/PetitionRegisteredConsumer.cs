@@ -36,6 +36,7 @@ public sealed partial class PetitionRegisteredConsumer(SupervisionDbContext db, 
         }
 
         await ledger.RecordAsync(message, context.MessageId!.Value, context.CancellationToken);
+        await db.LinkRepeatAsync(message, context.CancellationToken);
         LogRegistered(logger, message.PetitionId);
     }
 
