@@ -26,7 +26,7 @@ public sealed record TrackResponse(
         progress.Answer is { } answer ? new TrackAnswerResponse(answer.Outcome, answer.Opinion, answer.At.InChina()) : null,
         progress.CanRequestReviewAt(now),
         // No window is shown where there is none left to use: after a re-review answer or a termination.
-        progress.Terminated || progress.Answer?.Stage == Contracts.CaseStages.ReReview ? null : progress.Answer?.ReviewDueBy.InChina());
+        progress.Terminated || progress.AnswerFinal ? null : progress.Answer?.ReviewDueBy.InChina());
 }
 
 /// <param name="LegalRoute">Only on a guided-to-legal-procedure step: the procedure to follow.</param>

@@ -26,6 +26,7 @@ public sealed class LedgerProjection
     private WrittenAnswer? _answer;
     private bool _terminated;
     private bool _answerContested;
+    private bool _answerFinal;
 
     private LedgerProjection(Guid petitionId) => _petitionId = petitionId;
 
@@ -162,7 +163,8 @@ public sealed class LedgerProjection
     {
         Case(e.CaseId, e.OrgId).AnsweredAt = e.OccurredAt;
         _confidential |= e.Confidential;
-        _answer = new WrittenAnswer(e.Outcome, e.Opinion, e.OccurredAt, e.ReviewDueBy, e.Stage);
+        _answer = new WrittenAnswer(e.Outcome, e.Opinion, e.OccurredAt, e.ReviewDueBy);
+        _answerFinal = e.Stage == CaseStages.ReReview;
         _answerContested = false;
         SetStatus(ProgressStatuses.Answered);
         MoveTo(e.OrgId);
@@ -257,6 +259,6 @@ public sealed class LedgerProjection
         var ordered = stages.OrderBy(s => s.StartedAt).ThenBy(s => LedgerStages.Order(s.Stage)).ToList();
 
         return new PetitionProgress(_petitionId, _registration?.Number, _status, _mode, _responsibleOrgId,
-            _currentOrgId, _currentOrgName, _confidential, ordered, _steps, _answer, _terminated, _answerContested);
+            _currentOrgId, _currentOrgName, _confidential, ordered, _steps, _answer, _terminated, _answerContested, _answerFinal);
     }
 }
