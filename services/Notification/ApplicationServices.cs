@@ -23,6 +23,8 @@ internal static class ApplicationServices
             bus.AddConsumer<CaseExtendedConsumer>();
             bus.AddConsumer<CaseAnsweredConsumer>();
             bus.AddConsumer<RoutingDecisionRequiredConsumer>();
+            bus.AddConsumer<ReviewRequestedConsumer>();
+            bus.AddConsumer<PetitionTerminatedConsumer>();
         });
         builder.AddApiDocumentation();
 

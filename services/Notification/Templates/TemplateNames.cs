@@ -14,6 +14,12 @@ public static class TemplateNames
     /// <summary>The answer to a re-review, after which the matter is not accepted again: no further step to offer.</summary>
     public const string AnsweredFinal = "answered-final";
 
+    /// <summary>A review or re-review was opened at the unit above; sent to the petitioner and to that unit alike.</summary>
+    public const string ReviewOpened = "review-opened";
+
+    /// <summary>The matter is concluded (终结) and will not be accepted again.</summary>
+    public const string Terminated = "terminated";
+
     // To units.
     public const string NewCase = "new-case";
     public const string DeclinedReturned = "declined-returned";
@@ -22,7 +28,7 @@ public static class TemplateNames
 
     public static readonly IReadOnlyList<string> All =
     [
-        Receipt, Transferred, NotAcceptedLegalRoute, Accepted, Extended, Answered, AnsweredFinal,
+        Receipt, Transferred, NotAcceptedLegalRoute, Accepted, Extended, Answered, AnsweredFinal, ReviewOpened, Terminated,
         NewCase, DeclinedReturned, RoutingDecisionRequired, LegalProcedure,
     ];
 }
