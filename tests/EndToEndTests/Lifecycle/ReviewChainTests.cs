@@ -18,6 +18,7 @@ public sealed class ReviewChainTests(PlatformFixture platform)
     public async Task A_dissatisfied_petitioner_is_reviewed_by_the_city_and_re_reviewed_by_the_province_after_which_the_matter_is_terminated()
     {
         var petition = await Gateway.RegisterAsync(Petitions.GuyuanWageArrears());
+        await Gateway.RoutingDecisionAsync(petition.PetitionId);
         var caseId = (await Gateway.CasesAsync(petition.PetitionId, 1))[0].GetProperty("caseId").GetString()!;
         await Gateway.PostJsonAsync($"/api/handling/cases/{caseId}/accept", new { by = "劳动保障监察大队" });
         await AnswerAsync(caseId);
