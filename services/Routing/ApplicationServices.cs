@@ -16,6 +16,7 @@ internal static class ApplicationServices
         {
             bus.AddConsumer<PetitionRegisteredConsumer>();
             bus.AddConsumer<CaseDeclinedConsumer>();
+            bus.AddConsumer<PetitionTerminatedConsumer>();
         });
         builder.AddApiDocumentation();
         return builder;

@@ -14,6 +14,7 @@ app.MapDefaultEndpoints();
 app.MapApiDocumentation();
 app.MapDirectoryApi();
 app.MapPetitionRoutingApi();
+app.MapTerminationsApi();
 app.MapMessagingDiagnostics("/api/routing");
 
 app.Run();

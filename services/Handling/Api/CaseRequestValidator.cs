@@ -89,6 +89,15 @@ public static class CaseRequestValidator
         return errors.ToDictionary();
     }
 
+    public static Dictionary<string, string[]> Validate(ReviewRequest request)
+    {
+        var errors = new Errors();
+        // As for evaluation: whether the code is right is answered by the 403, never by a field error.
+        errors.Text(request.TrackingCode, "trackingCode", 64);
+        errors.Text(request.Reason, "reason", MaxTextLength);
+        return errors.ToDictionary();
+    }
+
     private const string OrgIdFormat = "An organisation id is '<regionCode>/<unit>', such as '130724/hrss'.";
 
     private sealed class Errors

@@ -14,3 +14,5 @@ public sealed record ExtensionRequest(int? Days, string? Reason, string? Approve
 public sealed record AnswerRequest(string? Outcome, string? Opinion, string? LegalBasis);
 
 public sealed record EvaluationRequest(string? TrackingCode, string? Rating);
+
+public sealed record ReviewRequest(string? TrackingCode, string? Reason);

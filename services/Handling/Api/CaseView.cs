@@ -28,7 +28,9 @@ public sealed record CaseView(
     DateTimeOffset? HandlingDueBy,
     string? AcceptedBy,
     DeclineView? Declined,
-    DateTimeOffset? ClosedAt)
+    DateTimeOffset? ClosedAt,
+    ReviewOfView? ReviewOf,
+    ContestedView? Contested)
 {
     public static CaseView From(Case c)
     {
@@ -55,7 +57,9 @@ public sealed record CaseView(
             China(c.HandlingDueBy),
             c.AcceptedBy,
             c.DeclinedAt is { } declinedAt ? new DeclineView(c.DeclineReason!, c.DeclineLegalBasis, c.SuggestedOrgId, China(declinedAt)) : null,
-            China(c.ClosedAt));
+            China(c.ClosedAt),
+            c.ReviewOfCaseId is { } reviewOf ? new ReviewOfView(reviewOf.ToString(), c.ReviewReason!) : null,
+            c.ReviewCaseId is { } reviewCase ? new ContestedView(reviewCase.ToString(), China(c.ReviewRequestedAt!.Value)) : null);
     }
 
     private static DateTimeOffset China(DateTimeOffset at) => at.ToOffset(StatutoryCalendar.ChinaOffset);
@@ -70,3 +74,9 @@ public sealed record AnswerView(string Outcome, string Opinion, string LegalBasi
 public sealed record EvaluationView(string Rating, DateTimeOffset At);
 
 public sealed record DeclineView(string Reason, string? LegalBasis, string? SuggestedOrgId, DateTimeOffset At);
+
+/// <summary>On a review or re-review case: the contested case and the petitioner's reasons.</summary>
+public sealed record ReviewOfView(string CaseId, string Reason);
+
+/// <summary>On a contested case: the superior's case that reviews the answer, and when the petitioner asked for it.</summary>
+public sealed record ContestedView(string ReviewCaseId, DateTimeOffset RequestedAt);

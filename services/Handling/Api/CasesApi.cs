@@ -34,7 +34,41 @@ public static class CasesApi
             .Accepts<AnswerRequest>("application/json").WithSummary("The written answer (处理意见书)");
         handling.MapPost("/cases/{caseId}/evaluation", EvaluateAsync)
             .Accepts<EvaluationRequest>("application/json").WithSummary("The petitioner rates the answer, proving themselves with the query code");
+        handling.MapPost("/cases/{caseId}/review-request", ReviewRequestAsync)
+            .Accepts<ReviewRequest>("application/json")
+            .WithSummary("The petitioner contests the answer; a case opens at the unit one level above (复查, then 复核)");
         return app;
+    }
+
+    /// <summary>202 with the new case, which the unit above now handles; the contested case itself is answered already.</summary>
+    private static async Task<Results<Accepted<CaseView>, ValidationProblem, ProblemHttpResult>> ReviewRequestAsync(
+        string caseId, HttpRequest http, ReviewWorkflow workflow, CancellationToken ct)
+    {
+        if (!Guid.TryParse(caseId, out var id))
+        {
+            return NotProven();
+        }
+
+        var (request, problem) = await JsonBody.ReadAsync<ReviewRequest>(http, ct);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var errors = CaseRequestValidator.Validate(request!);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors, title: InvalidTitle);
+        }
+
+        return await workflow.RequestReviewAsync(id, request!.TrackingCode!.Trim(), request.Reason!.Trim(), ct) switch
+        {
+            CaseCommandResult.Done done => TypedResults.Accepted($"/api/handling/cases/{done.Case.Id}", CaseView.From(done.Case)),
+            CaseCommandResult.Refused refused => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict,
+                title: "The answer cannot be contested now.", detail: refused.Reason),
+            CaseCommandResult.Unavailable unavailable => Unavailable(unavailable.Reason),
+            _ => NotProven(),
+        };
     }
 
     private static async Task<Results<Ok<List<CaseView>>, ProblemHttpResult>> ListForPetitionAsync(
@@ -163,6 +197,7 @@ public static class CasesApi
             CaseCommandResult.Refused refused => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict,
                 title: "The case does not allow this now.", detail: refused.Reason),
             CaseCommandResult.Forbidden => NotProven(),
+            CaseCommandResult.Unavailable unavailable => Unavailable(unavailable.Reason),
             _ => CaseNotFound(caseId),
         };
     }
@@ -175,7 +210,10 @@ public static class CasesApi
     private static ProblemHttpResult PetitionNotFound(string petitionId) => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound,
         title: "No such petition.", detail: $"Handling knows no petition '{petitionId}'.");
 
-    private static ProblemHttpResult NotProven() => TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden,
+    internal static ProblemHttpResult Unavailable(string detail) => TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable,
+        title: "A service this action depends on cannot be reached.", detail: detail);
+
+    internal static ProblemHttpResult NotProven() => TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden,
         title: "The query code does not prove this petition.",
-        detail: "Only the petitioner, with the query code of the receipt, can evaluate the answer.");
+        detail: "Only the petitioner, with the query code of the receipt, can evaluate or contest the answer.");
 }

@@ -10,6 +10,8 @@ public sealed class HandlingDbContext(DbContextOptions<HandlingDbContext> option
 
     public DbSet<Case> Cases => Set<Case>();
 
+    public DbSet<Termination> Terminations => Set<Termination>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcConverter>();
@@ -31,6 +33,12 @@ public sealed class HandlingDbContext(DbContextOptions<HandlingDbContext> option
             entity.Property(c => c.CoHandlerOrgIds).HasColumnType("text[]");
             // xmin changes with every update of the row: the optimistic concurrency token, without a column of our own.
             entity.Property(c => c.Version).HasColumnName("xmin").HasColumnType("xid").IsRowVersion();
+        });
+        modelBuilder.Entity<Termination>(entity =>
+        {
+            entity.ToTable("terminations");
+            entity.HasKey(t => t.PetitionId);
+            entity.Ignore(t => t.Refusal);
         });
         modelBuilder.AddOutboxAndInbox();
     }

@@ -79,6 +79,18 @@ public sealed class Case
 
     public DateTimeOffset? ClosedAt { get; private set; }
 
+    /// <summary>On a review or re-review case: the case whose answer the petitioner contested.</summary>
+    public Guid? ReviewOfCaseId { get; private set; }
+
+    /// <summary>On a review or re-review case: the petitioner's reasons for contesting the answer.</summary>
+    public string? ReviewReason { get; private set; }
+
+    /// <summary>On a contested case: the superior's case opened for the review.</summary>
+    public Guid? ReviewCaseId { get; private set; }
+
+    /// <summary>On a contested case: when the petitioner asked for the review.</summary>
+    public DateTimeOffset? ReviewRequestedAt { get; private set; }
+
     /// <summary>PostgreSQL's <c>xmin</c>: two requests that read the same version cannot both save a transition.</summary>
     public uint Version { get; private set; }
 
@@ -104,6 +116,99 @@ public sealed class Case
             AcceptanceDueBy = CasePeriods.AcceptanceDueBy(routed.OccurredAt),
             ReportBackDueBy = routed.ReportBackDueBy,
         };
+    }
+
+    /// <summary>The stage a review of this case's answer would have; null after a re-review, whose answer is final.</summary>
+    public string? NextReviewStage => Stage switch
+    {
+        CaseStages.Original => CaseStages.Review,
+        CaseStages.Review => CaseStages.ReReview,
+        _ => null,
+    };
+
+    /// <summary>
+    /// Whether the petitioner may contest this case's answer at <paramref name="at"/>: the case must be answered (and
+    /// not contested already), not be a re-review, and the 30-day window from the answer must still be open.
+    /// Changes nothing; the workflow asks before it looks up the superior unit.
+    /// </summary>
+    public CaseTransition CheckReviewRequest(DateTimeOffset at)
+    {
+        var transition = CaseStateMachine.Decide(Status, CaseAction.RequestReview);
+        if (!transition.IsAllowed)
+        {
+            return transition;
+        }
+
+        if (NextReviewStage is null)
+        {
+            // Art. 36: after the re-review the same facts and reasons are not accepted again.
+            return CaseTransition.Refused("Cannot request a review: the matter is terminated; a re-review answer is final.");
+        }
+
+        if (StatutoryCalendar.IsOverdue(ReviewDueBy!.Value, at))
+        {
+            var closed = ReviewDueBy.Value.ToOffset(StatutoryCalendar.ChinaOffset);
+            return CaseTransition.Refused(
+                $"Cannot request a review: the 30-day window after the answer closed on {closed:yyyy-MM-dd} ({closed:yyyy-MM-ddTHH:mm:sszzz}).");
+        }
+
+        return transition;
+    }
+
+    /// <summary>
+    /// The petitioner contests the answer: this case is marked as contested and <paramref name="review"/> is opened at
+    /// <paramref name="superiorOrgId"/>, the unit one level above. The superior owes the review, so there is no acceptance
+    /// step: the case starts in progress, due 30 days from the request.
+    /// </summary>
+    public CaseTransition RequestReview(string superiorOrgId, string reason, Guid reviewCaseId, DateTimeOffset at, out Case? review)
+    {
+        review = null;
+        var transition = CheckReviewRequest(at);
+        if (!transition.IsAllowed)
+        {
+            return transition;
+        }
+
+        if (superiorOrgId == OrgId)
+        {
+            return CaseTransition.Refused("Cannot request a review: the unit above the answering unit must be another unit.");
+        }
+
+        review = new Case
+        {
+            Id = reviewCaseId,
+            PetitionId = PetitionId,
+            Stage = NextReviewStage!,
+            OrgId = superiorOrgId,
+            Mode = CaseModes.ReviewRequest,
+            Confidential = Confidential,
+            RoutingAttempt = RoutingAttempt,
+            Status = CaseStatuses.InProgress,
+            OpenedAt = at,
+            // Accepted on opening: the acceptance clock is met the moment it starts.
+            AcceptanceDueBy = at,
+            AcceptedAt = at,
+            HandlingDueBy = CasePeriods.ReviewAnswerDueBy(at),
+            ReviewOfCaseId = Id,
+            ReviewReason = reason,
+        };
+        ReviewCaseId = reviewCaseId;
+        ReviewRequestedAt = at;
+        Status = transition.To!;
+        return transition;
+    }
+
+    /// <summary>The matter was terminated (终结) while this case was open: it ends without an answer.</summary>
+    public CaseTransition Terminate(DateTimeOffset at)
+    {
+        var transition = CaseStateMachine.Decide(Status, CaseAction.Terminate);
+        if (transition.IsAllowed)
+        {
+            ClosedAt = at;
+            Status = transition.To!;
+        }
+
+        return transition;
     }
 
     public CaseTransition Accept(string by, DateTimeOffset at)

@@ -12,4 +12,10 @@ public enum CaseAction
 
     /// <summary>A later routing decision for the petition replaced this case (not a user action).</summary>
     Supersede,
+
+    /// <summary>The petitioner contests the answer: the unit one level above reviews it (复查) or re-reviews it (复核).</summary>
+    RequestReview,
+
+    /// <summary>The matter was terminated (终结) while this case was still open (not a user action).</summary>
+    Terminate,
 }

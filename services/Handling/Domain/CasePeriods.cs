@@ -16,4 +16,8 @@ public static class CasePeriods
     /// <summary>The petitioner may ask for a review within 30 days of the written answer (art. 35).</summary>
     public static DateTimeOffset ReviewDueBy(DateTimeOffset answeredAt) =>
         StatutoryCalendar.China.DueBy(answeredAt, StatutoryPeriods.ReviewRequestDays);
+
+    /// <summary>The superior answers a review or re-review within 30 days of the request (art. 35–36).</summary>
+    public static DateTimeOffset ReviewAnswerDueBy(DateTimeOffset requestedAt) =>
+        StatutoryCalendar.China.DueBy(requestedAt, StatutoryPeriods.ReviewAnswerDays);
 }

@@ -20,6 +20,10 @@ public static class CaseStateMachine
         [(InProgress, CaseAction.Answer)] = Answered,
         [(InProgress, CaseAction.Supersede)] = Closed,
         [(Answered, CaseAction.Evaluate)] = Evaluated,
+        [(Answered, CaseAction.RequestReview)] = ReviewRequested,
+        [(Evaluated, CaseAction.RequestReview)] = ReviewRequested,
+        [(AwaitingAcceptance, CaseAction.Terminate)] = Closed,
+        [(InProgress, CaseAction.Terminate)] = Closed,
     };
 
     public static CaseTransition Decide(string from, CaseAction action) =>
@@ -39,19 +43,23 @@ public static class CaseStateMachine
         CaseAction.Answer => "answer the case",
         CaseAction.Evaluate => "evaluate the answer",
         CaseAction.Supersede => "close the case",
+        CaseAction.RequestReview => "request a review",
+        CaseAction.Terminate => "close the case as terminated",
         _ => throw new ArgumentOutOfRangeException(nameof(action), action, null),
     };
 
     private static string Why(string status, CaseAction action) => (status, action) switch
     {
-        (AwaitingAcceptance, CaseAction.Evaluate) or (InProgress, CaseAction.Evaluate) => "the case has not been answered yet",
+        (AwaitingAcceptance, CaseAction.Evaluate or CaseAction.RequestReview)
+            or (InProgress, CaseAction.Evaluate or CaseAction.RequestReview) => "the case has not been answered yet",
         (AwaitingAcceptance, _) => "the unit has not accepted the case yet",
         (InProgress, CaseAction.Decline) => "the unit already accepted the case; a unit that accepted must handle it",
         (InProgress, _) => "the case was already accepted and is being handled",
         (Answered, _) => "the case has already been answered",
         (Evaluated, _) => "the petitioner has already evaluated the answer",
         (Declined, _) => "the unit declined the case; routing decides who handles the petition now",
-        (Closed, _) => "the case was closed when the petition was routed again",
+        (Closed, _) => "the case was closed when the petition was routed again or the matter was terminated",
+        (ReviewRequested, _) => "a review of this answer was already requested; the reviewing unit's case carries the matter on",
         _ => $"the case is in an unknown status '{status}'",
     };
 }

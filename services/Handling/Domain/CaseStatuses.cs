@@ -10,5 +10,8 @@ public static class CaseStatuses
     public const string Closed = "closed";
     public const string Declined = "declined";
 
-    public static readonly IReadOnlyList<string> All = [AwaitingAcceptance, InProgress, Answered, Evaluated, Closed, Declined];
+    /// <summary>The petitioner asked for a review of this case's answer; the superior's case carries the matter on.</summary>
+    public const string ReviewRequested = "review-requested";
+
+    public static readonly IReadOnlyList<string> All = [AwaitingAcceptance, InProgress, Answered, Evaluated, Closed, Declined, ReviewRequested];
 }

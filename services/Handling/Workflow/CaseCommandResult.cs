@@ -17,4 +17,7 @@ public abstract record CaseCommandResult
 
     /// <summary>The petitioner could not prove themselves; says nothing more about the case (403).</summary>
     public sealed record Forbidden : CaseCommandResult;
+
+    /// <summary>Another service the action depends on could not be asked; nothing was changed (503).</summary>
+    public sealed record Unavailable(string Reason) : CaseCommandResult;
 }

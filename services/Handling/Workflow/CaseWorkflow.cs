@@ -57,13 +57,48 @@ public sealed partial class CaseWorkflow(HandlingDbContext db, TimeProvider time
                 c.PetitionId, c.Id, c.OrgId, days, reason, approvedBy, c.HandlingDueBy!.Value, c.ExtendedAt!.Value), time),
             validate: null, ct);
 
-    public Task<CaseCommandResult> AnswerAsync(Guid caseId, string outcome, string opinion, string legalBasis, CancellationToken ct) =>
-        ApplyAsync(caseId,
+    /// <summary>
+    /// The written answer. A re-review answer is final (art. 36): the matter is terminated in the same transaction, and
+    /// PetitionTerminated tells the other services that the same facts are not accepted again.
+    /// </summary>
+    public async Task<CaseCommandResult> AnswerAsync(Guid caseId, string outcome, string opinion, string legalBasis, CancellationToken ct)
+    {
+        var found = await db.Cases.SingleOrDefaultAsync(c => c.Id == caseId, ct);
+        if (found is null)
+        {
+            return new CaseCommandResult.NotFound();
+        }
+
+        var alreadyTerminated = await db.Terminations.AnyAsync(t => t.PetitionId == found.PetitionId, ct);
+        return await ApplyToAsync(found,
             (c, now) => c.Answer(outcome, opinion, legalBasis, now),
-            (c, _) => db.AddToOutbox(new CaseAnswered(
-                c.PetitionId, c.Id, c.OrgId, c.Stage, outcome, opinion, legalBasis, c.ReviewDueBy!.Value, c.Confidential,
-                c.AnsweredAt!.Value), time),
+            (c, _) =>
+            {
+                db.AddToOutbox(new CaseAnswered(
+                    c.PetitionId, c.Id, c.OrgId, c.Stage, outcome, opinion, legalBasis, c.ReviewDueBy!.Value, c.Confidential,
+                    c.AnsweredAt!.Value), time);
+                if (c.Stage == CaseStages.ReReview && !alreadyTerminated)
+                {
+                    TerminateAfterReReview(c);
+                }
+            },
             validate: null, ct);
+    }
+
+    private void TerminateAfterReReview(Case answered)
+    {
+        var at = answered.AnsweredAt!.Value;
+        db.Terminations.Add(new Termination
+        {
+            PetitionId = answered.PetitionId,
+            OrgId = answered.OrgId,
+            Reason = TerminationReasons.ReReviewAnswered,
+            TerminatedAt = at,
+        });
+        db.AddToOutbox(new PetitionTerminated(
+            answered.PetitionId, answered.OrgId, TerminationReasons.ReReviewAnswered, answered.OrgId, null, at), time);
+        LogTerminated(logger, answered.PetitionId, answered.Id);
+    }
 
     /// <summary>
     /// The petitioner rates the answer. Whether the case is unknown or the code does not match, the answer is the same 403:
@@ -133,12 +168,15 @@ public sealed partial class CaseWorkflow(HandlingDbContext db, TimeProvider time
         return new CaseCommandResult.Done(found);
     }
 
+    [LoggerMessage(Level = LogLevel.Information, Message = "Petition {PetitionId} is terminated: re-review case {CaseId} was answered")]
+    private static partial void LogTerminated(ILogger logger, Guid petitionId, Guid caseId);
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Case {CaseId} was changed by a simultaneous request; this change was refused")]
     private static partial void LogConcurrentChange(ILogger logger, Guid caseId);
 
     private static Dictionary<string, string[]> Error(string field, string message) => new() { [field] = [message] };
 
     /// <summary>Constant-time comparison, so response timing does not leak how much of a guessed code's hash matched.</summary>
-    private static bool SameHash(string stored, string offered) =>
+    internal static bool SameHash(string stored, string offered) =>
         CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(stored), Encoding.ASCII.GetBytes(offered));
 }

@@ -81,6 +81,31 @@ public static class MessagePlanner
     }
 
     /// <summary>
+    /// A review (复查) or re-review (复核) was opened at the unit above: the petitioner learns who reviews and by when, the
+    /// unit that it has the matter to review. A confidential matter names no unit to the petitioner and reaches no other unit.
+    /// </summary>
+    public static IReadOnlyList<PlannedMessage> ForReviewRequested(ReviewRequested e, PetitionFile file)
+    {
+        var confidential = e.Confidential || file.Confidential;
+        IReadOnlyList<(string Name, string Value)> common =
+            [("number", file.Number), ("stage", Wording.Stage(e.Stage)), ("requestedAt", Wording.Date(e.OccurredAt)), ("dueBy", Wording.Date(e.DueBy))];
+        return Guard(confidential, e.OrgId,
+        [
+            new(TemplateNames.ReviewOpened, Recipient.PetitionerOf(e.PetitionId),
+                Values([.. common, ("unit", confidential ? Wording.CompetentAuthority : file.NameOf(e.OrgId))])),
+            new(TemplateNames.ReviewOpened, Recipient.Unit(e.OrgId), Values([.. common, ("unit", file.NameOf(e.OrgId))])),
+        ]);
+    }
+
+    /// <summary>The petitioner is told the matter is concluded and that the same facts will not be accepted again.</summary>
+    public static IReadOnlyList<PlannedMessage> ForTerminated(PetitionTerminated e, PetitionFile file) =>
+    [
+        new(TemplateNames.Terminated, Recipient.PetitionerOf(e.PetitionId),
+            Values(("number", file.Number), ("terminatedAt", Wording.Date(e.OccurredAt)),
+                ("how", Wording.Termination(e.Reason, file.Confidential ? Wording.CompetentAuthority : file.NameOf(e.OrgId), e.RecordNumber)))),
+    ];
+
+    /// <summary>
     /// Tells the unit whose routing decision is being declined. The caller makes sure that decision is on file: without
     /// it there is nobody to tell yet.
     /// </summary>

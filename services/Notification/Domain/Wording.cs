@@ -53,6 +53,14 @@ public static class Wording
     public static string LegalRoute(string? legalRoute) =>
         string.IsNullOrWhiteSpace(legalRoute) ? "诉讼、仲裁、行政复议等法定途径" : legalRoute;
 
+    /// <summary>How the matter came to be concluded, in the petitioner's terms.</summary>
+    public static string Termination(string reason, string organName, string? recordNumber) => reason switch
+    {
+        TerminationReasons.ReReviewAnswered => "复核意见已出具，复核意见为最终意见",
+        TerminationReasons.PoliticalLegal => $"经{organName}依法终结（文书编号{OrNone(recordNumber)}）",
+        _ => throw new ArgumentException($"'{reason}' is not a termination reason of the Contracts vocabulary.", nameof(reason)),
+    };
+
     public static string OrNone(string? text) => string.IsNullOrWhiteSpace(text) ? "无" : text;
 
     /// <summary>The query code as it is kept after delivery: enough to recognise it, not enough to use it.</summary>

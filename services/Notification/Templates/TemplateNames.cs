@@ -17,6 +17,12 @@ public static class TemplateNames
     /// <summary>A terminated matter was submitted again: registered, not accepted, and why.</summary>
     public const string NotAcceptedTerminated = "not-accepted-terminated";
 
+    /// <summary>A review or re-review was opened at the unit above; sent to the petitioner and to that unit alike.</summary>
+    public const string ReviewOpened = "review-opened";
+
+    /// <summary>The matter is concluded (终结) and will not be accepted again.</summary>
+    public const string Terminated = "terminated";
+
     // To units.
     public const string NewCase = "new-case";
     public const string DeclinedReturned = "declined-returned";
@@ -31,7 +37,7 @@ public static class TemplateNames
 
     public static readonly IReadOnlyList<string> All =
     [
-        Receipt, Transferred, NotAcceptedLegalRoute, Accepted, Extended, Answered, AnsweredFinal, NotAcceptedTerminated,
+        Receipt, Transferred, NotAcceptedLegalRoute, Accepted, Extended, Answered, AnsweredFinal, NotAcceptedTerminated, ReviewOpened, Terminated,
         NewCase, DeclinedReturned, RoutingDecisionRequired, LegalProcedure,
         SupervisionReminder, SupervisionOverdue, SupervisionEscalation, SupervisionAlert,
     ];

@@ -60,6 +60,11 @@ public static class PetitionRoutingApi
             return Problems.NotFound($"Petition {petitionId} has not been routed, so it cannot be rerouted.");
         }
 
+        if (await db.Terminations.AnyAsync(t => t.PetitionId == petitionId, ct))
+        {
+            return Problems.Conflict("The petition's matter is terminated (终结): it is not routed again.");
+        }
+
         var to = directory.FindOrganization(body!.ToOrgId!)!;
         var by = directory.FindOrganization(body.By!)!;
         var latest = history[^1];

@@ -10,6 +10,8 @@ public sealed class RoutingDbContext(DbContextOptions<RoutingDbContext> options)
 
     public DbSet<RoutingDecision> RoutingDecisions => Set<RoutingDecision>();
 
+    public DbSet<Termination> Terminations => Set<Termination>();
+
     public DbSet<Region> Regions => Set<Region>();
 
     public DbSet<UnitKind> UnitKinds => Set<UnitKind>();
@@ -31,6 +33,12 @@ public sealed class RoutingDbContext(DbContextOptions<RoutingDbContext> options)
             entity.ToTable("routing_decisions");
             entity.HasKey(d => new { d.PetitionId, d.Attempt });
             entity.HasOne<RoutingRequest>().WithMany().HasForeignKey(d => d.PetitionId);
+        });
+        modelBuilder.Entity<Termination>(entity =>
+        {
+            entity.ToTable("terminations");
+            entity.HasKey(t => t.PetitionId);
+            entity.HasOne<RoutingRequest>().WithMany().HasForeignKey(t => t.PetitionId);
         });
         modelBuilder.Entity<Region>(entity => entity.HasKey(r => r.Code));
         modelBuilder.Entity<UnitKind>(entity => entity.HasKey(u => u.Unit));

@@ -25,7 +25,8 @@ public sealed record TrackResponse(
         [.. progress.Steps.Select(TrackStepResponse.From)],
         progress.Answer is { } answer ? new TrackAnswerResponse(answer.Outcome, answer.Opinion, answer.At.InChina()) : null,
         progress.CanRequestReviewAt(now),
-        progress.Answer?.ReviewDueBy.InChina());
+        // No window is shown where there is none left to use: after a re-review answer or a termination.
+        progress.Terminated || progress.AnswerFinal ? null : progress.Answer?.ReviewDueBy.InChina());
 }
 
 /// <param name="LegalRoute">Only on a guided-to-legal-procedure step: the procedure to follow.</param>

@@ -22,8 +22,15 @@ internal sealed class CaseTrack(Guid caseId, string orgId)
 
     public DateTimeOffset? AnsweredAt { get; set; }
 
+    /// <summary>For a review or re-review case (opened by ReviewRequested, not by CaseOpened): its stage, start and due date.</summary>
+    public string? ReviewStage { get; set; }
+
+    public DateTimeOffset? ReviewRequestedAt { get; set; }
+
+    public DateTimeOffset? ReviewDueBy { get; set; }
+
     /// <summary>The instant the case first shows up in the history, to keep cases in the order they began.</summary>
-    public DateTimeOffset FirstSeenAt => OpenedAt ?? AcceptedAt ?? DecidedAt ?? AnsweredAt ?? DateTimeOffset.MaxValue;
+    public DateTimeOffset FirstSeenAt => OpenedAt ?? ReviewRequestedAt ?? AcceptedAt ?? DecidedAt ?? AnsweredAt ?? DateTimeOffset.MaxValue;
 
     public IEnumerable<StageClock> Clocks()
     {
@@ -35,6 +42,12 @@ internal sealed class CaseTrack(Guid caseId, string orgId)
         if (AcceptedAt is { } accepted && HandlingDueBy is { } handlingDue)
         {
             yield return new StageClock(LedgerStages.Handling, OrgId, CaseId, accepted, handlingDue, AnsweredAt);
+        }
+
+        // A review has no acceptance step: its one clock runs from the request to the superior's answer.
+        if (ReviewStage is { } stage && ReviewRequestedAt is { } requested && ReviewDueBy is { } reviewDue)
+        {
+            yield return new StageClock(stage, OrgId, CaseId, requested, reviewDue, AnsweredAt);
         }
 
         if (OpenedAt is { } assigned && ReportBackDueBy is { } reportBackDue)

@@ -24,6 +24,9 @@ public sealed class LedgerProjection
     private string? _currentOrgName;
     private bool _confidential;
     private WrittenAnswer? _answer;
+    private bool _terminated;
+    private bool _answerContested;
+    private bool _answerFinal;
 
     private LedgerProjection(Guid petitionId) => _petitionId = petitionId;
 
@@ -51,7 +54,9 @@ public sealed class LedgerProjection
         CaseExtended => 6,
         CaseAnswered => 7,
         CaseEvaluated => 8,
-        _ => 9,
+        ReviewRequested => 9,
+        PetitionTerminated => 10,
+        _ => 11,
     };
 
     private void Apply(IPetitionEvent @event)
@@ -67,6 +72,8 @@ public sealed class LedgerProjection
             case CaseExtended e: Extended(e); break;
             case CaseAnswered e: Answered(e); break;
             case CaseEvaluated e: Evaluated(e); break;
+            case ReviewRequested e: ReviewOpened(e); break;
+            case PetitionTerminated e: Terminated(e); break;
             default: break; // Co-handlers change no clock and no step the petitioner is shown.
         }
     }
@@ -86,7 +93,7 @@ public sealed class LedgerProjection
         _responsibleOrgName = e.ResponsibleOrgName;
         _routedBy = e.OrgId;
         _confidential |= e.Confidential;
-        _status = e.Mode == RoutingModes.GuideToLegal ? ProgressStatuses.GuidedToLegalProcedure : ProgressStatuses.Routed;
+        SetStatus(e.Mode == RoutingModes.GuideToLegal ? ProgressStatuses.GuidedToLegalProcedure : ProgressStatuses.Routed);
         MoveTo(e.ResponsibleOrgId);
         // The due date of a routing step is the acceptance deadline, which the case opened for it brings.
         AddStep(new ProgressStep(ProgressSteps.ForRoutingMode(e.Mode), e.ResponsibleOrgId, e.OccurredAt, null,
@@ -96,7 +103,7 @@ public sealed class LedgerProjection
     private void DecisionRequired(RoutingDecisionRequired e)
     {
         _confidential |= e.Confidential;
-        _status = ProgressStatuses.AwaitingRoutingDecision;
+        SetStatus(ProgressStatuses.AwaitingRoutingDecision);
         MoveTo(e.DeciderOrgId);
         AddStep(new ProgressStep(ProgressSteps.AwaitingRoutingDecision, e.DeciderOrgId, e.OccurredAt, null));
     }
@@ -112,7 +119,7 @@ public sealed class LedgerProjection
         // A case event that occurred earlier (replayed in order) already moved the status further.
         if (track.DecidedAt is null)
         {
-            _status = ProgressStatuses.Routed;
+            SetStatus(ProgressStatuses.Routed);
             MoveTo(e.OrgId);
         }
 
@@ -130,7 +137,7 @@ public sealed class LedgerProjection
         track.AcceptedAt = e.OccurredAt;
         track.HandlingDueBy ??= e.HandlingDueBy;
         _confidential |= e.Confidential;
-        _status = ProgressStatuses.InProgress;
+        SetStatus(ProgressStatuses.InProgress);
         MoveTo(e.OrgId);
         AddStep(new ProgressStep(ProgressSteps.Accepted, e.OrgId, e.OccurredAt, e.HandlingDueBy));
     }
@@ -139,7 +146,7 @@ public sealed class LedgerProjection
     {
         Case(e.CaseId, e.OrgId).DecidedAt = e.OccurredAt;
         _confidential |= e.Confidential;
-        _status = ProgressStatuses.AwaitingRoutingDecision;
+        SetStatus(ProgressStatuses.AwaitingRoutingDecision);
         // The matter is back with whoever routed it; the unit's reasons are internal and not kept in the view.
         MoveTo(_routedBy ?? e.OrgId);
         AddStep(new ProgressStep(ProgressSteps.Declined, e.OrgId, e.OccurredAt, null));
@@ -148,7 +155,7 @@ public sealed class LedgerProjection
     private void Extended(CaseExtended e)
     {
         Case(e.CaseId, e.OrgId).HandlingDueBy = e.HandlingDueBy;
-        _status = ProgressStatuses.Extended;
+        SetStatus(ProgressStatuses.Extended);
         AddStep(new ProgressStep(ProgressSteps.Extended, e.OrgId, e.OccurredAt, e.HandlingDueBy));
     }
 
@@ -157,15 +164,53 @@ public sealed class LedgerProjection
         Case(e.CaseId, e.OrgId).AnsweredAt = e.OccurredAt;
         _confidential |= e.Confidential;
         _answer = new WrittenAnswer(e.Outcome, e.Opinion, e.OccurredAt, e.ReviewDueBy);
-        _status = ProgressStatuses.Answered;
+        _answerFinal = e.Stage == CaseStages.ReReview;
+        _answerContested = false;
+        SetStatus(ProgressStatuses.Answered);
         MoveTo(e.OrgId);
-        AddStep(new ProgressStep(ProgressSteps.Answered, e.OrgId, e.OccurredAt, e.ReviewDueBy));
+        // A re-review answer is final: its step shows no window for contesting it.
+        AddStep(new ProgressStep(ProgressSteps.Answered, e.OrgId, e.OccurredAt, e.Stage == CaseStages.ReReview ? null : e.ReviewDueBy));
     }
 
     private void Evaluated(CaseEvaluated e)
     {
-        _status = ProgressStatuses.Evaluated;
+        SetStatus(ProgressStatuses.Evaluated);
         AddStep(new ProgressStep(ProgressSteps.Evaluated, e.OrgId, e.OccurredAt, null));
+    }
+
+    private void ReviewOpened(ReviewRequested e)
+    {
+        var track = Case(e.NewCaseId, e.OrgId);
+        track.ReviewStage = e.Stage;
+        track.ReviewRequestedAt = e.OccurredAt;
+        track.ReviewDueBy = e.DueBy;
+        _confidential |= e.Confidential;
+        _answerContested = true;
+        var reReview = e.Stage == CaseStages.ReReview;
+        // The review case's own answer (later) moves the status on; an answer replayed before the request does not go back.
+        if (track.AnsweredAt is null)
+        {
+            SetStatus(reReview ? ProgressStatuses.UnderReReview : ProgressStatuses.UnderReview);
+            MoveTo(e.OrgId);
+        }
+
+        AddStep(new ProgressStep(reReview ? ProgressSteps.ReReviewRequested : ProgressSteps.ReviewRequested, e.OrgId, e.OccurredAt, e.DueBy));
+    }
+
+    private void Terminated(PetitionTerminated e)
+    {
+        _status = ProgressStatuses.Terminated;
+        _terminated = true;
+        AddStep(new ProgressStep(ProgressSteps.Terminated, e.OrgId, e.OccurredAt, null));
+    }
+
+    /// <summary>A terminated matter stays terminated, whatever (e.g. an evaluation of the last answer) comes after.</summary>
+    private void SetStatus(string status)
+    {
+        if (!_terminated)
+        {
+            _status = status;
+        }
     }
 
     /// <summary>The same event kept twice (republished under a new id) must not show the petitioner the step twice.</summary>
@@ -214,6 +259,6 @@ public sealed class LedgerProjection
         var ordered = stages.OrderBy(s => s.StartedAt).ThenBy(s => LedgerStages.Order(s.Stage)).ToList();
 
         return new PetitionProgress(_petitionId, _registration?.Number, _status, _mode, _responsibleOrgId,
-            _currentOrgId, _currentOrgName, _confidential, ordered, _steps, _answer);
+            _currentOrgId, _currentOrgName, _confidential, ordered, _steps, _answer, _terminated, _answerContested, _answerFinal);
     }
 }

@@ -15,6 +15,12 @@ public static class LedgerStages
     /// <summary>An assigned matter must be reported back (answered) by its report-back date.</summary>
     public const string ReportBack = "report-back";
 
+    /// <summary>The unit one level above answers the petitioner's review request (复查) within 30 days.</summary>
+    public const string Review = "review";
+
+    /// <summary>The unit above the reviewer answers the re-review request (复核) within 30 days.</summary>
+    public const string ReReview = "re-review";
+
     /// <summary>Orders stages that start at the same instant in the order the law runs them.</summary>
     public static int Order(string stage) => stage switch
     {
@@ -22,6 +28,8 @@ public static class LedgerStages
         Acceptance => 1,
         Handling => 2,
         ReportBack => 3,
-        _ => 4,
+        Review => 4,
+        ReReview => 5,
+        _ => 6,
     };
 }

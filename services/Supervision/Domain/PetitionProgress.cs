@@ -15,8 +15,15 @@ public sealed record PetitionProgress(
     bool Confidential,
     IReadOnlyList<StageClock> Stages,
     IReadOnlyList<ProgressStep> Steps,
-    WrittenAnswer? Answer)
+    WrittenAnswer? Answer,
+    bool Terminated = false,
+    bool AnswerContested = false,
+    bool AnswerFinal = false)
 {
-    /// <summary>The petitioner may ask for a review once answered, until the review window closes.</summary>
-    public bool CanRequestReviewAt(DateTimeOffset now) => Answer is not null && now <= Answer.ReviewDueBy;
+    /// <summary>
+    /// The petitioner may ask for a review once answered, until the review window closes; not while the answer is
+    /// already under review, not after a re-review answer (it is final) and never once the matter is terminated.
+    /// </summary>
+    public bool CanRequestReviewAt(DateTimeOffset now) =>
+        Answer is not null && !Terminated && !AnswerContested && !AnswerFinal && now <= Answer.ReviewDueBy;
 }

@@ -29,4 +29,13 @@ public static class ProgressStatuses
 
     /// <summary>The petitioner rated the answer.</summary>
     public const string Evaluated = "evaluated";
+
+    /// <summary>The petitioner asked for a review; the unit one level above is reviewing the answer.</summary>
+    public const string UnderReview = "under-review";
+
+    /// <summary>The petitioner asked for a re-review; the unit above the reviewer is re-reviewing.</summary>
+    public const string UnderReReview = "under-re-review";
+
+    /// <summary>Concluded (终结): the re-review was answered or a political-legal organ recorded the termination.</summary>
+    public const string Terminated = "terminated";
 }

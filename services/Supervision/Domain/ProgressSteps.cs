@@ -16,6 +16,9 @@ public static class ProgressSteps
     public const string Extended = "extended";
     public const string Answered = "answered";
     public const string Evaluated = "evaluated";
+    public const string ReviewRequested = "review-requested";
+    public const string ReReviewRequested = "re-review-requested";
+    public const string Terminated = "terminated";
 
     /// <summary>The step a routing decision shows as; a mode this service does not know yet shows under its own name.</summary>
     public static string ForRoutingMode(string mode) => mode switch

@@ -18,7 +18,9 @@ public sealed partial class LifecycleEventsConsumer(LedgerStore ledger, ILogger<
     IConsumer<CoHandlersAdded>,
     IConsumer<CaseExtended>,
     IConsumer<CaseAnswered>,
-    IConsumer<CaseEvaluated>
+    IConsumer<CaseEvaluated>,
+    IConsumer<ReviewRequested>,
+    IConsumer<PetitionTerminated>
 {
     public Task Consume(ConsumeContext<PetitionRouted> context) => RecordAsync(context);
 
@@ -37,6 +39,10 @@ public sealed partial class LifecycleEventsConsumer(LedgerStore ledger, ILogger<
     public Task Consume(ConsumeContext<CaseAnswered> context) => RecordAsync(context);
 
     public Task Consume(ConsumeContext<CaseEvaluated> context) => RecordAsync(context);
+
+    public Task Consume(ConsumeContext<ReviewRequested> context) => RecordAsync(context);
+
+    public Task Consume(ConsumeContext<PetitionTerminated> context) => RecordAsync(context);
 
     private async Task RecordAsync<T>(ConsumeContext<T> context) where T : class, IPetitionEvent
     {

@@ -140,13 +140,12 @@ public sealed class CaseOpeningTests(SharedInfrastructure infrastructure) : IAsy
         var document = await _handling.Client.GetFromJsonAsync<JsonElement>("/openapi/v1.json");
         var paths = document.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
 
-        foreach (var action in new[] { "accept", "decline", "co-handlers", "extension", "answer", "evaluation" })
+        foreach (var action in new[] { "accept", "decline", "co-handlers", "extension", "answer", "evaluation", "review-request" })
         {
             Assert.Contains($"/api/handling/cases/{{caseId}}/{action}", paths);
         }
 
         Assert.Contains("/api/handling/petitions/{petitionId}/cases", paths);
-        Assert.DoesNotContain("/api/handling/cases/{caseId}/review-request", paths);
     }
 
     [Fact]

@@ -29,13 +29,16 @@ public sealed class HandlingHost : IAsyncDisposable
 
     public IBus Bus => Service.Services.GetRequiredService<IBus>();
 
-    public static async Task<HandlingHost> StartAsync(SharedInfrastructure infrastructure)
+    /// <param name="messaging">A virtual host shared with other services of the test; a fresh one by default.</param>
+    /// <param name="services">Added registrations, e.g. the wiring to routing's directory or a shifted clock.</param>
+    public static async Task<HandlingHost> StartAsync(
+        SharedInfrastructure infrastructure, string? messaging = null, Action<IServiceCollection>? services = null)
     {
         var host = new HandlingHost(new ServiceFactory<HandlingDbContext>(new Dictionary<string, string?>
         {
             ["ConnectionStrings:handlingdb"] = await infrastructure.CreateDatabaseAsync("handling"),
-            ["ConnectionStrings:messaging"] = await infrastructure.CreateVirtualHostAsync("handling"),
-        }));
+            ["ConnectionStrings:messaging"] = messaging ?? await infrastructure.CreateVirtualHostAsync("handling"),
+        }, services));
         await ServiceSet.Ready(host.Client);
         return host;
     }

@@ -17,6 +17,10 @@ public sealed class CaseStateMachineTests
         [(InProgress, CaseAction.Answer)] = Answered,
         [(InProgress, CaseAction.Supersede)] = Closed,
         [(Answered, CaseAction.Evaluate)] = Evaluated,
+        [(Answered, CaseAction.RequestReview)] = ReviewRequested,
+        [(Evaluated, CaseAction.RequestReview)] = ReviewRequested,
+        [(AwaitingAcceptance, CaseAction.Terminate)] = Closed,
+        [(InProgress, CaseAction.Terminate)] = Closed,
     };
 
     public static TheoryData<string, CaseAction> EveryPair()
@@ -85,6 +89,7 @@ public sealed class CaseStateMachineTests
     [InlineData(Evaluated, false)]
     [InlineData(Declined, false)]
     [InlineData(Closed, false)]
+    [InlineData(ReviewRequested, false)]
     public void Only_a_case_still_being_worked_on_is_replaced_by_a_new_routing_decision(string status, bool open)
     {
         Assert.Equal(open, CaseStateMachine.IsOpen(status));
@@ -102,6 +107,8 @@ public sealed class CaseStateMachineTests
             CaseAction.Answer => c.Answer("explain", "说明", "条例", at),
             CaseAction.Evaluate => c.Evaluate("satisfied", at),
             CaseAction.Supersede => c.Supersede(at),
+            CaseAction.RequestReview => c.RequestReview("130700/hrss", "不服处理意见", Guid.NewGuid(), at, out _),
+            CaseAction.Terminate => c.Terminate(at),
             _ => throw new ArgumentOutOfRangeException(nameof(action)),
         };
     }

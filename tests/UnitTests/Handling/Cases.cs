@@ -43,6 +43,11 @@ internal static class Cases
             case CaseStatuses.Closed:
                 Must(c.Supersede(RoutedAt.AddDays(1)));
                 break;
+            case CaseStatuses.ReviewRequested:
+                Must(c.Accept("张科长", AcceptedAt));
+                Must(c.Answer(Outcomes.Support, "已责令公司支付工资。", "《保障农民工工资支付条例》第三条", AcceptedAt.AddDays(20)));
+                Must(c.RequestReview("130700/hrss", "不服处理意见", Guid.NewGuid(), AcceptedAt.AddDays(25), out _));
+                break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(status), status, null);
         }

@@ -1,0 +1,161 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using PetitionPlatform.Contracts;
+using PetitionPlatform.Routing.Data;
+using PetitionPlatform.Routing.Domain;
+using PetitionPlatform.ServiceDefaults.Messaging;
+
+namespace PetitionPlatform.Routing.Api;
+
+/// <summary>
+/// Termination records of the political-legal organs (涉法涉诉信访事项依法终结): a court, procuratorate or public
+/// security organ concludes a matter it handled in its procedure. Routing keeps the record and announces
+/// PetitionTerminated in the same transaction; handling then refuses any further review of the petition.
+/// </summary>
+public static class TerminationsApi
+{
+    private const int MaxReasonLength = 2000;
+    private const int MaxRecordNumberLength = 100;
+
+    public static IEndpointRouteBuilder MapTerminationsApi(this IEndpointRouteBuilder app)
+    {
+        var terminations = app.MapGroup("/api/routing/terminations").WithTags("Terminations");
+        terminations.MapPost("/", RecordAsync)
+            .Accepts<TerminationRequest>("application/json")
+            .WithSummary("A political-legal organ records that a petition's matter is concluded");
+        terminations.MapGet("/{petitionId:guid}", GetAsync).WithSummary("A petition's termination, if it has one");
+        return app;
+    }
+
+    private static async Task<Results<Ok<TerminationResponse>, ProblemHttpResult>> GetAsync(Guid petitionId, RoutingDbContext db, CancellationToken ct)
+    {
+        var termination = await db.Terminations.AsNoTracking().SingleOrDefaultAsync(t => t.PetitionId == petitionId, ct);
+        return termination is null
+            ? Problems.NotFound($"Petition {petitionId} has not been terminated.")
+            : TypedResults.Ok(TerminationResponse.From(termination));
+    }
+
+    private static async Task<Results<Created<TerminationResponse>, ValidationProblem, ProblemHttpResult>> RecordAsync(
+        HttpRequest http, RoutingDbContext db, TimeProvider time, CancellationToken ct)
+    {
+        TerminationRequest? body;
+        try
+        {
+            body = await JsonSerializer.DeserializeAsync<TerminationRequest>(http.Body, JsonSerializerOptions.Web, ct);
+        }
+        catch (JsonException ex)
+        {
+            var field = string.IsNullOrEmpty(ex.Path) || ex.Path == "$" ? "body" : ex.Path.TrimStart('$', '.');
+            return Problems.Invalid(field, "Malformed JSON or a value of the wrong type.");
+        }
+
+        var directory = await db.LoadDirectoryAsync(ct);
+        var errors = Validate(body, directory, out var petitionId);
+        if (errors.Count > 0)
+        {
+            return Problems.Invalid(errors);
+        }
+
+        if (!await db.RoutingRequests.AnyAsync(r => r.PetitionId == petitionId, ct))
+        {
+            return Problems.NotFound($"Routing knows no petition {petitionId}, so it cannot record its termination.");
+        }
+
+        if (await db.Terminations.AsNoTracking().SingleOrDefaultAsync(t => t.PetitionId == petitionId, ct) is { } earlier)
+        {
+            return Problems.Conflict(AlreadyTerminated(earlier));
+        }
+
+        var now = time.GetUtcNow();
+        var termination = new Termination
+        {
+            PetitionId = petitionId,
+            OrgId = body!.OrgId!,
+            Kind = TerminationReasons.PoliticalLegal,
+            RecordNumber = body.RecordNumber!.Trim(),
+            Reason = body.Reason!.Trim(),
+            TerminatedAt = now,
+        };
+        db.Terminations.Add(termination);
+        db.AddToOutbox(new PetitionTerminated(petitionId, termination.OrgId, TerminationReasons.PoliticalLegal, null, termination.RecordNumber, now), time);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            return Problems.Conflict("The petition was terminated at the same moment by another record; read it with GET.");
+        }
+
+        return TypedResults.Created($"/api/routing/terminations/{petitionId}", TerminationResponse.From(termination));
+    }
+
+    private static string AlreadyTerminated(Termination earlier) => earlier.Kind == TerminationReasons.PoliticalLegal
+        ? $"The petition was already terminated by {earlier.OrgId} (record {earlier.RecordNumber}) at {earlier.TerminatedAt.ToOffset(TimeSpan.FromHours(8)):yyyy-MM-ddTHH:mm:sszzz}."
+        : $"The petition was already terminated: the re-review by {earlier.OrgId} was answered at {earlier.TerminatedAt.ToOffset(TimeSpan.FromHours(8)):yyyy-MM-ddTHH:mm:sszzz}.";
+
+    private static Dictionary<string, string[]> Validate(TerminationRequest? body, OrgDirectory directory, out Guid petitionId)
+    {
+        petitionId = Guid.Empty;
+        var errors = new Dictionary<string, string[]>();
+        if (body is null)
+        {
+            errors["body"] = ["A JSON object { petitionId, orgId, recordNumber, reason } is required."];
+            return errors;
+        }
+
+        if (string.IsNullOrWhiteSpace(body.PetitionId))
+        {
+            errors["petitionId"] = ["The petition whose matter is concluded is required."];
+        }
+        else if (!Guid.TryParse(body.PetitionId, out petitionId))
+        {
+            errors["petitionId"] = ["A petition id is a UUID, as intake's receipt gives it."];
+        }
+
+        if (string.IsNullOrWhiteSpace(body.OrgId))
+        {
+            errors["orgId"] = ["The political-legal organ that concluded the matter is required."];
+        }
+        else if (directory.FindOrganization(body.OrgId) is not { } organ)
+        {
+            errors["orgId"] = [$"'{body.OrgId}' is not a unit of the directory."];
+        }
+        else if (!PoliticalLegalOrgans.Includes(organ))
+        {
+            errors["orgId"] = [$"'{body.OrgId}' is not a political-legal organ: only a {string.Join(", ", PoliticalLegalOrgans.Units)} records terminations."];
+        }
+
+        if (string.IsNullOrWhiteSpace(body.RecordNumber))
+        {
+            errors["recordNumber"] = ["The organ's record number is required: it is what the termination rests on."];
+        }
+        else if (body.RecordNumber.Length > MaxRecordNumberLength)
+        {
+            errors["recordNumber"] = [$"At most {MaxRecordNumberLength:N0} characters."];
+        }
+
+        if (string.IsNullOrWhiteSpace(body.Reason))
+        {
+            errors["reason"] = ["The reason is required: it is part of the record."];
+        }
+        else if (body.Reason.Length > MaxReasonLength)
+        {
+            errors["reason"] = [$"At most {MaxReasonLength:N0} characters."];
+        }
+
+        return errors;
+    }
+}
+
+/// <summary>The body of a termination record; all fields nullable so that a missing one is named in the 400.</summary>
+public sealed record TerminationRequest(string? PetitionId, string? OrgId, string? RecordNumber, string? Reason);
+
+public sealed record TerminationResponse(
+    string PetitionId, string OrgId, string Kind, string? RecordNumber, string? Reason, DateTimeOffset TerminatedAt)
+{
+    public static TerminationResponse From(Termination t) =>
+        new(t.PetitionId.ToString(), t.OrgId, t.Kind, t.RecordNumber, t.Reason, t.TerminatedAt.ToOffset(TimeSpan.FromHours(8)));
+}

@@ -1,0 +1,80 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace PetitionPlatform.EndToEndTests.Lifecycle;
+
+/// <summary>
+/// The Guyuan case contested all the way up through the gateway: answered at the county, reviewed (复查) by the city's
+/// labour bureau, re-reviewed (复核) by the province's, and then terminated — a further request is refused and the
+/// petitioner's progress view says the matter is concluded.
+/// </summary>
+[Collection("platform")]
+public sealed class ReviewChainTests(PlatformFixture platform)
+{
+    private HttpClient Gateway => platform.Gateway;
+
+    [Fact]
+    public async Task A_dissatisfied_petitioner_is_reviewed_by_the_city_and_re_reviewed_by_the_province_after_which_the_matter_is_terminated()
+    {
+        var petition = await Gateway.RegisterAsync(Petitions.GuyuanWageArrears());
+        await Gateway.RoutingDecisionAsync(petition.PetitionId);
+        var caseId = (await Gateway.CasesAsync(petition.PetitionId, 1))[0].GetProperty("caseId").GetString()!;
+        await Gateway.PostJsonAsync($"/api/handling/cases/{caseId}/accept", new { by = "劳动保障监察大队" });
+        await AnswerAsync(caseId);
+        await Gateway.PostJsonAsync($"/api/handling/cases/{caseId}/evaluation", new { trackingCode = petition.TrackingCode, rating = "dissatisfied" });
+
+        var review = await RequestReviewAsync(caseId, petition.TrackingCode, HttpStatusCode.Accepted);
+        Assert.Equal(("review", "130700/hrss", "in-progress"),
+            (review.GetProperty("stage").GetString(), review.GetProperty("orgId").GetString(), review.GetProperty("status").GetString()));
+        var underReview = await TrackAsync(petition, "under-review");
+        Assert.False(underReview.GetProperty("canRequestReview").GetBoolean());
+        var reviewLedger = await Eventually.HoldsAsync(() => Gateway.GetJsonAsync($"/api/supervision/petitions/{petition.PetitionId}"),
+            l => l.GetProperty("stages").EnumerateArray().Any(s => s.GetProperty("stage").GetString() == "review"), because: "the ledger keeps the review clock");
+        Assert.Equal("130700/hrss", reviewLedger.GetProperty("stages").EnumerateArray().Single(s => s.GetProperty("stage").GetString() == "review")
+            .GetProperty("orgId").GetString());
+
+        var reviewId = review.GetProperty("caseId").GetString()!;
+        await AnswerAsync(reviewId);
+        var reReview = await RequestReviewAsync(reviewId, petition.TrackingCode, HttpStatusCode.Accepted);
+        Assert.Equal(("re-review", "130000/hrss"), (reReview.GetProperty("stage").GetString(), reReview.GetProperty("orgId").GetString()));
+
+        await AnswerAsync(reReview.GetProperty("caseId").GetString()!);
+        var third = await RequestReviewAsync(reReview.GetProperty("caseId").GetString()!, petition.TrackingCode, HttpStatusCode.Conflict);
+        Assert.Contains("terminated", third.GetProperty("detail").GetString());
+        // The original answer was contested already; it cannot open a second chain either.
+        var replay = await RequestReviewAsync(caseId, petition.TrackingCode, HttpStatusCode.Conflict);
+        Assert.Contains("terminated", replay.GetProperty("detail").GetString());
+
+        var track = await TrackAsync(petition, "terminated");
+        Assert.False(track.GetProperty("canRequestReview").GetBoolean());
+        Assert.Superset(new HashSet<string> { "review-requested", "re-review-requested", "terminated" },
+            track.GetProperty("steps").EnumerateArray().Select(s => s.GetProperty("step").GetString()!).ToHashSet());
+
+        var toPetitioner = await Gateway.NotificationsAsync(petition.TrackingCode,
+            n => n.Templates(petition.PetitionId).Contains("terminated"), because: "the petitioner is told the matter is concluded");
+        Assert.Superset(new HashSet<string> { "review-opened", "answered-final", "terminated" }, toPetitioner.Templates(petition.PetitionId).ToHashSet());
+        var toCity = await Gateway.NotificationsAsync("130700/hrss", n => n.Templates(petition.PetitionId).Contains("review-opened"),
+            because: "the reviewing unit is told of the review");
+        Assert.Contains("review-opened", toCity.Templates(petition.PetitionId));
+    }
+
+    private async Task AnswerAsync(string caseId) => await Gateway.PostJsonAsync($"/api/handling/cases/{caseId}/answer", new
+    {
+        outcome = "explain",
+        opinion = "经核查，公司已支付大部分工资，剩余部分已进入劳动保障监察执法程序。",
+        legalBasis = "《保障农民工工资支付条例》第五十四条",
+    });
+
+    private async Task<JsonElement> RequestReviewAsync(string caseId, string trackingCode, HttpStatusCode expected)
+    {
+        var response = await Gateway.PostAsJsonAsync($"/api/handling/cases/{caseId}/review-request",
+            new { trackingCode, reason = "欠薪至今未全部支付，对处理意见不满意" });
+        Assert.True(response.StatusCode == expected, $"review-request answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    private Task<JsonElement> TrackAsync(Registered petition, string status) => Eventually.HoldsAsync(
+        () => Gateway.GetJsonAsync($"/api/track/{petition.TrackingCode}"),
+        t => t.GetProperty("status").GetString() == status, because: $"the progress view shows {status}");
+}
