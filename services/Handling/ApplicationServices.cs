@@ -3,6 +3,7 @@ using PetitionPlatform.Handling.Data;
 using PetitionPlatform.Handling.Directory;
 using PetitionPlatform.Handling.Messaging;
 using PetitionPlatform.Handling.Workflow;
+using PetitionPlatform.ServiceDefaults;
 using PetitionPlatform.ServiceDefaults.Data;
 using PetitionPlatform.ServiceDefaults.Messaging;
 
@@ -25,22 +26,8 @@ internal static class ApplicationServices
         builder.Services.AddScoped<CaseWorkflow>();
         builder.Services.AddScoped<ReviewWorkflow>();
         builder.Services.AddMemoryCache();
-        // "http://routing" is resolved by service discovery, as the AppHost passes it (.WithReference(routing)).
-        // The petitioner is waiting on a review request: retry briefly, then answer 503 rather than hang for the default 30 s.
-        // (RemoveAllResilienceHandlers is marked experimental, but it is the way to replace the defaults for one client.)
-#pragma warning disable EXTEXP0001
-        builder.Services.AddHttpClient<DirectoryClient>(http =>
-                http.BaseAddress = new Uri(builder.Configuration["Directory:BaseAddress"] ?? "http://routing"))
-            .RemoveAllResilienceHandlers()
-            .AddStandardResilienceHandler(resilience =>
-            {
-                resilience.Retry.MaxRetryAttempts = 2;
-                resilience.Retry.Delay = TimeSpan.FromMilliseconds(200);
-                resilience.AttemptTimeout.Timeout = TimeSpan.FromSeconds(2);
-                resilience.TotalRequestTimeout.Timeout = TimeSpan.FromSeconds(6);
-                resilience.CircuitBreaker.SamplingDuration = TimeSpan.FromSeconds(10);
-            });
-#pragma warning restore EXTEXP0001
+        // Routing owns the directory (the unit one level above); a petitioner is waiting on a review request.
+        builder.AddDirectoryClient<DirectoryClient>();
         return builder;
     }
 }

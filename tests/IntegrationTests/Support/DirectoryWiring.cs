@@ -6,13 +6,16 @@ using PetitionPlatform.Supervision.Directory;
 namespace PetitionPlatform.IntegrationTests.Support;
 
 /// <summary>
-/// Intake and supervision ask routing's directory over HTTP. In tests they run in-process beside the real routing
+/// Intake, handling and supervision ask routing's directory over HTTP. In tests they run in-process beside the real routing
 /// service, so their directory clients are handed routing's in-memory server instead of a network address.
 /// </summary>
 public static class DirectoryWiring
 {
     public static Action<IServiceCollection> Through(ServiceFactory<RoutingDbContext> routing) => services =>
         services.AddHttpClient<DirectoryClient>().ConfigurePrimaryHttpMessageHandler(() => routing.Server.CreateHandler());
+
+    public static Action<IServiceCollection> ForHandling(ServiceFactory<RoutingDbContext> routing) => services =>
+        services.AddHttpClient<PetitionPlatform.Handling.Directory.DirectoryClient>().ConfigurePrimaryHttpMessageHandler(() => routing.Server.CreateHandler());
 
     public static Action<IServiceCollection> ForSupervision(ServiceFactory<RoutingDbContext> routing) => services =>
         services.AddHttpClient<OrgDirectoryClient>().ConfigurePrimaryHttpMessageHandler(() => routing.Server.CreateHandler());

@@ -16,7 +16,7 @@ public sealed class ServiceSet : IAsyncDisposable
         Databases = databases;
         Routing = new(Settings("routingdb"));
         Intake = new(Settings("intakedb"), DirectoryWiring.Through(Routing));
-        Handling = new(Settings("handlingdb"));
+        Handling = new(Settings("handlingdb"), DirectoryWiring.ForHandling(Routing));
         Supervision = new(Settings("supervisiondb"), DirectoryWiring.ForSupervision(Routing));
         Notification = new(Settings("notificationdb"));
     }
