@@ -1,26 +1,13 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using PetitionPlatform.EndToEndTests.Lifecycle;
 
 namespace PetitionPlatform.EndToEndTests;
 
 [Collection("platform")]
 public sealed class RegistrationThroughGatewayTests(PlatformFixture platform)
 {
-    private static readonly object s_guyuanWageArrears = new
-    {
-        channel = "online",
-        kind = "complaint",
-        topic = "wage-arrears",
-        subject = "农业公司拖欠35名农民工工资28万元",
-        content = "沽源县某农业公司拖欠35名农民工工资共计28万元，多次讨要未果。",
-        regionCode = "130724102",
-        receivedBy = "130000/petition-bureau",
-        petitioner = new { name = "王建国", idNumber = "11010519491231002X", phone = "13800138000" },
-        headcount = 35,
-        representatives = new[] { "王建国" },
-    };
-
     [Fact]
     public async Task Health_is_green_and_lists_every_service()
     {
@@ -37,7 +24,7 @@ public sealed class RegistrationThroughGatewayTests(PlatformFixture platform)
     [Fact]
     public async Task A_petition_registered_through_the_gateway_reaches_every_other_service()
     {
-        var response = await platform.Gateway.PostAsJsonAsync("/api/intake/petitions", s_guyuanWageArrears);
+        var response = await platform.Gateway.PostAsJsonAsync("/api/intake/petitions", Petitions.GuyuanWageArrears());
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         Assert.True(response.Headers.Contains("X-Trace-Id"));

@@ -17,7 +17,8 @@ internal static class Petitions
         ["content"] = "沽源县某农业公司拖欠35名农民工工资共计28万元，多次讨要未果，请求督促支付。",
         ["regionCode"] = "130724102",
         ["receivedBy"] = "130000/petition-bureau",
-        ["petitioner"] = new JsonObject { ["name"] = "王建国", ["idNumber"] = "11010519491231002X", ["phone"] = "13800138000" },
+        // A new petitioner each time: the same person's same matter would be linked to the earlier one as a duplicate.
+        ["petitioner"] = new JsonObject { ["name"] = "王建国", ["idNumber"] = NewIdNumber(), ["phone"] = "13800138000" },
         ["headcount"] = 35,
         ["representatives"] = new JsonArray("王建国", "李春生"),
     };
@@ -53,6 +54,17 @@ internal static class Petitions
         ["content"] = "反映沽源县某局干部在项目审批中收受礼金。",
         ["regionCode"] = "130724",
     };
+
+    private static int s_people;
+
+    /// <summary>A valid citizen ID number (GB 11643 check digit) of a Guyuan resident no other call returns.</summary>
+    public static string NewIdNumber()
+    {
+        var body = $"130724198{Random.Shared.Next(0, 10)}0101{Interlocked.Increment(ref s_people) % 1000:000}";
+        int[] weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+        var sum = body.Select((digit, i) => (digit - '0') * weights[i]).Sum();
+        return body + "10X98765432"[sum % 11];
+    }
 
     public static async Task<Registered> RegisterAsync(this HttpClient gateway, JsonObject body)
     {

@@ -207,6 +207,12 @@ internal static class IndicatorsByHand
                     deadlines.Add((reportBackDue, c.AnsweredAt));
                 }
 
+                // A review is a clock of its own (answered within 30 days); the generated histories never answer it.
+                if (c.ReviewRequestedAt is { } review)
+                {
+                    deadlines.Add((StatutoryCalendar.China.DueBy(review, 30), null));
+                }
+
                 if (c.AnsweredAt is not null)
                 {
                     answered++;
