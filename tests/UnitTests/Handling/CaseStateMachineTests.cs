@@ -21,6 +21,7 @@ public sealed class CaseStateMachineTests
         [(Evaluated, CaseAction.RequestReview)] = ReviewRequested,
         [(AwaitingAcceptance, CaseAction.Terminate)] = Closed,
         [(InProgress, CaseAction.Terminate)] = Closed,
+        [(InProgress, CaseAction.AddFindings)] = InProgress,
     };
 
     public static TheoryData<string, CaseAction> EveryPair()
