@@ -110,7 +110,8 @@ public sealed class Case
             PetitionId = routed.PetitionId,
             Stage = CaseStages.Original,
             OrgId = routed.ResponsibleOrgId,
-            CoHandlerOrgIds = routed.CoHandlerOrgIds.Where(o => o != routed.ResponsibleOrgId).Distinct().ToList(),
+            // A report is handled by its unit alone (art. 23), whatever a decision might list beside it.
+            CoHandlerOrgIds = routed.Confidential ? [] : routed.CoHandlerOrgIds.Where(o => o != routed.ResponsibleOrgId).Distinct().ToList(),
             Mode = routed.Mode,
             Confidential = routed.Confidential,
             RoutingAttempt = routed.Attempt,
@@ -276,7 +277,7 @@ public sealed class Case
     }
 
     /// <summary>Whether <paramref name="orgId"/> works on this case: the lead unit or one of its co-handlers.</summary>
-    public bool IsHandledBy(string orgId) => orgId == OrgId || CoHandlerOrgIds.Contains(orgId);
+    public bool IsHandledBy(string orgId) => orgId == OrgId || (!Confidential && CoHandlerOrgIds.Contains(orgId));
 
     /// <summary>
     /// A unit handling the case records what it found. Only while the case is being handled (in progress): before
