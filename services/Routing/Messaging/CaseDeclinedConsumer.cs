@@ -48,8 +48,8 @@ public sealed partial class CaseDeclinedConsumer(
             case DeclineOutcome.DecisionRequired required:
                 request.AwaitingDecisionBy = required.DeciderOrgId;
                 request.AwaitingReason = required.Reason;
-                // The contract stays as agreed; the deadline is routing's own record, shown on the petition's routing.
-                request.DecideBy = StatutoryCalendar.China.DueBy(now, disputes.Value.DisputeDecisionPeriod);
+                // The contract stays as agreed; the deadline is routing's own record (stored in UTC, as Npgsql requires).
+                request.DecideBy = StatutoryCalendar.China.DueBy(now, disputes.Value.DisputeDecisionPeriod).ToUniversalTime();
                 db.AddToOutbox(new RoutingDecisionRequired(
                     message.PetitionId, message.OrgId, required.DeciderOrgId, required.Reason, latest.Confidential, now), time);
                 LogAwaiting(logger, message.PetitionId, required.DeciderOrgId, request.DecideBy.Value);
