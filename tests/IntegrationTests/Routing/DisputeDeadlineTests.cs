@@ -26,6 +26,15 @@ public sealed class DisputeDeadlineTests(SharedInfrastructure infrastructure)
         Assert.Equal("330500/petition-bureau", awaiting.GetProperty("awaitingDecisionBy").GetString());
         AssertDueWithin(awaiting.GetProperty("decideBy").GetDateTimeOffset(), declinedFrom, declinedTo, days: 7);
 
+        // A party to the dispute (or anyone but the superior) cannot settle it.
+        var byParty = await routing.Client.PostAsJsonAsync($"/api/routing/petitions/{petitionId}/reroute",
+            new { toOrgId = "330523/civil-affairs", reason = "不属卫健委职责", by = "330523/health" });
+        Assert.Equal(HttpStatusCode.Conflict, byParty.StatusCode);
+        Assert.Contains("330500/petition-bureau", (await byParty.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString(),
+            StringComparison.Ordinal);
+        var stillAwaiting = await routing.Client.GetFromJsonAsync<JsonElement>($"/api/routing/petitions/{petitionId}");
+        Assert.Equal(awaiting.GetProperty("decideBy").GetDateTimeOffset(), stillAwaiting.GetProperty("decideBy").GetDateTimeOffset());
+
         var reroute = await routing.Client.PostAsJsonAsync($"/api/routing/petitions/{petitionId}/reroute",
             new { toOrgId = "330523/civil-affairs", reason = "属特困救助事项，由民政局办理", by = "330500/petition-bureau" });
 
