@@ -1,4 +1,5 @@
 using PetitionPlatform.Routing.Data;
+using PetitionPlatform.Routing.Domain;
 using PetitionPlatform.Routing.Messaging;
 using PetitionPlatform.ServiceDefaults.Data;
 using PetitionPlatform.ServiceDefaults.Messaging;
@@ -10,6 +11,8 @@ internal static class ApplicationServices
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase<RoutingDbContext>("routingdb");
+        // A wrong period should stop the service at start, not surface at the first dispute.
+        builder.Services.AddOptions<DisputeOptions>().BindConfiguration(DisputeOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         // After the migrations (registered above) and before the bus: consumers never see an empty directory.
         builder.Services.AddHostedService<DirectorySeeder>();
         builder.AddMessaging("routing", bus =>

@@ -98,6 +98,22 @@ public static class CaseRequestValidator
         return errors.ToDictionary();
     }
 
+    public static Dictionary<string, string[]> Validate(FindingsRequest request)
+    {
+        var errors = new Errors();
+        if (string.IsNullOrWhiteSpace(request.OrgId))
+        {
+            errors.Add("orgId", "Required: the unit whose findings these are.");
+        }
+        else if (!OrgIds.IsWellFormed(request.OrgId))
+        {
+            errors.Add("orgId", OrgIdFormat);
+        }
+
+        errors.Text(request.Findings, "findings", MaxOpinionLength);
+        return errors.ToDictionary();
+    }
+
     private const string OrgIdFormat = "An organisation id is '<regionCode>/<unit>', such as '130724/hrss'.";
 
     private sealed class Errors

@@ -16,3 +16,5 @@ public sealed record AnswerRequest(string? Outcome, string? Opinion, string? Leg
 public sealed record EvaluationRequest(string? TrackingCode, string? Rating);
 
 public sealed record ReviewRequest(string? TrackingCode, string? Reason);
+
+public sealed record FindingsRequest(string? OrgId, string? Findings);

@@ -30,8 +30,14 @@ public sealed record CaseView(
     DeclineView? Declined,
     DateTimeOffset? ClosedAt,
     ReviewOfView? ReviewOf,
-    ContestedView? Contested)
+    ContestedView? Contested,
+    IReadOnlyList<FindingView> Findings,
+    string? Role = null)
 {
+    /// <summary>The case in a unit's list: <see cref="Role"/> says whether the unit leads or co-handles it.</summary>
+    public static CaseView ForUnit(Case c, string orgId) =>
+        From(c) with { Role = c.OrgId == orgId ? CaseRoles.Lead : CaseRoles.CoHandler };
+
     public static CaseView From(Case c)
     {
         ArgumentNullException.ThrowIfNull(c);
@@ -59,7 +65,8 @@ public sealed record CaseView(
             c.DeclinedAt is { } declinedAt ? new DeclineView(c.DeclineReason!, c.DeclineLegalBasis, c.SuggestedOrgId, China(declinedAt)) : null,
             China(c.ClosedAt),
             c.ReviewOfCaseId is { } reviewOf ? new ReviewOfView(reviewOf.ToString(), c.ReviewReason!) : null,
-            c.ReviewCaseId is { } reviewCase ? new ContestedView(reviewCase.ToString(), China(c.ReviewRequestedAt!.Value)) : null);
+            c.ReviewCaseId is { } reviewCase ? new ContestedView(reviewCase.ToString(), China(c.ReviewRequestedAt!.Value)) : null,
+            c.Findings.Select(f => new FindingView(f.OrgId, f.Text, China(f.At))).ToList());
     }
 
     private static DateTimeOffset China(DateTimeOffset at) => at.ToOffset(StatutoryCalendar.ChinaOffset);
@@ -80,3 +87,13 @@ public sealed record ReviewOfView(string CaseId, string Reason);
 
 /// <summary>On a contested case: the superior's case that reviews the answer, and when the petitioner asked for it.</summary>
 public sealed record ContestedView(string ReviewCaseId, DateTimeOffset RequestedAt);
+
+/// <summary>One unit's findings on a jointly handled case.</summary>
+public sealed record FindingView(string OrgId, string Findings, DateTimeOffset At);
+
+/// <summary>A unit's part in a listed case.</summary>
+public static class CaseRoles
+{
+    public const string Lead = "lead";
+    public const string CoHandler = "co-handler";
+}

@@ -28,6 +28,9 @@ public static class CasesApi
             .Accepts<DeclineRequest>("application/json").WithSummary("The unit says the matter is not its own, with its reason");
         handling.MapPost("/cases/{caseId}/co-handlers", AddCoHandlersAsync)
             .Accepts<CoHandlersRequest>("application/json").WithSummary("Units join the case for joint handling");
+        handling.MapPost("/cases/{caseId}/findings", AddFindingsAsync)
+            .Accepts<FindingsRequest>("application/json")
+            .WithSummary("A co-handling unit (or the lead unit) adds its findings to the shared case (会办意见)");
         handling.MapPost("/cases/{caseId}/extension", ExtendAsync)
             .Accepts<ExtensionRequest>("application/json").WithSummary("The handling period is extended once, by at most 30 days");
         handling.MapPost("/cases/{caseId}/answer", AnswerAsync)
@@ -92,8 +95,8 @@ public static class CasesApi
     }
 
     /// <summary>
-    /// Only the cases the unit itself leads: a confidential case (a report) is never listed for any other unit,
-    /// and co-handled cases are listed for their lead unit only.
+    /// The cases the unit leads and those it co-handles, each with the unit's <c>role</c>. A confidential case (a report)
+    /// cannot have co-handlers; the query holds to that anyway, so a report is only ever listed for its own unit.
     /// </summary>
     private static async Task<Results<Ok<List<CaseView>>, ValidationProblem>> ListForUnitAsync(
         [FromQuery] string? orgId, [FromQuery] string? status, HandlingDbContext db, CancellationToken ct)
@@ -119,10 +122,11 @@ public static class CasesApi
         }
 
         var cases = await db.Cases.AsNoTracking()
-            .Where(c => c.OrgId == orgId && (status == null || c.Status == status))
+            .Where(c => c.OrgId == orgId || (!c.Confidential && c.CoHandlerOrgIds.Contains(orgId!)))
+            .Where(c => status == null || c.Status == status)
             .OrderBy(c => c.OpenedAt).ThenBy(c => c.Id)
             .ToListAsync(ct);
-        return TypedResults.Ok(cases.Select(CaseView.From).ToList());
+        return TypedResults.Ok(cases.Select(c => CaseView.ForUnit(c, orgId!)).ToList());
     }
 
     private static async Task<Results<Ok<CaseView>, ProblemHttpResult>> GetAsync(string caseId, HandlingDbContext db, CancellationToken ct)
@@ -147,6 +151,11 @@ public static class CasesApi
         string caseId, HttpRequest http, CaseWorkflow workflow, CancellationToken ct) =>
         ActAsync<CoHandlersRequest>(caseId, http, CaseRequestValidator.Validate,
             (id, r) => workflow.AddCoHandlersAsync(id, r.OrgIds!.Select(o => o!).ToList(), ct), ct);
+
+    private static Task<Results<Ok<CaseView>, ValidationProblem, ProblemHttpResult>> AddFindingsAsync(
+        string caseId, HttpRequest http, CaseWorkflow workflow, CancellationToken ct) =>
+        ActAsync<FindingsRequest>(caseId, http, CaseRequestValidator.Validate,
+            (id, r) => workflow.AddFindingsAsync(id, r.OrgId!, r.Findings!.Trim(), ct), ct);
 
     private static Task<Results<Ok<CaseView>, ValidationProblem, ProblemHttpResult>> ExtendAsync(
         string caseId, HttpRequest http, CaseWorkflow workflow, CancellationToken ct) =>
@@ -197,6 +206,7 @@ public static class CasesApi
             CaseCommandResult.Refused refused => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict,
                 title: "The case does not allow this now.", detail: refused.Reason),
             CaseCommandResult.Forbidden => NotProven(),
+            CaseCommandResult.NotParticipant outsider => NotParticipant(outsider.OrgId),
             CaseCommandResult.Unavailable unavailable => Unavailable(unavailable.Reason),
             _ => CaseNotFound(caseId),
         };
@@ -212,6 +222,15 @@ public static class CasesApi
 
     internal static ProblemHttpResult Unavailable(string detail) => TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable,
         title: "A service this action depends on cannot be reached.", detail: detail);
+
+    /// <summary>403 naming the unit, in the same <c>errors</c> shape as a 400 so that clients find the field the same way.</summary>
+    private static ProblemHttpResult NotParticipant(string orgId) => TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden,
+        title: "The unit takes no part in this case.",
+        detail: $"'{orgId}' neither leads nor co-handles this case; only its units may add findings.",
+        extensions: new Dictionary<string, object?>
+        {
+            ["errors"] = new Dictionary<string, string[]> { ["orgId"] = [$"'{orgId}' is not a unit of this case."] },
+        });
 
     internal static ProblemHttpResult NotProven() => TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden,
         title: "The query code does not prove this petition.",

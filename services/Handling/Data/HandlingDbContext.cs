@@ -31,6 +31,8 @@ public sealed class HandlingDbContext(DbContextOptions<HandlingDbContext> option
             entity.HasKey(c => c.Id);
             entity.Ignore(c => c.DueBy);
             entity.Property(c => c.CoHandlerOrgIds).HasColumnType("text[]");
+            // Part of the case's own row (jsonb), so that adding findings is a change of the case under its row version.
+            entity.OwnsMany(c => c.Findings, findings => findings.ToJson("findings"));
             // xmin changes with every update of the row: the optimistic concurrency token, without a column of our own.
             entity.Property(c => c.Version).HasColumnName("xmin").HasColumnType("xid").IsRowVersion();
         });

@@ -91,6 +91,9 @@ public sealed class Case
     /// <summary>On a contested case: when the petitioner asked for the review.</summary>
     public DateTimeOffset? ReviewRequestedAt { get; private set; }
 
+    /// <summary>The findings of the units handling the case together (会办), oldest first; the lead unit answers.</summary>
+    public List<CaseFinding> Findings { get; private set; } = [];
+
     /// <summary>PostgreSQL's <c>xmin</c>: two requests that read the same version cannot both save a transition.</summary>
     public uint Version { get; private set; }
 
@@ -107,7 +110,8 @@ public sealed class Case
             PetitionId = routed.PetitionId,
             Stage = CaseStages.Original,
             OrgId = routed.ResponsibleOrgId,
-            CoHandlerOrgIds = routed.CoHandlerOrgIds.Where(o => o != routed.ResponsibleOrgId).Distinct().ToList(),
+            // A report is handled by its unit alone (art. 23), whatever a decision might list beside it.
+            CoHandlerOrgIds = routed.Confidential ? [] : routed.CoHandlerOrgIds.Where(o => o != routed.ResponsibleOrgId).Distinct().ToList(),
             Mode = routed.Mode,
             Confidential = routed.Confidential,
             RoutingAttempt = routed.Attempt,
@@ -269,6 +273,30 @@ public sealed class Case
 
         added = requested.Except(CoHandlerOrgIds).ToList();
         CoHandlerOrgIds = [.. CoHandlerOrgIds, .. added];
+        return transition;
+    }
+
+    /// <summary>Whether <paramref name="orgId"/> works on this case: the lead unit or one of its co-handlers.</summary>
+    public bool IsHandledBy(string orgId) => orgId == OrgId || (!Confidential && CoHandlerOrgIds.Contains(orgId));
+
+    /// <summary>
+    /// A unit handling the case records what it found. Only while the case is being handled (in progress): before
+    /// acceptance there is nothing to investigate, after the answer the findings could no longer inform it.
+    /// </summary>
+    public CaseTransition AddFindings(string orgId, string findings, DateTimeOffset at)
+    {
+        if (!IsHandledBy(orgId))
+        {
+            // The workflow answers this with a 403 before it gets here; the aggregate holds to the rule all the same.
+            return CaseTransition.Refused($"Cannot add findings: '{orgId}' neither leads nor co-handles this case.");
+        }
+
+        var transition = CaseStateMachine.Decide(Status, CaseAction.AddFindings);
+        if (transition.IsAllowed)
+        {
+            Findings.Add(new CaseFinding(orgId, findings, at));
+        }
+
         return transition;
     }
 

@@ -18,4 +18,7 @@ public enum CaseAction
 
     /// <summary>The matter was terminated (终结) while this case was still open (not a user action).</summary>
     Terminate,
+
+    /// <summary>A co-handling unit (or the lead unit) records its findings on the shared case.</summary>
+    AddFindings,
 }

@@ -24,6 +24,7 @@ public static class CaseStateMachine
         [(Evaluated, CaseAction.RequestReview)] = ReviewRequested,
         [(AwaitingAcceptance, CaseAction.Terminate)] = Closed,
         [(InProgress, CaseAction.Terminate)] = Closed,
+        [(InProgress, CaseAction.AddFindings)] = InProgress,
     };
 
     public static CaseTransition Decide(string from, CaseAction action) =>
@@ -45,6 +46,7 @@ public static class CaseStateMachine
         CaseAction.Supersede => "close the case",
         CaseAction.RequestReview => "request a review",
         CaseAction.Terminate => "close the case as terminated",
+        CaseAction.AddFindings => "add findings",
         _ => throw new ArgumentOutOfRangeException(nameof(action), action, null),
     };
 

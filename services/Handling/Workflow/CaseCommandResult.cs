@@ -18,6 +18,9 @@ public abstract record CaseCommandResult
     /// <summary>The petitioner could not prove themselves; says nothing more about the case (403).</summary>
     public sealed record Forbidden : CaseCommandResult;
 
+    /// <summary>The unit named in the request takes no part in the case (403, naming the unit).</summary>
+    public sealed record NotParticipant(string OrgId) : CaseCommandResult;
+
     /// <summary>Another service the action depends on could not be asked; nothing was changed (503).</summary>
     public sealed record Unavailable(string Reason) : CaseCommandResult;
 }

@@ -50,6 +50,31 @@ public sealed partial class CaseWorkflow(HandlingDbContext db, TimeProvider time
             ct);
     }
 
+    /// <summary>
+    /// A co-handling unit (or the lead) adds its findings. A unit outside the case is told so before anything about the
+    /// case's status, and changes nothing.
+    /// </summary>
+    public async Task<CaseCommandResult> AddFindingsAsync(Guid caseId, string orgId, string findings, CancellationToken ct)
+    {
+        var found = await db.Cases.SingleOrDefaultAsync(c => c.Id == caseId, ct);
+        if (found is null)
+        {
+            return new CaseCommandResult.NotFound();
+        }
+
+        if (!found.IsHandledBy(orgId))
+        {
+            LogNotParticipant(logger, orgId, found.Id);
+            return new CaseCommandResult.NotParticipant(orgId);
+        }
+
+        return await ApplyToAsync(found,
+            (c, now) => c.AddFindings(orgId, findings, now),
+            (c, now) => db.AddToOutbox(new CaseFindingsAdded(
+                c.PetitionId, c.Id, c.OrgId, orgId, c.Stage, c.Findings.Count, c.Confidential, now), time),
+            validate: null, ct);
+    }
+
     public Task<CaseCommandResult> ExtendAsync(Guid caseId, int days, string reason, string approvedBy, CancellationToken ct) =>
         ApplyAsync(caseId,
             (c, now) => c.Extend(days, reason, approvedBy, now),
@@ -170,6 +195,9 @@ public sealed partial class CaseWorkflow(HandlingDbContext db, TimeProvider time
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Petition {PetitionId} is terminated: re-review case {CaseId} was answered")]
     private static partial void LogTerminated(ILogger logger, Guid petitionId, Guid caseId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Unit {OrgId} tried to add findings to case {CaseId}, which it neither leads nor co-handles")]
+    private static partial void LogNotParticipant(ILogger logger, string orgId, Guid caseId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Case {CaseId} was changed by a simultaneous request; this change was refused")]
     private static partial void LogConcurrentChange(ILogger logger, Guid caseId);

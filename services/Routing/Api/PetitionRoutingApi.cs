@@ -68,7 +68,7 @@ public static class PetitionRoutingApi
         var to = directory.FindOrganization(body!.ToOrgId!)!;
         var by = directory.FindOrganization(body.By!)!;
         var latest = history[^1];
-        var (route, refusal) = RerouteRules.Decide(latest.ToRoute(directory), request.AwaitingDecisionBy is not null, to, by, body.Reason!.Trim());
+        var (route, refusal) = RerouteRules.Decide(latest.ToRoute(directory), request.AwaitingDecisionBy, to, by, body.Reason!.Trim());
         if (route is null)
         {
             return Problems.Conflict(refusal!);

@@ -1,3 +1,4 @@
+using PetitionPlatform.Contracts.Periods;
 using PetitionPlatform.Routing.Domain;
 
 namespace PetitionPlatform.Routing.Api;
@@ -5,7 +6,8 @@ namespace PetitionPlatform.Routing.Api;
 /// <summary>
 /// <c>GET /api/routing/petitions/{id}</c>: the latest decision in API.md's shape, extended with the attempt, the
 /// responsible unit's name, who decided, the legal route or report-back date where they apply, the earlier decisions
-/// (<c>history</c>, oldest first) and, while a superior must decide, <c>awaitingDecisionBy</c>.
+/// (<c>history</c>, oldest first) and, while a superior must decide, <c>awaitingDecisionBy</c> and the date
+/// <c>decideBy</c> by which it is to decide.
 /// </summary>
 public sealed record PetitionRoutingResponse(
     Guid PetitionId,
@@ -23,6 +25,7 @@ public sealed record PetitionRoutingResponse(
     DateTimeOffset? ReportBackDueBy,
     string? AwaitingDecisionBy,
     string? AwaitingReason,
+    DateTimeOffset? DecideBy,
     IReadOnlyList<DecisionResponse> History)
 {
     public static PetitionRoutingResponse From(RoutingRequest request, IReadOnlyList<RoutingDecision> decisions)
@@ -31,7 +34,8 @@ public sealed record PetitionRoutingResponse(
         return new(
             latest.PetitionId, latest.Mode, latest.ResponsibleOrgId, latest.ResponsibleOrgName, latest.Path, latest.CoHandlerOrgIds,
             latest.Rule, latest.DecidedAt, latest.DecidedBy, latest.Attempt, latest.Confidential, latest.LegalRoute, latest.ReportBackDueBy,
-            request.AwaitingDecisionBy, request.AwaitingReason, [.. decisions.SkipLast(1).Select(DecisionResponse.From)]);
+            request.AwaitingDecisionBy, request.AwaitingReason,
+            request.DecideBy?.ToOffset(StatutoryCalendar.ChinaOffset), [.. decisions.SkipLast(1).Select(DecisionResponse.From)]);
     }
 }
 

@@ -18,6 +18,7 @@ public static class DecisionLog
         db.RoutingDecisions.Add(decision);
         request.AwaitingDecisionBy = null;
         request.AwaitingReason = null;
+        request.DecideBy = null;
         db.AddToOutbox(new PetitionRouted(
             request.PetitionId,
             decidedBy,

@@ -10,9 +10,11 @@ namespace PetitionPlatform.Routing.Domain;
 public static class RerouteRules
 {
     /// <summary>The new route, or the reason the law does not allow it (a 409 for the caller).</summary>
+    /// <param name="awaitingDecisionBy">The superior a disputed matter waits for (RoutingDecisionRequired), if any.</param>
     public static (RoutePlan? Plan, string? Refusal) Decide(
-        RoutePlan current, bool awaitingDecision, Organization to, Organization by, string reason)
+        RoutePlan current, string? awaitingDecisionBy, Organization to, Organization by, string reason)
     {
+        var awaitingDecision = awaitingDecisionBy is not null;
         if (current.Mode == RoutingModes.GuideToLegal)
         {
             return (null, "The matter belongs to litigation and was guided into the legal procedure; no unit handles it as a petition.");
@@ -26,6 +28,12 @@ public static class RerouteRules
         if (current.Confidential && by.Unit != Units.Discipline)
         {
             return (null, $"The matter is a confidential report: only discipline inspection may reroute it, not {by.Id}.");
+        }
+
+        if (awaitingDecision && by.Id != awaitingDecisionBy)
+        {
+            // A dispute between units is settled by their common superior (or the joint conference), not by a party to it.
+            return (null, $"The units' dispute over the matter is for {awaitingDecisionBy} to decide, not {by.Id}.");
         }
 
         if (!awaitingDecision && current.Responsible.Id == to.Id)

@@ -25,5 +25,8 @@ public sealed class RoutingRequest
 
     public string? AwaitingReason { get; set; }
 
+    /// <summary>While awaiting: the date by which the superior is to decide (Routing:DisputeDecisionPeriod days).</summary>
+    public DateTimeOffset? DecideBy { get; set; }
+
     public PetitionFacts Facts => new(Kind, Topic, Subtopic, RegionCode, ReceivedBy);
 }

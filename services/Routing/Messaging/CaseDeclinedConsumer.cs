@@ -1,6 +1,8 @@
 using MassTransit;
+using Microsoft.Extensions.Options;
 using Microsoft.EntityFrameworkCore;
 using PetitionPlatform.Contracts;
+using PetitionPlatform.Contracts.Periods;
 using PetitionPlatform.Routing.Data;
 using PetitionPlatform.Routing.Domain;
 using PetitionPlatform.ServiceDefaults.Messaging;
@@ -12,7 +14,8 @@ namespace PetitionPlatform.Routing.Messaging;
 /// (RoutingDecisionRequired). Only a decline by the unit currently responsible counts; a late or repeated one is
 /// ignored, which also makes the effect idempotent beyond the inbox.
 /// </summary>
-public sealed partial class CaseDeclinedConsumer(RoutingDbContext db, TimeProvider time, ILogger<CaseDeclinedConsumer> logger)
+public sealed partial class CaseDeclinedConsumer(
+    RoutingDbContext db, TimeProvider time, IOptions<DisputeOptions> disputes, ILogger<CaseDeclinedConsumer> logger)
     : IConsumer<CaseDeclined>
 {
     public async Task Consume(ConsumeContext<CaseDeclined> context)
@@ -45,9 +48,11 @@ public sealed partial class CaseDeclinedConsumer(RoutingDbContext db, TimeProvid
             case DeclineOutcome.DecisionRequired required:
                 request.AwaitingDecisionBy = required.DeciderOrgId;
                 request.AwaitingReason = required.Reason;
+                // The contract stays as agreed; the deadline is routing's own record (stored in UTC, as Npgsql requires).
+                request.DecideBy = StatutoryCalendar.China.DueBy(now, disputes.Value.DisputeDecisionPeriod).ToUniversalTime();
                 db.AddToOutbox(new RoutingDecisionRequired(
                     message.PetitionId, message.OrgId, required.DeciderOrgId, required.Reason, latest.Confidential, now), time);
-                LogAwaiting(logger, message.PetitionId, required.DeciderOrgId);
+                LogAwaiting(logger, message.PetitionId, required.DeciderOrgId, request.DecideBy.Value);
                 break;
         }
     }
@@ -55,8 +60,8 @@ public sealed partial class CaseDeclinedConsumer(RoutingDbContext db, TimeProvid
     [LoggerMessage(Level = LogLevel.Information, Message = "Petition {PetitionId} declined by {OrgId}, now with {ResponsibleOrgId}")]
     private static partial void LogRerouted(ILogger logger, Guid petitionId, string orgId, string responsibleOrgId);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Petition {PetitionId} has no candidate left; {DeciderOrgId} must decide")]
-    private static partial void LogAwaiting(ILogger logger, Guid petitionId, string deciderOrgId);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Petition {PetitionId} has no candidate left; {DeciderOrgId} must decide by {DecideBy}")]
+    private static partial void LogAwaiting(ILogger logger, Guid petitionId, string deciderOrgId, DateTimeOffset decideBy);
 
     [LoggerMessage(Level = LogLevel.Warning,
         Message = "Decline of petition {PetitionId} by {OrgId} ignored: the matter is with {ResponsibleOrgId} or awaits a decision")]

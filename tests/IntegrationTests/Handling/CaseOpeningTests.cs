@@ -140,7 +140,7 @@ public sealed class CaseOpeningTests(SharedInfrastructure infrastructure) : IAsy
         var document = await _handling.Client.GetFromJsonAsync<JsonElement>("/openapi/v1.json");
         var paths = document.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
 
-        foreach (var action in new[] { "accept", "decline", "co-handlers", "extension", "answer", "evaluation", "review-request" })
+        foreach (var action in new[] { "accept", "decline", "co-handlers", "extension", "answer", "evaluation", "review-request", "findings" })
         {
             Assert.Contains($"/api/handling/cases/{{caseId}}/{action}", paths);
         }

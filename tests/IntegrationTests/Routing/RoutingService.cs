@@ -33,15 +33,23 @@ public sealed class RoutingService : IAsyncDisposable
 
     public HttpClient Client { get; }
 
-    public static async Task<RoutingService> StartAsync(SharedInfrastructure infrastructure, string? messaging = null)
+    /// <param name="settings">Added configuration, e.g. <c>Routing:DisputeDecisionPeriod</c>.</param>
+    public static async Task<RoutingService> StartAsync(
+        SharedInfrastructure infrastructure, string? messaging = null, IReadOnlyDictionary<string, string?>? settings = null)
     {
         messaging ??= await infrastructure.CreateVirtualHostAsync("routing");
-        var factory = new ServiceFactory<RoutingDbContext>(new Dictionary<string, string?>
+        var configuration = new Dictionary<string, string?>
         {
             ["ConnectionStrings:routingdb"] = await infrastructure.CreateDatabaseAsync("routing"),
             ["ConnectionStrings:messaging"] = messaging,
             ["Outbox:PollInterval"] = "00:00:00.500",
-        });
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            configuration[key] = value;
+        }
+
+        var factory = new ServiceFactory<RoutingDbContext>(configuration);
 
         var connection = await new ConnectionFactory { Uri = new Uri(messaging) }.CreateConnectionAsync();
         var channel = await connection.CreateChannelAsync();

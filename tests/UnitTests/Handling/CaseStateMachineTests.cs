@@ -21,6 +21,7 @@ public sealed class CaseStateMachineTests
         [(Evaluated, CaseAction.RequestReview)] = ReviewRequested,
         [(AwaitingAcceptance, CaseAction.Terminate)] = Closed,
         [(InProgress, CaseAction.Terminate)] = Closed,
+        [(InProgress, CaseAction.AddFindings)] = InProgress,
     };
 
     public static TheoryData<string, CaseAction> EveryPair()
@@ -66,12 +67,12 @@ public sealed class CaseStateMachineTests
         }
 
         var c = Cases.In(from);
-        var before = (c.Status, c.HandlingDueBy, c.ExtensionDays, c.AnsweredAt, c.Rating, c.DeclinedAt, c.ClosedAt, c.CoHandlerOrgIds.Count);
+        var before = (c.Status, c.HandlingDueBy, c.ExtensionDays, c.AnsweredAt, c.Rating, c.DeclinedAt, c.ClosedAt, c.CoHandlerOrgIds.Count, c.Findings.Count);
 
         var transition = Act(c, action);
 
         Assert.False(transition.IsAllowed);
-        Assert.Equal(before, (c.Status, c.HandlingDueBy, c.ExtensionDays, c.AnsweredAt, c.Rating, c.DeclinedAt, c.ClosedAt, c.CoHandlerOrgIds.Count));
+        Assert.Equal(before, (c.Status, c.HandlingDueBy, c.ExtensionDays, c.AnsweredAt, c.Rating, c.DeclinedAt, c.ClosedAt, c.CoHandlerOrgIds.Count, c.Findings.Count));
     }
 
     [Fact]
@@ -109,6 +110,7 @@ public sealed class CaseStateMachineTests
             CaseAction.Supersede => c.Supersede(at),
             CaseAction.RequestReview => c.RequestReview("130700/hrss", "不服处理意见", Guid.NewGuid(), at, out _),
             CaseAction.Terminate => c.Terminate(at),
+            CaseAction.AddFindings => c.AddFindings("130724/justice", "司法所意见", at),
             _ => throw new ArgumentOutOfRangeException(nameof(action)),
         };
     }

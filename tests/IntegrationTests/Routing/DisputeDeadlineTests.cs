@@ -1,0 +1,95 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using PetitionPlatform.Contracts;
+using PetitionPlatform.Contracts.Periods;
+using PetitionPlatform.IntegrationTests.Support;
+using PetitionPlatform.TestSupport;
+
+namespace PetitionPlatform.IntegrationTests.Routing;
+
+/// <summary>
+/// Disputes: when declines leave no candidate, the common superior must decide by a date routing records and shows;
+/// the superior's reroute is the recorded decision and ends the wait. Declines arrive on the real bus.
+/// </summary>
+[Collection("infrastructure")]
+public sealed class DisputeDeadlineTests(SharedInfrastructure infrastructure)
+{
+    [Fact]
+    public async Task A_decline_without_candidates_gives_the_superior_the_default_seven_days_and_its_reroute_clears_them()
+    {
+        await using var routing = await RoutingService.StartAsync(infrastructure);
+        var petitionId = await RegisterAndRouteAsync(routing);
+
+        var (awaiting, declinedFrom, declinedTo) = await DeclineUntilAwaitingAsync(routing, petitionId);
+
+        Assert.Equal("330500/petition-bureau", awaiting.GetProperty("awaitingDecisionBy").GetString());
+        AssertDueWithin(awaiting.GetProperty("decideBy").GetDateTimeOffset(), declinedFrom, declinedTo, days: 7);
+
+        // A party to the dispute (or anyone but the superior) cannot settle it.
+        var byParty = await routing.Client.PostAsJsonAsync($"/api/routing/petitions/{petitionId}/reroute",
+            new { toOrgId = "330523/civil-affairs", reason = "不属卫健委职责", by = "330523/health" });
+        Assert.Equal(HttpStatusCode.Conflict, byParty.StatusCode);
+        Assert.Contains("330500/petition-bureau", (await byParty.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString(),
+            StringComparison.Ordinal);
+        var stillAwaiting = await routing.Client.GetFromJsonAsync<JsonElement>($"/api/routing/petitions/{petitionId}");
+        Assert.Equal(awaiting.GetProperty("decideBy").GetDateTimeOffset(), stillAwaiting.GetProperty("decideBy").GetDateTimeOffset());
+
+        var reroute = await routing.Client.PostAsJsonAsync($"/api/routing/petitions/{petitionId}/reroute",
+            new { toOrgId = "330523/civil-affairs", reason = "属特困救助事项，由民政局办理", by = "330500/petition-bureau" });
+
+        Assert.Equal(HttpStatusCode.OK, reroute.StatusCode);
+        var decided = await reroute.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(JsonValueKind.Null, decided.GetProperty("awaitingDecisionBy").ValueKind);
+        Assert.Equal(JsonValueKind.Null, decided.GetProperty("decideBy").ValueKind);
+        Assert.Equal(("330500/petition-bureau", "330523/civil-affairs"),
+            (decided.GetProperty("decidedBy").GetString(), decided.GetProperty("responsibleOrgId").GetString()));
+        Assert.Contains("属特困救助事项", decided.GetProperty("rule").GetString(), StringComparison.Ordinal);
+        var read = await routing.Client.GetFromJsonAsync<JsonElement>($"/api/routing/petitions/{petitionId}");
+        Assert.Equal(JsonValueKind.Null, read.GetProperty("decideBy").ValueKind);
+    }
+
+    [Fact]
+    public async Task The_decision_period_is_configurable_and_counted_on_the_statutory_calendar()
+    {
+        await using var routing = await RoutingService.StartAsync(infrastructure,
+            settings: new Dictionary<string, string?> { ["Routing:DisputeDecisionPeriod"] = "3" });
+        var petitionId = await RegisterAndRouteAsync(routing);
+
+        var (awaiting, declinedFrom, declinedTo) = await DeclineUntilAwaitingAsync(routing, petitionId);
+
+        var decideBy = awaiting.GetProperty("decideBy").GetDateTimeOffset();
+        AssertDueWithin(decideBy, declinedFrom, declinedTo, days: 3);
+        Assert.Equal(StatutoryCalendar.ChinaOffset, decideBy.Offset);
+    }
+
+    /// <summary>A medical matter in Deqing county (330523): health declines, and the list has no fallback for it.</summary>
+    private static async Task<Guid> RegisterAndRouteAsync(RoutingService routing)
+    {
+        var registered = new PetitionRegistered(
+            Guid.NewGuid(), "330523-20261123-00007", "online", "complaint", "medical", "330523", "330523/petition-bureau", 35,
+            DateTimeOffset.UtcNow, TrackingCodes.Hash("AB12-CD34-EF56-GH78"));
+        await routing.PublishAsync(registered);
+        await Eventually.HoldsAsync(
+            async () => (await routing.Client.GetAsync($"/api/routing/petitions/{registered.PetitionId}")).StatusCode,
+            status => status == HttpStatusCode.OK, because: "routing makes the first decision");
+        return registered.PetitionId;
+    }
+
+    private static async Task<(JsonElement Routing, DateTimeOffset From, DateTimeOffset To)> DeclineUntilAwaitingAsync(
+        RoutingService routing, Guid petitionId)
+    {
+        var from = DateTimeOffset.UtcNow;
+        await routing.PublishAsync(new CaseDeclined(petitionId, Guid.NewGuid(), "330523/health", CaseStages.Original,
+            "not a medical dispute", null, null, false, DateTimeOffset.UtcNow));
+        var awaiting = await Eventually.HoldsAsync(
+            () => routing.Client.GetFromJsonAsync<JsonElement>($"/api/routing/petitions/{petitionId}"),
+            json => json.GetProperty("awaitingDecisionBy").ValueKind == JsonValueKind.String,
+            because: "no candidate is left, so the common superior must decide");
+        return (awaiting, from, DateTimeOffset.UtcNow);
+    }
+
+    /// <summary>The deadline is counted from when routing handled the decline, somewhere between the two instants.</summary>
+    private static void AssertDueWithin(DateTimeOffset decideBy, DateTimeOffset from, DateTimeOffset to, int days) =>
+        Assert.Contains(decideBy, new[] { StatutoryCalendar.China.DueBy(from, days), StatutoryCalendar.China.DueBy(to, days) });
+}
