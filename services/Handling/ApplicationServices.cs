@@ -1,11 +1,10 @@
 using System.Text.Json.Serialization;
 using PetitionPlatform.Handling.Data;
-using PetitionPlatform.Handling.Directory;
 using PetitionPlatform.Handling.Messaging;
 using PetitionPlatform.Handling.Workflow;
-using PetitionPlatform.ServiceDefaults;
 using PetitionPlatform.ServiceDefaults.Data;
 using PetitionPlatform.ServiceDefaults.Messaging;
+using PetitionPlatform.ServiceDefaults.Directory;
 
 namespace PetitionPlatform.Handling;
 
@@ -25,9 +24,8 @@ internal static class ApplicationServices
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull);
         builder.Services.AddScoped<CaseWorkflow>();
         builder.Services.AddScoped<ReviewWorkflow>();
-        builder.Services.AddMemoryCache();
-        // Routing owns the directory (the unit one level above); a petitioner is waiting on a review request.
-        builder.AddDirectoryClient<DirectoryClient>();
+        // Routing owns the directory: the unit one level above reviews an answer.
+        builder.AddRoutingDirectory();
         return builder;
     }
 }

@@ -4,9 +4,9 @@ using PetitionPlatform.Intake.PersonalData;
 using PetitionPlatform.Intake.Messaging;
 using PetitionPlatform.Intake.Registration;
 using PetitionPlatform.Intake.Repeats;
-using PetitionPlatform.ServiceDefaults;
 using PetitionPlatform.ServiceDefaults.Data;
 using PetitionPlatform.ServiceDefaults.Messaging;
+using PetitionPlatform.ServiceDefaults.Directory;
 
 namespace PetitionPlatform.Intake;
 
@@ -26,9 +26,8 @@ internal static class ApplicationServices
             .Validate(o => o.SimilarityThreshold is > 0 and <= 1 && o.MaxCandidates > 0,
                 "Repeats:SimilarityThreshold must be in (0, 1] and Repeats:MaxCandidates at least 1.")
             .ValidateOnStart();
-        builder.Services.AddMemoryCache();
-        // Routing owns the directory; a person is waiting on the registration, so the client's budget is short.
-        builder.AddDirectoryClient<DirectoryClient>();
+        // Routing owns the directory; registration checks its references there.
+        builder.AddRoutingDirectory();
         builder.Services.AddScoped<DirectoryChecks>();
         return builder;
     }

@@ -3,9 +3,9 @@ using PetitionPlatform.Supervision.Data;
 using PetitionPlatform.Supervision.Deadlines;
 using PetitionPlatform.Supervision.Directory;
 using PetitionPlatform.Supervision.Messaging;
-using PetitionPlatform.ServiceDefaults;
 using PetitionPlatform.ServiceDefaults.Data;
 using PetitionPlatform.ServiceDefaults.Messaging;
+using PetitionPlatform.ServiceDefaults.Directory;
 
 namespace PetitionPlatform.Supervision;
 
@@ -33,9 +33,10 @@ internal static class ApplicationServices
         builder.Services.AddHostedService<DeadlineEvaluationService>();
         builder.AddIndicators();
 
-        builder.Services.AddMemoryCache();
-        // Routing owns the directory: superiors for copies and escalations.
-        builder.AddDirectoryClient<OrgDirectoryClient>();
+        // Routing owns the directory: superiors for copies and escalations, parents of regions for the indicators.
+        builder.AddRoutingDirectory();
+        builder.Services.AddScoped<OrgDirectoryClient>();
+        builder.Services.AddScoped<RegionDirectoryClient>();
         return builder;
     }
 }

@@ -2,9 +2,9 @@ using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using PetitionPlatform.Contracts;
 using PetitionPlatform.Handling.Data;
-using PetitionPlatform.Handling.Directory;
 using PetitionPlatform.Handling.Domain;
 using PetitionPlatform.ServiceDefaults.Messaging;
+using PetitionPlatform.ServiceDefaults.Directory;
 
 namespace PetitionPlatform.Handling.Workflow;
 
@@ -14,7 +14,7 @@ namespace PetitionPlatform.Handling.Workflow;
 /// directory and a case is opened there. The contested case, the new case and ReviewRequested are saved together.
 /// </summary>
 public sealed partial class ReviewWorkflow(
-    HandlingDbContext db, DirectoryClient directory, TimeProvider time, ILogger<ReviewWorkflow> logger)
+    HandlingDbContext db, RoutingDirectory directory, TimeProvider time, ILogger<ReviewWorkflow> logger)
 {
     public async Task<CaseCommandResult> RequestReviewAsync(Guid caseId, string trackingCode, string reason, CancellationToken ct)
     {
@@ -43,7 +43,7 @@ public sealed partial class ReviewWorkflow(
         DirectoryOrganization? answeringUnit;
         try
         {
-            answeringUnit = await directory.FindAsync(contested.OrgId, ct);
+            answeringUnit = await directory.FindOrganizationAsync(contested.OrgId, ct);
         }
         catch (DirectoryUnavailableException e)
         {

@@ -7,6 +7,7 @@ using PetitionPlatform.Intake.Directory;
 using PetitionPlatform.Intake.PersonalData;
 using PetitionPlatform.Intake.Registration;
 using PetitionPlatform.ServiceDefaults.Messaging;
+using PetitionPlatform.ServiceDefaults.Directory;
 
 namespace PetitionPlatform.Intake.Api;
 

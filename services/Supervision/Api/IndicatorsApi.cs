@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using PetitionPlatform.Supervision.Data;
 using PetitionPlatform.Supervision.Directory;
 using PetitionPlatform.Supervision.Domain.Indicators;
-using PetitionPlatform.ServiceDefaults;
+using PetitionPlatform.ServiceDefaults.Directory;
 
 namespace PetitionPlatform.Supervision.Api;
 
@@ -14,8 +14,6 @@ public static partial class IndicatorsApi
     {
         builder.Services.AddScoped<IRepeatRegister, LedgerRepeatRegister>();
         builder.Services.AddScoped<IndicatorsStore>();
-        // Routing owns the regions as it owns the units.
-        builder.AddDirectoryClient<RegionDirectoryClient>();
         return builder;
     }
 

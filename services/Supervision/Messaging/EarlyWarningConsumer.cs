@@ -6,6 +6,7 @@ using PetitionPlatform.Supervision.Data;
 using PetitionPlatform.Supervision.Deadlines;
 using PetitionPlatform.Supervision.Directory;
 using PetitionPlatform.Supervision.Domain;
+using PetitionPlatform.ServiceDefaults.Directory;
 
 namespace PetitionPlatform.Supervision.Messaging;
 

@@ -29,7 +29,7 @@ public sealed class ReviewHost : IAsyncDisposable
         var routing = await RoutingService.StartAsync(infrastructure);
         var handling = await HandlingHost.StartAsync(infrastructure, sharedBus ? routing.Messaging : null, services =>
         {
-            DirectoryWiring.ForHandling(routing.Factory)(services);
+            DirectoryWiring.Through(routing.Factory)(services);
             if (time is not null)
             {
                 services.AddSingleton(time);

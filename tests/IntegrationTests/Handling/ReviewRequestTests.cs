@@ -5,9 +5,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PetitionPlatform.Contracts;
 using PetitionPlatform.Contracts.Periods;
-using PetitionPlatform.Handling.Directory;
 using PetitionPlatform.IntegrationTests.Support;
 using PetitionPlatform.TestSupport;
+using PetitionPlatform.ServiceDefaults.Directory;
 
 namespace PetitionPlatform.IntegrationTests.Handling;
 
@@ -198,7 +198,7 @@ public sealed class ReviewWithoutDirectoryTests(SharedInfrastructure infrastruct
     private HandlingHost _handling = null!;
 
     public async Task InitializeAsync() => _handling = await HandlingHost.StartAsync(infrastructure, services: services =>
-        services.AddHttpClient<DirectoryClient>().ConfigurePrimaryHttpMessageHandler(() => new Unreachable()));
+        services.AddHttpClient<RoutingDirectory>().ConfigurePrimaryHttpMessageHandler(() => new Unreachable()));
 
     public async Task DisposeAsync() => await _handling.DisposeAsync();
 

@@ -40,8 +40,7 @@ public sealed class RepeatsFlowTests(SharedInfrastructure infrastructure) : IAsy
             ["ConnectionStrings:supervisiondb"] = await infrastructure.CreateDatabaseAsync("supervision"),
             ["ConnectionStrings:messaging"] = _routing.Messaging,
             ["Outbox:PollInterval"] = "00:00:00.500",
-        }, services => services.AddHttpClient<OrgDirectoryClient>()
-            .ConfigurePrimaryHttpMessageHandler(() => _routing.Factory.Server.CreateHandler()));
+        }, DirectoryWiring.Through(_routing.Factory));
         _client = _intake.CreateClient();
         await Task.WhenAll(ServiceSet.Ready(_client), ServiceSet.Ready(_supervision.CreateClient()));
     }

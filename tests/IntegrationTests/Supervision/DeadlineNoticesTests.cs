@@ -36,7 +36,7 @@ public sealed class DeadlineNoticesTests(SharedInfrastructure infrastructure) : 
             ["Outbox:PollInterval"] = "00:00:00.500",
             // The tests choose the instants; the periodic run (as of the real now) stays out of their way.
             ["Supervision:EvaluationInterval"] = "1.00:00:00",
-        }, DirectoryWiring.ForSupervision(_directory));
+        }, DirectoryWiring.Through(_directory));
         _client = _supervision.CreateClient();
         await ServiceSet.Ready(_client);
         _bus = _supervision.Services.GetRequiredService<IBus>();

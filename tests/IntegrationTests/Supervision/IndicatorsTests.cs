@@ -41,11 +41,7 @@ public sealed class IndicatorsTests(SharedInfrastructure infrastructure) : IAsyn
             ["ConnectionStrings:supervisiondb"] = await infrastructure.CreateDatabaseAsync("supervision"),
             ["ConnectionStrings:messaging"] = await infrastructure.CreateVirtualHostAsync("supervision"),
             ["Supervision:EvaluationInterval"] = "1.00:00:00",
-        }, services =>
-        {
-            services.AddHttpClient<RegionDirectoryClient>().ConfigurePrimaryHttpMessageHandler(() => _routing.Server.CreateHandler());
-            services.AddHttpClient<OrgDirectoryClient>().ConfigurePrimaryHttpMessageHandler(() => _routing.Server.CreateHandler());
-        });
+        }, DirectoryWiring.Through(_routing));
         _client = _supervision.CreateClient();
         await ServiceSet.Ready(_client);
     }

@@ -30,7 +30,7 @@ public sealed class LedgerAndProgressTests(SharedInfrastructure infrastructure) 
             ["ConnectionStrings:supervisiondb"] = await infrastructure.CreateDatabaseAsync("supervision"),
             ["ConnectionStrings:messaging"] = await infrastructure.CreateVirtualHostAsync("supervision"),
             ["Supervision:EvaluationInterval"] = "1.00:00:00",
-        }, DirectoryWiring.ForSupervision(_directory));
+        }, DirectoryWiring.Through(_directory));
         _client = _supervision.CreateClient();
         await ServiceSet.Ready(_client);
         _bus = _supervision.Services.GetRequiredService<IBus>();

@@ -27,7 +27,7 @@ public sealed class ReviewLedgerTests(SharedInfrastructure infrastructure) : IAs
             ["ConnectionStrings:supervisiondb"] = await infrastructure.CreateDatabaseAsync("supervision"),
             ["ConnectionStrings:messaging"] = await infrastructure.CreateVirtualHostAsync("supervision"),
             ["Supervision:EvaluationInterval"] = "1.00:00:00",
-        }, DirectoryWiring.ForSupervision(_directory));
+        }, DirectoryWiring.Through(_directory));
         _client = _supervision.CreateClient();
         await ServiceSet.Ready(_client);
         _bus = _supervision.Services.GetRequiredService<IBus>();
@@ -73,7 +73,9 @@ public sealed class ReviewLedgerTests(SharedInfrastructure infrastructure) : IAs
             PetitionJourney.DueBy(finalAt, 30), false, finalAt));
         await _bus.Publish(new PetitionTerminated(journey.PetitionId, "130000/hrss", TerminationReasons.ReReviewAnswered, "130000/hrss", null, finalAt));
 
-        var terminated = await TrackWhenAsync(t => t.GetProperty("status").GetString() == "terminated");
+        // The termination and the re-review answer reach supervision on different queues: wait for both.
+        var terminated = await TrackWhenAsync(t => t.GetProperty("status").GetString() == "terminated"
+            && t.GetProperty("steps").EnumerateArray().Count(step => step.GetProperty("step").GetString() == "answered") == 3);
         Assert.False(terminated.GetProperty("canRequestReview").GetBoolean());
         Assert.False(terminated.TryGetProperty("reviewDueBy", out _));
         Assert.Equal(["review-requested", "answered", "re-review-requested", "answered", "terminated"],

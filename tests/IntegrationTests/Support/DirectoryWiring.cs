@@ -1,24 +1,17 @@
 using Microsoft.Extensions.DependencyInjection;
-using PetitionPlatform.Intake.Directory;
 using PetitionPlatform.Routing.Data;
-using PetitionPlatform.Supervision.Directory;
+using PetitionPlatform.ServiceDefaults.Directory;
 
 namespace PetitionPlatform.IntegrationTests.Support;
 
 /// <summary>
-/// Intake, handling and supervision ask routing's directory over HTTP. In tests they run in-process beside the real routing
-/// service, so their directory clients are handed routing's in-memory server instead of a network address.
+/// Intake, handling and supervision ask routing's directory over HTTP. In tests they run in-process beside the real
+/// routing service, so their directory client is handed routing's in-memory server instead of a network address.
 /// </summary>
 public static class DirectoryWiring
 {
     public static Action<IServiceCollection> Through(ServiceFactory<RoutingDbContext> routing) => services =>
-        services.AddHttpClient<DirectoryClient>().ConfigurePrimaryHttpMessageHandler(() => routing.Server.CreateHandler());
-
-    public static Action<IServiceCollection> ForHandling(ServiceFactory<RoutingDbContext> routing) => services =>
-        services.AddHttpClient<PetitionPlatform.Handling.Directory.DirectoryClient>().ConfigurePrimaryHttpMessageHandler(() => routing.Server.CreateHandler());
-
-    public static Action<IServiceCollection> ForSupervision(ServiceFactory<RoutingDbContext> routing) => services =>
-        services.AddHttpClient<OrgDirectoryClient>().ConfigurePrimaryHttpMessageHandler(() => routing.Server.CreateHandler());
+        services.AddHttpClient<RoutingDirectory>().ConfigurePrimaryHttpMessageHandler(() => routing.Server.CreateHandler());
 
     /// <summary>
     /// A routing service used only as the directory: on a virtual host of its own, so the events it would publish

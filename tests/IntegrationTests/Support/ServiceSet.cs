@@ -16,8 +16,8 @@ public sealed class ServiceSet : IAsyncDisposable
         Databases = databases;
         Routing = new(Settings("routingdb"));
         Intake = new(Settings("intakedb"), DirectoryWiring.Through(Routing));
-        Handling = new(Settings("handlingdb"), DirectoryWiring.ForHandling(Routing));
-        Supervision = new(Settings("supervisiondb"), DirectoryWiring.ForSupervision(Routing));
+        Handling = new(Settings("handlingdb"), DirectoryWiring.Through(Routing));
+        Supervision = new(Settings("supervisiondb"), DirectoryWiring.Through(Routing));
         Notification = new(Settings("notificationdb"));
     }
 

@@ -1,26 +1,24 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
-namespace PetitionPlatform.ServiceDefaults;
+namespace PetitionPlatform.ServiceDefaults.Directory;
 
-/// <summary>
-/// Typed HTTP clients of routing's directory (regions, units, the classification list), which several services
-/// consult. The address is <c>http://routing</c>, resolved by service discovery (<c>services__routing__http__0</c>), or
-/// <c>Directory:BaseAddress</c> where configured.
-/// </summary>
-public static class DirectoryClients
+public static class DirectoryRegistration
 {
     public const string BaseAddressKey = "Directory:BaseAddress";
 
     /// <summary>
-    /// Callers are a person waiting on a request or a consumer that retries on its own, so each call gets a short budget
-    /// (two quick retries within six seconds) instead of the defaults' thirty seconds.
+    /// Registers <see cref="RoutingDirectory"/> at <c>http://routing</c>, resolved by service discovery
+    /// (<c>services__routing__http__0</c>), or at <c>Directory:BaseAddress</c> where configured. Callers are a person
+    /// waiting on a request or a consumer that retries on its own, so each call gets a short budget (two quick retries
+    /// within six seconds) instead of the defaults' thirty seconds.
     /// </summary>
-    public static IHttpClientBuilder AddDirectoryClient<TClient>(this IHostApplicationBuilder builder) where TClient : class
+    public static IHttpClientBuilder AddRoutingDirectory(this IHostApplicationBuilder builder)
     {
         var baseAddress = new Uri(builder.Configuration[BaseAddressKey] ?? "http://routing");
+        builder.Services.AddMemoryCache();
+        var client = builder.Services.AddHttpClient<RoutingDirectory>(http => http.BaseAddress = baseAddress);
 #pragma warning disable EXTEXP0001 // RemoveAllResilienceHandlers is experimental, but it is how one client replaces the defaults.
-        var client = builder.Services.AddHttpClient<TClient>(http => http.BaseAddress = baseAddress);
         client.RemoveAllResilienceHandlers()
             .AddStandardResilienceHandler(resilience =>
             {

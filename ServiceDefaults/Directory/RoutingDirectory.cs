@@ -1,0 +1,77 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Extensions.Caching.Memory;
+
+namespace PetitionPlatform.ServiceDefaults.Directory;
+
+/// <summary>
+/// Routing's directory (regions, units, the classification list) as the other services read it, through routing's
+/// public endpoints. The directory changes rarely and the same few entries are asked about again and again, so
+/// answers are cached: entries found for ten minutes, entries not found for one (a fix to the directory shows soon).
+/// </summary>
+public sealed class RoutingDirectory(HttpClient http, IMemoryCache cache)
+{
+    private static readonly TimeSpan s_found = TimeSpan.FromMinutes(10);
+    private static readonly TimeSpan s_notFound = TimeSpan.FromMinutes(1);
+
+    /// <summary>The unit, or null when the directory does not know it. Throws <see cref="DirectoryUnavailableException"/>.</summary>
+    public Task<DirectoryOrganization?> FindOrganizationAsync(string orgId, CancellationToken ct) =>
+        // The slash of the id stays a path separator: routing serves /organizations/{regionCode}/{unit}.
+        GetAsync<DirectoryOrganization>($"/api/routing/organizations/{string.Join('/', orgId.Split('/').Select(Uri.EscapeDataString))}", ct);
+
+    /// <summary>The region, or null when the directory does not know it. Throws <see cref="DirectoryUnavailableException"/>.</summary>
+    public Task<DirectoryRegion?> FindRegionAsync(string regionCode, CancellationToken ct) =>
+        GetAsync<DirectoryRegion>($"/api/routing/regions/{Uri.EscapeDataString(regionCode)}", ct);
+
+    /// <summary>The entry of the classification list, or null. Throws <see cref="DirectoryUnavailableException"/>.</summary>
+    public Task<DirectoryTopic?> FindTopicAsync(string topic, CancellationToken ct) =>
+        GetAsync<DirectoryTopic>($"/api/routing/topics/{Uri.EscapeDataString(topic)}", ct);
+
+    private async Task<T?> GetAsync<T>(string path, CancellationToken ct) where T : class
+    {
+        if (cache.TryGetValue(path, out T? known))
+        {
+            return known;
+        }
+
+        try
+        {
+            using var response = await http.GetAsync(path, ct);
+            if (response.StatusCode == HttpStatusCode.NotFound)
+            {
+                cache.Set<T?>(path, null, s_notFound);
+                return null;
+            }
+
+            if (!response.IsSuccessStatusCode)
+            {
+                throw new DirectoryUnavailableException(new HttpRequestException($"routing answered {(int)response.StatusCode} for {path}"));
+            }
+
+            var entry = await response.Content.ReadFromJsonAsync<T>(ct)
+                ?? throw new DirectoryUnavailableException(new HttpRequestException($"routing answered nothing for {path}"));
+            cache.Set(path, entry, s_found);
+            return entry;
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or JsonException && !ct.IsCancellationRequested)
+        {
+            throw new DirectoryUnavailableException(e);
+        }
+    }
+}
+
+/// <summary>A unit as routing serves it (<c>GET /api/routing/organizations/{regionCode}/{unit}</c>).</summary>
+/// <param name="ParentId">The same unit one level up, or the petition bureau one level up; null at province level.</param>
+public sealed record DirectoryOrganization(string Id, string Name, string RegionCode, string Level, string Unit, string? ParentId);
+
+/// <summary>A region as routing serves it (<c>GET /api/routing/regions/{code}</c>).</summary>
+/// <param name="ParentCode">The region one level up; null for a province (or a municipality such as Chongqing).</param>
+public sealed record DirectoryRegion(string Code, string Name, string Level, string? ParentCode);
+
+/// <summary>An entry of the classification list (<c>GET /api/routing/topics/{topic}</c>); only its id is read here.</summary>
+public sealed record DirectoryTopic(string Topic);
+
+/// <summary>Routing could not be asked; nothing may go ahead on a reference nobody could confirm.</summary>
+public sealed class DirectoryUnavailableException(Exception inner)
+    : Exception("The directory (routing service) cannot be reached.", inner);
