@@ -203,17 +203,7 @@ public sealed class Case
     }
 
     /// <summary>The matter was terminated (终结) while this case was open: it ends without an answer.</summary>
-    public CaseTransition Terminate(DateTimeOffset at)
-    {
-        var transition = CaseStateMachine.Decide(Status, CaseAction.Terminate);
-        if (transition.IsAllowed)
-        {
-            ClosedAt = at;
-            Status = transition.To!;
-        }
-
-        return transition;
-    }
+    public CaseTransition Terminate(DateTimeOffset at) => Close(CaseAction.Terminate, at);
 
     public CaseTransition Accept(string by, DateTimeOffset at)
     {
@@ -357,9 +347,12 @@ public sealed class Case
     }
 
     /// <summary>A later routing decision sent the petition elsewhere: this unit's open case ends without an answer.</summary>
-    public CaseTransition Supersede(DateTimeOffset at)
+    public CaseTransition Supersede(DateTimeOffset at) => Close(CaseAction.Supersede, at);
+
+    /// <summary>Both ways a case ends without an answer record the same facts; the state machine says which may.</summary>
+    private CaseTransition Close(CaseAction action, DateTimeOffset at)
     {
-        var transition = CaseStateMachine.Decide(Status, CaseAction.Supersede);
+        var transition = CaseStateMachine.Decide(Status, action);
         if (transition.IsAllowed)
         {
             ClosedAt = at;
