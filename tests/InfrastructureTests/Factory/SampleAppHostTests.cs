@@ -84,5 +84,5 @@ public sealed class SampleAppHostTests : IDisposable
 
     private Task<RunningApplication> Start(params string[] args) =>
         DistributedApplicationFactory.StartAsync(
-            typeof(Projects.SampleService).Assembly, [$"--AppHost:DataDirectory={_directory.Combine("data")}", .. args]);
+            typeof(Projects.SampleService).Assembly, [$"--AppHost:DataDirectory={_directory.Combine("data")}", "--Dashboard:Port=0", .. args]);
 }
