@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using PetitionPlatform.Hosting.ApplicationModel;
 using PetitionPlatform.Hosting.Console;
 using PetitionPlatform.Hosting.Dashboard;
+using PetitionPlatform.Hosting.Dashboard.Resources;
 using PetitionPlatform.Hosting.Infrastructure;
 using PetitionPlatform.Hosting.Orchestration;
 using PetitionPlatform.Hosting.Testing;
@@ -41,11 +42,14 @@ public sealed class DistributedApplication : IAsyncDisposable
         _logger = loggerFactory.CreateLogger<DistributedApplication>();
         // Databases write nothing of their own (their server does), so only the rest need a prefix colour.
         _console.Register(resources.Where(r => r is not IResourceWithParent).Select(r => r.Name));
-        _runner = new ResourceRunner(provider, settings, console, _logger);
+        var limits = ResourceLimits.From(configuration);
+        limits.ApplyTo(resources);
+        _runner = new ResourceRunner(provider, settings, console, TimeProvider.System, _logger);
         _orchestrator = new Orchestrator(resources, _runner, settings, _logger);
         if (settings.Dashboard.Enabled)
         {
-            _dashboard = new DashboardServer(new DashboardContext(resources, settings.Dashboard, TimeProvider.System), console);
+            _dashboard = new DashboardServer(
+                new DashboardContext(resources, settings.Dashboard, TimeProvider.System) { Orchestrator = _orchestrator, ResourceLimits = limits }, console);
         }
     }
 

@@ -1,4 +1,6 @@
 using PetitionPlatform.Hosting.ApplicationModel;
+using PetitionPlatform.Hosting.Dashboard.Resources;
+using PetitionPlatform.Hosting.Orchestration;
 
 namespace PetitionPlatform.Hosting.Dashboard;
 
@@ -12,4 +14,10 @@ internal sealed class DashboardContext(IReadOnlyList<IResource> resources, Dashb
     public TimeProvider Time { get; } = time;
 
     public DateTimeOffset StartedAt { get; } = time.GetLocalNow();
+
+    /// <summary>Runs the start/stop/restart commands of the Resources view.</summary>
+    public required Orchestrator Orchestrator { get; init; }
+
+    /// <summary>How much of each resource's console output is kept and queued per live-tail client.</summary>
+    public required ResourceLimits ResourceLimits { get; init; }
 }
