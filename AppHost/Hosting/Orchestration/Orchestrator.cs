@@ -120,19 +120,13 @@ internal sealed class Orchestrator(IReadOnlyList<IResource> resources, ResourceR
             }
 
             var project = (ProjectResource)resource;
-            if (command is ResourceCommand.Stop or ResourceCommand.Restart)
+            if (command is ResourceCommand.Stop or ResourceCommand.Restart && project.State is ResourceState.Running)
             {
-                // Also for an exited project: its process is let go of.
                 await runner.StopAsync(project, CancellationToken.None);
                 OrchestratorLog.StoppedOnRequest(logger, project.Name);
             }
 
-            if (command is ResourceCommand.Start or ResourceCommand.Restart)
-            {
-                await RestartProjectAsync(project);
-            }
-
-            return null;
+            return command is ResourceCommand.Start or ResourceCommand.Restart ? await StartAgainAsync(project) : null;
         }
         finally
         {
@@ -140,7 +134,8 @@ internal sealed class Orchestrator(IReadOnlyList<IResource> resources, ResourceR
         }
     }
 
-    private async Task RestartProjectAsync(ProjectResource project)
+    /// <returns>Null once it runs; the reason if the host began to stop meanwhile.</returns>
+    private async Task<string?> StartAgainAsync(ProjectResource project)
     {
         project.State = ResourceState.Starting;
         project.Restarts++;
@@ -150,10 +145,12 @@ internal sealed class Orchestrator(IReadOnlyList<IResource> resources, ResourceR
             await runner.StartAsync(project, runner.Stopping);
             project.State = ResourceState.Running;
             OrchestratorLog.StartedOnRequest(logger, project.Name, project.Restarts);
+            return null;
         }
         catch (OperationCanceledException) when (IsStopping)
         {
-            // The host is stopping: its stop waits for this command, then stops the process this one started.
+            // The host's stop waits for this command, then stops the process this one started.
+            return ResourceTransitions.HostStopping;
         }
         catch (Exception failure)
         {

@@ -10,6 +10,7 @@ namespace PetitionPlatform.InfrastructureTests.Factory;
 /// The sample AppHost (Samples/SampleAppHost: PostgreSQL, a database, a broker on request, two services) run through the
 /// testing factory, exactly as end-to-end tests run the platform's AppHost.
 /// </summary>
+[Collection(SampleAppHostCollection.Name)]
 public sealed class SampleAppHostTests : IDisposable
 {
     private readonly TestDirectory _directory = new();

@@ -12,7 +12,10 @@ Dashboard.register('resources', async (main) => {
       el('thead', {}, el('tr', {},
         ['Name', 'Kind', 'State', 'PID', 'Endpoints', 'Health', 'Restarts', 'Started', 'Actions'].map((h) => el('th', {}, h)))),
       body),
-    status);
+    status,
+    el('p', { class: 'note' },
+      'Refreshed every 2 s. Health: each service\'s health check, asked every 3 s; a server is healthy while its process runs. ',
+      'Start, stop and restart apply to services only; a restarted service keeps its ports.'));
 
   async function command(resource, action) {
     busy.add(resource.name);

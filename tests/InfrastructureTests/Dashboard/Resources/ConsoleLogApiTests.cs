@@ -2,11 +2,13 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using PetitionPlatform.Hosting.Testing;
+using PetitionPlatform.InfrastructureTests.Factory;
 using PetitionPlatform.InfrastructureTests.Support;
 
 namespace PetitionPlatform.InfrastructureTests.Dashboard.Resources;
 
 /// <summary>A sample service's console through the dashboard: the recent lines, and the live tail as Server-Sent Events.</summary>
+[Collection(SampleAppHostCollection.Name)]
 public sealed class ConsoleLogApiTests : IAsyncLifetime
 {
     private readonly TestDirectory _directory = new();
@@ -69,7 +71,7 @@ public sealed class ConsoleLogApiTests : IAsyncLifetime
         await PrintAsync("stdout", "before-following");
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         using var response = await _dashboard.GetAsync(
-            new Uri("/api/resources/backend/logs/stream?tail=5", UriKind.Relative), HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+            new Uri("/api/resources/backend/logs/stream?tail=200", UriKind.Relative), HttpCompletionOption.ResponseHeadersRead, timeout.Token);
         Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
         using var events = new StreamReader(await response.Content.ReadAsStreamAsync(timeout.Token));
 

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using PetitionPlatform.Hosting.Testing;
+using PetitionPlatform.InfrastructureTests.Factory;
 using PetitionPlatform.InfrastructureTests.Support;
 
 namespace PetitionPlatform.InfrastructureTests.Dashboard.Resources;
@@ -10,6 +11,7 @@ namespace PetitionPlatform.InfrastructureTests.Dashboard.Resources;
 /// Start, stop and restart through the dashboard's API on the sample AppHost (PostgreSQL, a database, two services): real
 /// processes, real ports, and the host's own stop afterwards.
 /// </summary>
+[Collection(SampleAppHostCollection.Name)]
 public sealed class ResourceControlTests : IDisposable
 {
     private readonly TestDirectory _directory = new();
@@ -58,6 +60,32 @@ public sealed class ResourceControlTests : IDisposable
             Assert.Equal("hello", await client.GetStringAsync(new Uri(frontend, "/environment/Sample__Greeting")));
 
             processes.AddRange(app.Application.Resources.Select(r => r.ProcessId).OfType<int>());
+        }
+
+        await OsProcesses.AssertGoneAsync(processes);
+        Assert.Empty(OsProcesses.Mentioning(_directory.Path));
+        Assert.Empty(OsProcesses.Mentioning(SampleServiceDll));
+    }
+
+    [Fact]
+    public async Task A_restart_asked_while_the_host_stops_leaves_no_process_behind()
+    {
+        var app = await StartAsync();
+        using var dashboard = new HttpClient { BaseAddress = app.DashboardUrl };
+        var processes = app.Application.Resources.Select(r => r.ProcessId).OfType<int>().ToList();
+
+        var restart = dashboard.PostAsync(new Uri("/api/resources/frontend/restart", UriKind.Relative), null);
+        await app.DisposeAsync();
+
+        // Whichever came first, the restart either finished before the stop or was refused; never a process after it.
+        try
+        {
+            using var response = await restart;
+            Assert.Contains(response.StatusCode, new[] { HttpStatusCode.OK, HttpStatusCode.Conflict });
+        }
+        catch (HttpRequestException)
+        {
+            // The dashboard had already stopped listening.
         }
 
         await OsProcesses.AssertGoneAsync(processes);
