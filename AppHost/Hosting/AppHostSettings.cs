@@ -1,9 +1,15 @@
 using Microsoft.Extensions.Configuration;
+using PetitionPlatform.Hosting.Dashboard;
 
 namespace PetitionPlatform.Hosting;
 
 /// <summary>The host's own settings, from the <c>AppHost</c> configuration section.</summary>
-internal sealed record AppHostSettings(string DataDirectory, TimeSpan StartupTimeout, string ServiceEnvironment, Uri? OtlpEndpoint)
+/// <remarks>
+/// Services export OTLP to <c>AppHost:OtlpEndpoint</c> when it is set (an external collector), otherwise to the host's
+/// own dashboard; with neither, they export nothing.
+/// </remarks>
+internal sealed record AppHostSettings(
+    string DataDirectory, TimeSpan StartupTimeout, string ServiceEnvironment, Uri? OtlpEndpoint, DashboardSettings Dashboard)
 {
     public const string Section = "AppHost";
 
@@ -20,11 +26,13 @@ internal sealed record AppHostSettings(string DataDirectory, TimeSpan StartupTim
                 ? uri
                 : throw new HostingException($"AppHost:OtlpEndpoint '{endpoint}' is not an absolute URL; use e.g. http://127.0.0.1:4318."))
             : null;
+        var dashboard = DashboardSettings.From(configuration);
         return new AppHostSettings(
             dataDirectory,
             section.GetValue("StartupTimeout", TimeSpan.FromSeconds(120)),
             section["ServiceEnvironment"] is { Length: > 0 } environment ? environment : "Development",
-            otlp);
+            otlp ?? (dashboard.Enabled ? dashboard.Url : null),
+            dashboard);
     }
 
     /// <summary>The nearest folder above the AppHost (or the current directory) that holds the solution.</summary>

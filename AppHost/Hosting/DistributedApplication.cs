@@ -2,6 +2,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using PetitionPlatform.Hosting.ApplicationModel;
 using PetitionPlatform.Hosting.Console;
+using PetitionPlatform.Hosting.Dashboard;
+using PetitionPlatform.Hosting.Dashboard.Resources;
 using PetitionPlatform.Hosting.Infrastructure;
 using PetitionPlatform.Hosting.Orchestration;
 using PetitionPlatform.Hosting.Testing;
@@ -19,6 +21,7 @@ public sealed class DistributedApplication : IAsyncDisposable
     private readonly ILogger _logger;
     private readonly ResourceRunner _runner;
     private readonly Orchestrator _orchestrator;
+    private readonly DashboardServer? _dashboard;
     private readonly Lock _gate = new();
     private Task? _start;
     private Task? _stop;
@@ -39,8 +42,15 @@ public sealed class DistributedApplication : IAsyncDisposable
         _logger = loggerFactory.CreateLogger<DistributedApplication>();
         // Databases write nothing of their own (their server does), so only the rest need a prefix colour.
         _console.Register(resources.Where(r => r is not IResourceWithParent).Select(r => r.Name));
-        _runner = new ResourceRunner(provider, settings, console, _logger);
+        var limits = ResourceLimits.From(configuration);
+        limits.ApplyTo(resources);
+        _runner = new ResourceRunner(provider, settings, console, TimeProvider.System, _logger);
         _orchestrator = new Orchestrator(resources, _runner, settings, _logger);
+        if (settings.Dashboard.Enabled)
+        {
+            _dashboard = new DashboardServer(
+                new DashboardContext(resources, settings.Dashboard, TimeProvider.System) { Orchestrator = _orchestrator, ResourceLimits = limits }, console);
+        }
     }
 
     public IConfiguration Configuration { get; }
@@ -48,6 +58,9 @@ public sealed class DistributedApplication : IAsyncDisposable
     public IReadOnlyList<IResource> Resources { get; }
 
     internal AppHostSettings Settings { get; }
+
+    /// <summary>The dashboard's address (pages, JSON API, OTLP receiver), or null when <c>Dashboard:Enabled</c> is false.</summary>
+    public Uri? DashboardUrl => _dashboard?.Url;
 
     /// <summary>A builder configured from the AppHost's appsettings.json, environment variables and <paramref name="args"/>.</summary>
     public static IDistributedApplicationBuilder CreateBuilder(string[] args)
@@ -85,7 +98,7 @@ public sealed class DistributedApplication : IAsyncDisposable
         try
         {
             await StartAsync(stop.Token);
-            _console.WriteBlock(ResourceTable.Render(Resources));
+            _console.WriteBlock(ResourceTable.Render(Resources, DashboardUrl));
             ApplicationLog.Running(_logger);
             await Task.Delay(Timeout.Infinite, stop.Token);
         }
@@ -109,7 +122,7 @@ public sealed class DistributedApplication : IAsyncDisposable
     {
         lock (_gate)
         {
-            return _start ??= _orchestrator.StartAsync(cancellationToken);
+            return _start ??= StartAllAsync(cancellationToken);
         }
     }
 
@@ -118,7 +131,7 @@ public sealed class DistributedApplication : IAsyncDisposable
     {
         lock (_gate)
         {
-            return _stop ??= _orchestrator.StopAsync(cancellationToken);
+            return _stop ??= StopAllAsync(cancellationToken);
         }
     }
 
@@ -138,6 +151,26 @@ public sealed class DistributedApplication : IAsyncDisposable
             (RabbitMQServerResource { Server: { } server }, "management" or "http") => server.ManagementUri,
             _ => throw new ArgumentException($"'{resourceName}' has no running endpoint named '{endpointName}'.", nameof(endpointName)),
         };
+    }
+
+    // The dashboard first, so services export to it from their first second; it stops last for the same reason.
+    private async Task StartAllAsync(CancellationToken cancellationToken)
+    {
+        if (_dashboard is not null)
+        {
+            await _dashboard.StartAsync(cancellationToken);
+        }
+
+        await _orchestrator.StartAsync(cancellationToken);
+    }
+
+    private async Task StopAllAsync(CancellationToken cancellationToken)
+    {
+        await _orchestrator.StopAsync(cancellationToken);
+        if (_dashboard is not null)
+        {
+            await _dashboard.DisposeAsync();
+        }
     }
 
     public async ValueTask DisposeAsync()

@@ -14,19 +14,24 @@ public sealed class PlatformFixture : IAsyncLifetime
 
     public HttpClient Gateway { get; private set; } = null!;
 
+    /// <summary>The AppHost's dashboard: its JSON API under <c>/api/…</c> and its pages.</summary>
+    public HttpClient Dashboard { get; private set; } = null!;
+
     public async Task InitializeAsync()
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
         _application = await DistributedApplicationFactory.StartAsync(
             Assembly.Load("PetitionPlatform.AppHost"),
-            [$"--AppHost:DataDirectory={_dataDirectory}", "--Gateway:Port=0"],
+            [$"--AppHost:DataDirectory={_dataDirectory}", "--Gateway:Port=0", "--Dashboard:Port=0"],
             timeout.Token);
         Gateway = new HttpClient { BaseAddress = _application.GetEndpoint("gateway"), Timeout = TimeSpan.FromSeconds(30) };
+        Dashboard = new HttpClient { BaseAddress = _application.DashboardUrl, Timeout = TimeSpan.FromSeconds(30) };
     }
 
     public async Task DisposeAsync()
     {
         Gateway?.Dispose();
+        Dashboard?.Dispose();
         if (_application is not null)
         {
             await _application.DisposeAsync();

@@ -13,6 +13,9 @@ public interface IResource
     /// <summary>The main OS process while it runs (none for a database, which lives inside its server).</summary>
     int? ProcessId { get; }
 
+    /// <summary>When it last started, or null if it never has.</summary>
+    DateTimeOffset? StartedAt { get; }
+
     ResourceLogs Logs { get; }
 
     /// <summary>Resources that must be ready before this one starts.</summary>

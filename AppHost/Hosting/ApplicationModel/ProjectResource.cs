@@ -28,6 +28,12 @@ public sealed class ProjectResource : Resource, IResourceWithEndpoints
 
     public override int? ProcessId => RunningProcessId;
 
+    /// <summary>How many times it was started again after its first start (from the dashboard), on the same ports.</summary>
+    public int Restarts { get; internal set; }
+
+    /// <summary>The exit code of its last process, once that process has ended; cleared when it starts again.</summary>
+    public int? ExitCode { get; internal set; }
+
     internal int? RunningProcessId { get; set; }
 
     public HttpEndpoint GetEndpoint(string name) =>

@@ -25,6 +25,9 @@ public abstract class Resource : IResource
 
     public virtual int? ProcessId => null;
 
+    /// <summary>When it last started (for a project: when its process was launched), or null if it never has.</summary>
+    public DateTimeOffset? StartedAt { get; internal set; }
+
     public ResourceLogs Logs { get; } = new();
 
     public IReadOnlyList<IResource> WaitsFor => _waitsFor;

@@ -7,7 +7,7 @@ namespace PetitionPlatform.Hosting.Console;
 /// <summary>The one summary printed once everything is up: what runs, as which process, and where to reach it.</summary>
 internal static class ResourceTable
 {
-    public static string Render(IEnumerable<IResource> resources)
+    public static string Render(IEnumerable<IResource> resources, Uri? dashboard = null)
     {
         string[] header = ["Resource", "Kind", "State", "PID", "Endpoint"];
         var rows = resources.Select(r => new[]
@@ -19,6 +19,11 @@ internal static class ResourceTable
         foreach (var row in rows.Prepend(header))
         {
             text.AppendLine(string.Join("  ", row.Take(widths.Length).Select((cell, i) => cell.PadRight(widths[i])).Append(row[^1])).TrimEnd());
+        }
+
+        if (dashboard is not null)
+        {
+            text.AppendLine().Append("Dashboard: ").Append(dashboard).AppendLine(" (resources, console logs, traces, metrics)");
         }
 
         return text.AppendLine().ToString();

@@ -24,4 +24,10 @@ internal static partial class OrchestratorLog
 
     [LoggerMessage(107, LogLevel.Information, "Stopped; data is kept in {DataDirectory}.")]
     public static partial void Stopped(ILogger logger, string dataDirectory);
+
+    [LoggerMessage(108, LogLevel.Information, "'{Name}' was stopped on request.")]
+    public static partial void StoppedOnRequest(ILogger logger, string name);
+
+    [LoggerMessage(109, LogLevel.Information, "'{Name}' was started on request and is ready (restart {Restarts}).")]
+    public static partial void StartedOnRequest(ILogger logger, string name, int restarts);
 }

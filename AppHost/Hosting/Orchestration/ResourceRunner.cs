@@ -12,7 +12,7 @@ namespace PetitionPlatform.Hosting.Orchestration;
 /// <c>&lt;data directory&gt;/&lt;name&gt;</c>), databases inside their server, projects as <c>dotnet &lt;dll&gt;</c> child
 /// processes. Every line a resource writes goes to its log and to the console.
 /// </summary>
-internal sealed class ResourceRunner(IInfrastructureProvider provider, AppHostSettings settings, ResourceConsole console, ILogger logger)
+internal sealed class ResourceRunner(IInfrastructureProvider provider, AppHostSettings settings, ResourceConsole console, TimeProvider time, ILogger logger)
     : IDisposable
 {
     private static readonly TimeSpan ProjectStopTimeout = TimeSpan.FromSeconds(10);
@@ -25,14 +25,21 @@ internal sealed class ResourceRunner(IInfrastructureProvider provider, AppHostSe
 
     public Task BeginStoppingAsync() => _stopping.CancelAsync();
 
-    public Task StartAsync(IResource resource, CancellationToken cancellationToken) => resource switch
+    public async Task StartAsync(IResource resource, CancellationToken cancellationToken)
     {
-        PostgresServerResource server => StartPostgresAsync(server, cancellationToken),
-        PostgresDatabaseResource database => database.Parent.Server!.CreateDatabaseAsync(database.DatabaseName, cancellationToken),
-        RabbitMQServerResource rabbit => StartRabbitMqAsync(rabbit, cancellationToken),
-        ProjectResource project => StartProjectAsync(project, cancellationToken),
-        _ => throw new HostingException($"'{resource.Name}' is a {resource.GetType().Name}, which this host cannot start."),
-    };
+        await (resource switch
+        {
+            PostgresServerResource server => StartPostgresAsync(server, cancellationToken),
+            PostgresDatabaseResource database => database.Parent.Server!.CreateDatabaseAsync(database.DatabaseName, cancellationToken),
+            RabbitMQServerResource rabbit => StartRabbitMqAsync(rabbit, cancellationToken),
+            ProjectResource project => StartProjectAsync(project, cancellationToken),
+            _ => throw new HostingException($"'{resource.Name}' is a {resource.GetType().Name}, which this host cannot start."),
+        });
+        if (resource is not ProjectResource)
+        {
+            ((Resource)resource).StartedAt = time.GetLocalNow();
+        }
+    }
 
     public async Task StopAsync(IResource resource, CancellationToken cancellationToken)
     {
@@ -48,6 +55,11 @@ internal sealed class ResourceRunner(IInfrastructureProvider provider, AppHostSe
                     if (!await process.StopAsync(Signals.Terminate, ProjectStopTimeout, cancellationToken))
                     {
                         OrchestratorLog.Killed(logger, project.Name, ProjectStopTimeout.TotalSeconds);
+                    }
+
+                    if (process.HasExited)
+                    {
+                        project.ExitCode = await process.Exited;
                     }
 
                     await process.DisposeAsync();
@@ -104,6 +116,12 @@ internal sealed class ResourceRunner(IInfrastructureProvider provider, AppHostSe
 
     private async Task StartProjectAsync(ProjectResource project, CancellationToken cancellationToken)
     {
+        // A process that exited on its own is still held (for its exit code); let go of it before its successor starts.
+        if (_projects.TryRemove(project, out var previous))
+        {
+            await previous.DisposeAsync();
+        }
+
         var process = ChildProcess.Start(new ChildProcessStartInfo(project.Name, DotnetHost.Path, [project.Metadata.TargetPath])
         {
             // The service's content root (its appsettings.json) is the folder of its dll.
@@ -113,9 +131,20 @@ internal sealed class ResourceRunner(IInfrastructureProvider provider, AppHostSe
         });
         _projects[project] = process;
         project.RunningProcessId = process.Id;
+        project.StartedAt = time.GetLocalNow();
+        project.ExitCode = null;
         _ = process.Exited.ContinueWith(
             exited =>
             {
+                // A process stopped on purpose was removed first, and after a restart a late notice of the old process
+                // must not touch its successor: only the current process's own exit counts.
+                if (!_projects.TryGetValue(project, out var current) || current != process)
+                {
+                    return;
+                }
+
+                project.ExitCode = exited.Result;
+                project.RunningProcessId = null;
                 if (!Stopping.IsCancellationRequested && project.State == ResourceState.Running)
                 {
                     project.State = ResourceState.Exited;
@@ -134,7 +163,7 @@ internal sealed class ResourceRunner(IInfrastructureProvider provider, AppHostSe
     private void Emit(IResource resource, OutputLine line)
     {
         var text = line.Source == resource.Name ? line.Text : $"[{line.Source}] {line.Text}";
-        resource.Logs.Add(new LogLine(DateTimeOffset.Now, text, line.IsError));
+        resource.Logs.Add(new LogLine(time.GetLocalNow(), text, line.IsError));
         console.WriteLine(resource.Name, text);
     }
 }

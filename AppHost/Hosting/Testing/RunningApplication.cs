@@ -17,6 +17,10 @@ public sealed class RunningApplication : IAsyncDisposable
 
     public Uri GetEndpoint(string resourceName, string endpointName = "http") => Application.GetEndpoint(resourceName, endpointName);
 
+    /// <summary>The host's dashboard (pages, JSON API, OTLP receiver); start with <c>--Dashboard:Port=0</c> in tests.</summary>
+    public Uri DashboardUrl => Application.DashboardUrl
+        ?? throw new InvalidOperationException("The dashboard is disabled (Dashboard:Enabled=false).");
+
     public async ValueTask DisposeAsync()
     {
         _session.Release();

@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using Microsoft.Extensions.Configuration;
 using PetitionPlatform.Hosting;
 using PetitionPlatform.Hosting.ApplicationModel;
+using PetitionPlatform.Hosting.Dashboard;
 using PetitionPlatform.Hosting.Orchestration;
 using PetitionPlatform.InfrastructureTests.Support;
 
@@ -11,7 +12,8 @@ namespace PetitionPlatform.InfrastructureTests.ApplicationModel;
 /// <summary>What a service is started with, in Aspire's conventions; nothing is started.</summary>
 public sealed class EnvironmentWiringTests
 {
-    private static readonly AppHostSettings Settings = new("/tmp/unused", TimeSpan.FromSeconds(120), "Development", null);
+    private static readonly AppHostSettings Settings =
+        new("/tmp/unused", TimeSpan.FromSeconds(120), "Development", null, new DashboardSettings(Enabled: false, Port: 18888));
 
     private readonly IResourceBuilder<PostgresDatabaseResource> _database;
     private readonly IResourceBuilder<RabbitMQServerResource> _messaging;
@@ -84,6 +86,20 @@ public sealed class EnvironmentWiringTests
         Assert.Equal("Staging", environment["DOTNET_ENVIRONMENT"]);
         Assert.Equal("http://127.0.0.1:4318", environment["OTEL_EXPORTER_OTLP_ENDPOINT"]);
         Assert.Equal("http/protobuf", environment["OTEL_EXPORTER_OTLP_PROTOCOL"]);
+    }
+
+    [Fact]
+    public void Without_a_collector_the_services_export_to_the_dashboard_and_a_disabled_dashboard_means_no_export()
+    {
+        var withDashboard = AppHostSettings.From(
+            new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Dashboard:Port"] = "18999" }).Build(),
+            AppContext.BaseDirectory);
+        var without = AppHostSettings.From(
+            new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Dashboard:Enabled"] = "false" }).Build(),
+            AppContext.BaseDirectory);
+
+        Assert.Equal("http://127.0.0.1:18999", ProjectEnvironment.For(_intake.Resource, withDashboard)["OTEL_EXPORTER_OTLP_ENDPOINT"]);
+        Assert.DoesNotContain("OTEL_EXPORTER_OTLP_ENDPOINT", ProjectEnvironment.For(_intake.Resource, without).Keys);
     }
 
     [Fact]

@@ -10,6 +10,7 @@ namespace PetitionPlatform.InfrastructureTests.Factory;
 /// The sample AppHost (Samples/SampleAppHost: PostgreSQL, a database, a broker on request, two services) run through the
 /// testing factory, exactly as end-to-end tests run the platform's AppHost.
 /// </summary>
+[Collection(SampleAppHostCollection.Name)]
 public sealed class SampleAppHostTests : IDisposable
 {
     private readonly TestDirectory _directory = new();
@@ -84,5 +85,5 @@ public sealed class SampleAppHostTests : IDisposable
 
     private Task<RunningApplication> Start(params string[] args) =>
         DistributedApplicationFactory.StartAsync(
-            typeof(Projects.SampleService).Assembly, [$"--AppHost:DataDirectory={_directory.Combine("data")}", .. args]);
+            typeof(Projects.SampleService).Assembly, [$"--AppHost:DataDirectory={_directory.Combine("data")}", "--Dashboard:Port=0", .. args]);
 }

@@ -17,4 +17,19 @@ app.MapGet("/database", async (IConfiguration configuration) =>
     return (string?)await command.ExecuteScalarAsync();
 });
 
+// Writes one line to standard output or standard error, for the host's console logs.
+app.MapPost("/print/{stream}/{text}", (string stream, string text) =>
+{
+    (stream == "stderr" ? Console.Error : Console.Out).WriteLine(text);
+    return text;
+});
+
+// Ends the process on its own with the given code, as a failing service would; Main returning keeps the code.
+app.MapPost("/exit/{code:int}", (int code, IHostApplicationLifetime lifetime) =>
+{
+    Environment.ExitCode = code;
+    lifetime.StopApplication();
+    return code;
+});
+
 app.Run();
