@@ -25,6 +25,7 @@ internal static class ApplicationServices
             bus.AddConsumer<RoutingDecisionRequiredConsumer>();
             bus.AddConsumer<SupervisionNoticeIssuedConsumer>();
             bus.AddConsumer<TerminatedMatterResubmittedConsumer>();
+            bus.AddConsumer<DuplicateSubmissionLinkedConsumer>();
             bus.AddConsumer<ReviewRequestedConsumer>();
             bus.AddConsumer<PetitionTerminatedConsumer>();
         });
