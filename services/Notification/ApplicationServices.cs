@@ -26,6 +26,7 @@ internal static class ApplicationServices
             bus.AddConsumer<SupervisionNoticeIssuedConsumer>();
             bus.AddConsumer<TerminatedMatterResubmittedConsumer>();
             bus.AddConsumer<DuplicateSubmissionLinkedConsumer>();
+            bus.AddConsumer<CaseFindingsAddedConsumer>();
             bus.AddConsumer<ReviewRequestedConsumer>();
             bus.AddConsumer<PetitionTerminatedConsumer>();
         });
