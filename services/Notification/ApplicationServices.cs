@@ -25,6 +25,8 @@ internal static class ApplicationServices
             bus.AddConsumer<RoutingDecisionRequiredConsumer>();
             bus.AddConsumer<SupervisionNoticeIssuedConsumer>();
             bus.AddConsumer<TerminatedMatterResubmittedConsumer>();
+            bus.AddConsumer<DuplicateSubmissionLinkedConsumer>();
+            bus.AddConsumer<CaseFindingsAddedConsumer>();
             bus.AddConsumer<ReviewRequestedConsumer>();
             bus.AddConsumer<PetitionTerminatedConsumer>();
         });

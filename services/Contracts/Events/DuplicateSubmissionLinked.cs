@@ -11,6 +11,10 @@ namespace PetitionPlatform.Contracts;
 /// <param name="OriginalNumber">The original's petition number.</param>
 /// <param name="Channel">The door the duplicate came in by.</param>
 /// <param name="ReceivedBy">The unit that registered the duplicate.</param>
+/// <param name="TrackingCodeHash">
+/// <see cref="TrackingCodes.Hash"/> of the duplicate's own query code, so that the petitioner can read the messages
+/// about it (its receipt) with that code. Null in events published before the field existed.
+/// </param>
 public sealed record DuplicateSubmissionLinked(
     Guid PetitionId,
     string Number,
@@ -18,4 +22,5 @@ public sealed record DuplicateSubmissionLinked(
     string OriginalNumber,
     string Channel,
     string ReceivedBy,
-    DateTimeOffset OccurredAt) : IPetitionEvent;
+    DateTimeOffset OccurredAt,
+    string? TrackingCodeHash = null) : IPetitionEvent;

@@ -6,10 +6,15 @@ namespace PetitionPlatform.Contracts;
 /// </summary>
 /// <param name="OrgId">The unit that declined last.</param>
 /// <param name="DeciderOrgId">Who must decide.</param>
+/// <param name="DecideBy">
+/// The end of the decision period (<c>Routing:DisputeDecisionPeriod</c>); supervision watches it like the statutory
+/// clocks. Null in events published before routing carried it.
+/// </param>
 public sealed record RoutingDecisionRequired(
     Guid PetitionId,
     string OrgId,
     string DeciderOrgId,
     string Reason,
     bool Confidential,
-    DateTimeOffset OccurredAt) : IPetitionEvent;
+    DateTimeOffset OccurredAt,
+    DateTimeOffset? DecideBy = null) : IPetitionEvent;

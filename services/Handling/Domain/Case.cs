@@ -221,6 +221,14 @@ public sealed class Case
 
     public CaseTransition Decline(string reason, string? legalBasis, string? suggestedOrgId, DateTimeOffset at)
     {
+        if (Stage != CaseStages.Original)
+        {
+            // The law names the reviewer (the unit above the one that answered), not a competence that could be disputed.
+            return CaseTransition.Refused(
+                $"Cannot decline the case: a {(Stage == CaseStages.Review ? "review (复查)" : "re-review (复核)")} is owed by the unit one "
+                + "level above the unit whose answer is contested (信访工作条例 arts. 35–36); it must be answered, not passed on.");
+        }
+
         var transition = CaseStateMachine.Decide(Status, CaseAction.Decline);
         if (transition.IsAllowed && suggestedOrgId == OrgId)
         {

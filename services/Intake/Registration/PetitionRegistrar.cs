@@ -120,7 +120,7 @@ public sealed partial class PetitionRegistrar(
         {
             case Linking.DuplicateOf duplicate:
                 db.AddToOutbox(new DuplicateSubmissionLinked(petition.Id, petition.Number, duplicate.Original.Id,
-                    duplicate.Original.Number, petition.Channel, petition.ReceivedBy, now), time);
+                    duplicate.Original.Number, petition.Channel, petition.ReceivedBy, now, trackingCodeHash), time);
                 break;
             case Linking.OfTerminated terminated:
                 db.AddToOutbox(new TerminatedMatterResubmitted(petition.Id, petition.Number, terminated.Original.Id,

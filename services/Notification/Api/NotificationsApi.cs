@@ -56,6 +56,11 @@ public static class NotificationsApi
                     .Where(p => p.TrackingCodeHash == petitioner.TrackingCodeHash)
                     .Select(p => p.PetitionId.ToString())
                     .ToListAsync(ct);
+                // A duplicate or a resubmitted terminated matter is never registered here, but its code reads its messages.
+                petitions.AddRange(await db.PetitionerCodes.AsNoTracking()
+                    .Where(c => c.TrackingCodeHash == petitioner.TrackingCodeHash)
+                    .Select(c => c.PetitionId.ToString())
+                    .ToListAsync(ct));
                 if (petitions.Count == 0)
                 {
                     // As the progress view does: an unknown code is not found, whether mistyped or not yet registered here.

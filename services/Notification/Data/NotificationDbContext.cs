@@ -8,6 +8,8 @@ public sealed class NotificationDbContext(DbContextOptions<NotificationDbContext
 {
     public DbSet<KnownPetition> KnownPetitions => Set<KnownPetition>();
 
+    public DbSet<PetitionerCode> PetitionerCodes => Set<PetitionerCode>();
+
     public DbSet<RoutingDecision> RoutingDecisions => Set<RoutingDecision>();
 
     public DbSet<NotificationMessage> Notifications => Set<NotificationMessage>();
@@ -19,6 +21,11 @@ public sealed class NotificationDbContext(DbContextOptions<NotificationDbContext
             entity.ToTable("petitions");
             entity.HasKey(p => p.PetitionId);
             entity.Ignore(p => p.IsReport);
+        });
+        modelBuilder.Entity<PetitionerCode>(entity =>
+        {
+            entity.ToTable("petitioner_codes");
+            entity.HasKey(c => c.PetitionId);
         });
         modelBuilder.Entity<RoutingDecision>(entity =>
         {

@@ -129,6 +129,21 @@ public static class MessagePlanner
         ]);
 
     /// <summary>
+    /// The lead unit of a joint case learns that a co-handler added findings, and where to read them: the document says
+    /// who and how many, never what (the event carries no text, and the findings stay with handling). A unit recording
+    /// its own findings on its own case is not told of it; the petitioner never is, the findings are the units' working notes.
+    /// </summary>
+    public static IReadOnlyList<PlannedMessage> ForFindingsAdded(CaseFindingsAdded e, PetitionFile file) =>
+        e.ByOrgId == e.OrgId
+            ? []
+            : Guard(e.Confidential || file.Confidential, e.OrgId,
+            [
+                new(TemplateNames.FindingsAdded, Recipient.Unit(e.OrgId),
+                    Values(("number", file.Number), ("stage", Wording.Stage(e.Stage)), ("byUnit", file.NameOf(e.ByOrgId)),
+                        ("findingsCount", e.FindingsCount.ToString(System.Globalization.CultureInfo.InvariantCulture)))),
+            ]);
+
+    /// <summary>
     /// The confidentiality rule (Regulation art. 23): a confidential matter is never written to any unit but the
     /// responsible one. The petitioner is still told.
     /// </summary>

@@ -48,6 +48,7 @@ public static class NoticePlanner
         "report-back" => "交办件办结报告",
         CaseStages.Review => "复查答复（三十日）",
         CaseStages.ReReview => "复核答复（三十日）",
+        "routing-decision" => "争议事项确定办理单位",
         _ => stage,
     };
 

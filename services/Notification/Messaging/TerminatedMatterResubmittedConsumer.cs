@@ -1,5 +1,6 @@
 using MassTransit;
 using PetitionPlatform.Contracts;
+using PetitionPlatform.Notification.Data;
 using PetitionPlatform.Notification.Domain;
 using PetitionPlatform.Notification.Templates;
 
@@ -10,11 +11,14 @@ namespace PetitionPlatform.Notification.Messaging;
 /// acts on it. Like the receipt, the event carries all it needs (number, channel), so it never waits for a
 /// registration that will not come (intake publishes none for such a submission).
 /// </summary>
-public sealed class TerminatedMatterResubmittedConsumer(NotificationWriter writer) : IConsumer<TerminatedMatterResubmitted>
+public sealed class TerminatedMatterResubmittedConsumer(NotificationWriter writer, NotificationDbContext db)
+    : IConsumer<TerminatedMatterResubmitted>
 {
-    public Task Consume(ConsumeContext<TerminatedMatterResubmitted> context)
+    public async Task Consume(ConsumeContext<TerminatedMatterResubmitted> context)
     {
         var e = context.Message;
+        // The refusal is read with the new submission's own query code.
+        await db.RememberPetitionerCodeAsync(e.PetitionId, e.TrackingCodeHash, e.OccurredAt, context.CancellationToken);
         var values = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["number"] = e.Number,
@@ -25,7 +29,7 @@ public sealed class TerminatedMatterResubmittedConsumer(NotificationWriter write
                 _ => "经复核作出答复",
             },
         };
-        return writer.AddAsync(context.MessageId!.Value, e.PetitionId, e.Channel,
+        await writer.AddAsync(context.MessageId!.Value, e.PetitionId, e.Channel,
             [new PlannedMessage(TemplateNames.NotAcceptedTerminated, Recipient.PetitionerOf(e.PetitionId), values)],
             context.CancellationToken);
     }

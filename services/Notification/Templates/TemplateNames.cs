@@ -29,6 +29,9 @@ public static class TemplateNames
     public const string RoutingDecisionRequired = "routing-decision-required";
     public const string LegalProcedure = "legal-procedure";
 
+    /// <summary>A co-handling unit added findings to a joint case: the lead unit, which answers, is told to read them.</summary>
+    public const string FindingsAdded = "findings-added";
+
     // Supervision's notices to units (and the units copied).
     public const string SupervisionReminder = "supervision-reminder";
     public const string SupervisionOverdue = "supervision-overdue";
@@ -38,7 +41,7 @@ public static class TemplateNames
     public static readonly IReadOnlyList<string> All =
     [
         Receipt, Transferred, NotAcceptedLegalRoute, Accepted, Extended, Answered, AnsweredFinal, NotAcceptedTerminated, ReviewOpened, Terminated,
-        NewCase, DeclinedReturned, RoutingDecisionRequired, LegalProcedure,
+        NewCase, DeclinedReturned, RoutingDecisionRequired, LegalProcedure, FindingsAdded,
         SupervisionReminder, SupervisionOverdue, SupervisionEscalation, SupervisionAlert,
     ];
 }

@@ -48,10 +48,11 @@ public sealed partial class CaseDeclinedConsumer(
             case DeclineOutcome.DecisionRequired required:
                 request.AwaitingDecisionBy = required.DeciderOrgId;
                 request.AwaitingReason = required.Reason;
-                // The contract stays as agreed; the deadline is routing's own record (stored in UTC, as Npgsql requires).
+                // Stored in UTC, as Npgsql requires; the event carries it so that supervision watches it as a clock.
                 request.DecideBy = StatutoryCalendar.China.DueBy(now, disputes.Value.DisputeDecisionPeriod).ToUniversalTime();
                 db.AddToOutbox(new RoutingDecisionRequired(
-                    message.PetitionId, message.OrgId, required.DeciderOrgId, required.Reason, latest.Confidential, now), time);
+                    message.PetitionId, message.OrgId, required.DeciderOrgId, required.Reason, latest.Confidential, now,
+                    request.DecideBy.Value.ToOffset(StatutoryCalendar.ChinaOffset)), time);
                 LogAwaiting(logger, message.PetitionId, required.DeciderOrgId, request.DecideBy.Value);
                 break;
         }

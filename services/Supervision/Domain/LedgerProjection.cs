@@ -13,6 +13,7 @@ public sealed class LedgerProjection
     private readonly Guid _petitionId;
     private readonly Dictionary<Guid, CaseTrack> _cases = [];
     private readonly List<ProgressStep> _steps = [];
+    private readonly List<DisputeClock> _disputes = [];
     private PetitionRegistered? _registration;
     private DateTimeOffset? _firstRoutedAt;
     private string _status = ProgressStatuses.Registered;
@@ -88,6 +89,12 @@ public sealed class LedgerProjection
     private void Routed(PetitionRouted e)
     {
         _firstRoutedAt ??= e.OccurredAt;
+        // Routing lets only the awaited decider reroute a disputed matter, so a routing after the dispute is its decision.
+        foreach (var dispute in _disputes.Where(d => d.DecidedAt is null && d.StartedAt <= e.OccurredAt))
+        {
+            dispute.DecidedAt = e.OccurredAt;
+        }
+
         _mode = e.Mode;
         _responsibleOrgId = e.ResponsibleOrgId;
         _responsibleOrgName = e.ResponsibleOrgName;
@@ -105,7 +112,12 @@ public sealed class LedgerProjection
         _confidential |= e.Confidential;
         SetStatus(ProgressStatuses.AwaitingRoutingDecision);
         MoveTo(e.DeciderOrgId);
-        AddStep(new ProgressStep(ProgressSteps.AwaitingRoutingDecision, e.DeciderOrgId, e.OccurredAt, null));
+        AddStep(new ProgressStep(ProgressSteps.AwaitingRoutingDecision, e.DeciderOrgId, e.OccurredAt, e.DecideBy));
+        // The same event kept twice (republished under a new id) must not open a second clock.
+        if (e.DecideBy is { } decideBy && !_disputes.Any(d => d.StartedAt == e.OccurredAt && d.DeciderOrgId == e.DeciderOrgId))
+        {
+            _disputes.Add(new DisputeClock(e.DeciderOrgId, e.OccurredAt, decideBy));
+        }
     }
 
     private void Opened(CaseOpened e)
@@ -256,6 +268,7 @@ public sealed class LedgerProjection
         }
 
         stages.AddRange(_cases.Values.OrderBy(c => c.FirstSeenAt).SelectMany(c => c.Clocks()));
+        stages.AddRange(_disputes.Select(d => d.Clock()));
         var ordered = stages.OrderBy(s => s.StartedAt).ThenBy(s => LedgerStages.Order(s.Stage)).ToList();
 
         return new PetitionProgress(_petitionId, _registration?.Number, _status, _mode, _responsibleOrgId,

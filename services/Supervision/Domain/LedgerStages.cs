@@ -21,6 +21,12 @@ public static class LedgerStages
     /// <summary>The unit above the reviewer answers the re-review request (复核) within 30 days.</summary>
     public const string ReReview = "re-review";
 
+    /// <summary>
+    /// A disputed matter (no unit left that will take it): the common superior or the joint conference must decide who
+    /// handles it by routing's <c>DecideBy</c>. Not a statutory period but the platform's own (Routing:DisputeDecisionPeriod).
+    /// </summary>
+    public const string RoutingDecision = "routing-decision";
+
     /// <summary>Orders stages that start at the same instant in the order the law runs them.</summary>
     public static int Order(string stage) => stage switch
     {
@@ -30,6 +36,7 @@ public static class LedgerStages
         ReportBack => 3,
         Review => 4,
         ReReview => 5,
-        _ => 6,
+        RoutingDecision => 6,
+        _ => 7,
     };
 }

@@ -105,6 +105,17 @@ internal static class Petitions
     public static Task<JsonElement> NotificationsAsync(this HttpClient gateway, string recipient, Func<JsonElement, bool> until, string because) =>
         Eventually.HoldsAsync(() => gateway.GetJsonAsync($"/api/notifications?recipient={Uri.EscapeDataString(recipient)}"), until, because);
 
+    /// <summary>
+    /// The petitioner's messages read with a query code. Notification answers 404 until it has learned the code from
+    /// the submission's event; that is "nothing yet", not a failure.
+    /// </summary>
+    public static Task<JsonElement> PetitionerMessagesAsync(this HttpClient gateway, string trackingCode, Func<JsonElement, bool> until, string because) =>
+        Eventually.HoldsAsync(
+            async () => await gateway.GetAsync($"/api/notifications?recipient={Uri.EscapeDataString(trackingCode)}") is { IsSuccessStatusCode: true } ok
+                ? await ok.Content.ReadFromJsonAsync<JsonElement>()
+                : default,
+            messages => messages.ValueKind == JsonValueKind.Array && until(messages), because);
+
     public static IEnumerable<string> Templates(this JsonElement notifications, string petitionId) => notifications.EnumerateArray()
         .Where(n => n.GetProperty("petitionId").GetString() == petitionId)
         .Select(n => n.GetProperty("template").GetString()!);

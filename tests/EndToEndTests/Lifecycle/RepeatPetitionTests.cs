@@ -24,6 +24,13 @@ public sealed class RepeatPetitionTests(PlatformFixture platform)
         Assert.Single((await Gateway.GetJsonAsync($"/api/handling/petitions/{first.PetitionId}/cases")).EnumerateArray());
         var routed = await Gateway.GetAsync($"/api/routing/petitions/{again.GetProperty("petitionId").GetString()}");
         Assert.Equal(System.Net.HttpStatusCode.NotFound, routed.StatusCode);
+
+        // The duplicate has its own query code, and with it the petitioner reads the receipt sent for it.
+        var duplicateId = again.GetProperty("petitionId").GetString()!;
+        var messages = await Gateway.PetitionerMessagesAsync(again.GetProperty("trackingCode").GetString()!,
+            m => m.Templates(duplicateId).Contains("receipt"), because: "the duplicate's receipt is listed under its query code");
+        Assert.Equal(["receipt"], messages.Templates(duplicateId));
+        Assert.Empty(messages.Templates(first.PetitionId));
     }
 
     [Fact]

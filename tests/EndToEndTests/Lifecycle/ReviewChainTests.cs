@@ -17,7 +17,8 @@ public sealed class ReviewChainTests(PlatformFixture platform)
     [Fact]
     public async Task A_dissatisfied_petitioner_is_reviewed_by_the_city_and_re_reviewed_by_the_province_after_which_the_matter_is_terminated()
     {
-        var petition = await Gateway.RegisterAsync(Petitions.GuyuanWageArrears());
+        var body = Petitions.GuyuanWageArrears();
+        var petition = await Gateway.RegisterAsync(body);
         await Gateway.RoutingDecisionAsync(petition.PetitionId);
         var caseId = (await Gateway.CasesAsync(petition.PetitionId, 1))[0].GetProperty("caseId").GetString()!;
         await Gateway.PostJsonAsync($"/api/handling/cases/{caseId}/accept", new { by = "劳动保障监察大队" });
@@ -57,6 +58,21 @@ public sealed class ReviewChainTests(PlatformFixture platform)
         var toCity = await Gateway.NotificationsAsync("130700/hrss", n => n.Templates(petition.PetitionId).Contains("review-opened"),
             because: "the reviewing unit is told of the review");
         Assert.Contains("review-opened", toCity.Templates(petition.PetitionId));
+
+        // The same petitioner brings the terminated matter again: registered, not accepted, and told why under the new code.
+        await Eventually.HoldsAsync(() => Gateway.GetJsonAsync($"/api/intake/dev/messaging?petitionId={petition.PetitionId}"),
+            view => view.GetProperty("inbox").EnumerateArray().Any(m => m.GetProperty("messageType").GetString() == "PetitionTerminated"),
+            because: "intake records the termination");
+        var again = await Gateway.PostAsJsonAsync("/api/intake/petitions", body.DeepClone());
+        Assert.Equal(HttpStatusCode.Accepted, again.StatusCode);
+        var resubmission = await again.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("not-accepted-terminated", resubmission.GetProperty("status").GetString());
+        var resubmissionId = resubmission.GetProperty("petitionId").GetString()!;
+        var refusal = await Gateway.PetitionerMessagesAsync(resubmission.GetProperty("trackingCode").GetString()!,
+            m => m.Templates(resubmissionId).Contains("not-accepted-terminated"), because: "the refusal is listed under the new query code");
+        Assert.Contains(petition.Number, refusal.EnumerateArray()
+            .Single(m => m.GetProperty("template").GetString() == "not-accepted-terminated").GetProperty("text").GetString());
+        Assert.Empty(refusal.Templates(petition.PetitionId));
     }
 
     private async Task AnswerAsync(string caseId) => await Gateway.PostJsonAsync($"/api/handling/cases/{caseId}/answer", new

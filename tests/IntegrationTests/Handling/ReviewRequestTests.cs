@@ -96,6 +96,23 @@ public sealed class ReviewRequestTests(SharedInfrastructure infrastructure) : IA
     }
 
     [Fact]
+    public async Task The_reviewing_unit_cannot_decline_the_review()
+    {
+        var (caseId, petitionId, trackingCode) = await _host.AnsweredCaseAsync();
+        var reviewId = (await (await _host.RequestReviewAsync(caseId, trackingCode)).Content.ReadFromJsonAsync<JsonElement>())
+            .GetProperty("caseId").GetString()!;
+
+        var response = await Handling.PostAsync(reviewId, "decline", new { reason = "不属本单位职责", suggestedOrgId = "130700/housing" });
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("one level above", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString(), StringComparison.Ordinal);
+        var review = await Handling.Client.GetFromJsonAsync<JsonElement>($"/api/handling/cases/{reviewId}");
+        Assert.Equal("in-progress", review.GetProperty("status").GetString());
+        Assert.DoesNotContain(await Handling.EventsAboutAsync(petitionId.ToString()), e => e.Type == nameof(CaseDeclined));
+    }
+
+    [Fact]
     public async Task A_case_still_being_handled_cannot_be_contested()
     {
         var (caseId, _, trackingCode) = await Handling.OpenCaseAsync();

@@ -80,6 +80,13 @@ public sealed class RepeatsFlowTests(SharedInfrastructure infrastructure) : IAsy
         Assert.Equal(
             ["PetitionPlatform.Contracts.DuplicateSubmissionLinked", "PetitionPlatform.Contracts.PetitionerReceiptRequested"],
             await OutboxTypesAsync(duplicate.Id));
+        // The link carries the hash of the duplicate's own query code (never the code), so its receipt can be read with it.
+        var linked = JsonSerializer.Deserialize<JsonElement>((await _intake.InDatabaseAsync(db => db.Set<OutboxMessage>().AsNoTracking()
+            .Where(m => m.MessageType == "PetitionPlatform.Contracts.DuplicateSubmissionLinked").ToListAsync()))
+            .Single(m => m.Body.Contains(duplicate.Id, StringComparison.Ordinal)).Body);
+        var duplicateCode = duplicate.Answer.GetProperty("trackingCode").GetString()!;
+        Assert.Equal(TrackingCodes.Hash(duplicateCode), linked.GetProperty("trackingCodeHash").GetString());
+        Assert.DoesNotContain(duplicateCode, linked.GetRawText(), StringComparison.Ordinal);
     }
 
     [Fact]

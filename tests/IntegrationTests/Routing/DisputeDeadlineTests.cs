@@ -3,7 +3,9 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using PetitionPlatform.Contracts;
 using PetitionPlatform.Contracts.Periods;
+using Microsoft.EntityFrameworkCore;
 using PetitionPlatform.IntegrationTests.Support;
+using PetitionPlatform.ServiceDefaults.Messaging;
 using PetitionPlatform.TestSupport;
 
 namespace PetitionPlatform.IntegrationTests.Routing;
@@ -61,6 +63,11 @@ public sealed class DisputeDeadlineTests(SharedInfrastructure infrastructure)
         var decideBy = awaiting.GetProperty("decideBy").GetDateTimeOffset();
         AssertDueWithin(decideBy, declinedFrom, declinedTo, days: 3);
         Assert.Equal(StatutoryCalendar.ChinaOffset, decideBy.Offset);
+        // The event tells supervision the same date, which it watches as a clock.
+        var published = await routing.Factory.InDatabaseAsync(db => db.Set<OutboxMessage>()
+            .Where(m => m.MessageType.EndsWith(nameof(RoutingDecisionRequired))).Select(m => m.Body).ToListAsync());
+        var required = JsonSerializer.Deserialize<JsonElement>(Assert.Single(published));
+        Assert.Equal(decideBy, required.GetProperty("decideBy").GetDateTimeOffset());
     }
 
     /// <summary>A medical matter in Deqing county (330523): health declines, and the list has no fallback for it.</summary>

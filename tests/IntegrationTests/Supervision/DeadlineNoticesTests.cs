@@ -100,6 +100,45 @@ public sealed class DeadlineNoticesTests(SharedInfrastructure infrastructure) : 
     }
 
     [Fact]
+    public async Task An_undecided_dispute_is_a_clock_at_the_decider_with_reminder_overdue_and_escalation_each_once_until_it_reroutes()
+    {
+        // Dated ahead of the real now, so that the service's own periodic run finds nothing due on this clock.
+        var journey = PetitionJourney.Started(daysAgo: -30);
+        var declinedAt = journey.RoutedAt.AddHours(2);
+        var disputedAt = declinedAt.AddMinutes(1);
+        var decideBy = PetitionJourney.DueBy(disputedAt, 7);
+        const string Decider = "130724/petition-bureau";
+        await PublishAsync(journey.Registered(), journey.Routed(), journey.Opened(),
+            new CaseDeclined(journey.PetitionId, journey.CaseId, PetitionJourney.Hrss, CaseStages.Original, "not within the bureau's remit", null,
+                null, false, declinedAt),
+            new RoutingDecisionRequired(journey.PetitionId, PetitionJourney.Hrss, Decider, "no candidate left", false, disputedAt, decideBy));
+        var ledger = await LedgerWhenAsync(journey.PetitionId,
+            l => l.GetProperty("stages").EnumerateArray().Any(s => s.GetProperty("stage").GetString() == "routing-decision"));
+        var stage = ledger.GetProperty("stages").EnumerateArray().Single(s => s.GetProperty("stage").GetString() == "routing-decision");
+        Assert.Equal((Decider, decideBy), (stage.GetProperty("orgId").GetString(), stage.GetProperty("dueBy").GetDateTimeOffset()));
+        Assert.False(stage.TryGetProperty("doneAt", out _));
+
+        var reminder = Assert.Single(await EvaluateAsync(journey.PetitionId, decideBy.AddDays(-7)));
+        AssertNotice(reminder, "reminder", "routing-decision", Decider, []);
+        Assert.Equal(decideBy, reminder.GetProperty("dueBy").GetDateTimeOffset());
+        var overdue = Assert.Single(await EvaluateAsync(journey.PetitionId, decideBy.AddSeconds(1)));
+        AssertNotice(overdue, "overdue", "routing-decision", Decider, ["130700/petition-bureau"]);
+        var escalation = Assert.Single(await EvaluateAsync(journey.PetitionId, decideBy.AddDays(7).AddSeconds(1)));
+        AssertNotice(escalation, "escalation", "routing-decision", "130700/joint-conference", [Decider, "130700/petition-bureau"]);
+        Assert.Empty(await EvaluateAsync(journey.PetitionId, decideBy.AddDays(7).AddSeconds(1)));
+
+        // The decider reroutes: the clock is done, and no later run escalates it further.
+        var reroutedAt = decideBy.AddDays(8);
+        await PublishAsync(new PetitionRouted(journey.PetitionId, Decider, RoutingModes.Transfer, "130724102/township-gov", "黄盖淖镇人民政府",
+            [Decider, "130724102/township-gov"], [], "decided by the common superior", false, 1, null, null, reroutedAt));
+        await LedgerWhenAsync(journey.PetitionId, l => l.GetProperty("stages").EnumerateArray()
+            .Any(s => s.GetProperty("stage").GetString() == "routing-decision" && s.TryGetProperty("doneAt", out _)));
+        Assert.Empty(await EvaluateAsync(journey.PetitionId, decideBy.AddYears(1)));
+        Assert.Equal(["reminder", "overdue", "escalation"], (await LedgerWhenAsync(journey.PetitionId, _ => true)).GetProperty("notices")
+            .EnumerateArray().Where(n => n.GetProperty("stage").GetString() == "routing-decision").Select(n => n.GetProperty("kind").GetString()));
+    }
+
+    [Fact]
     public async Task Concurrent_evaluations_issue_each_notice_once()
     {
         var journey = PetitionJourney.Started(daysAgo: 30);

@@ -138,6 +138,33 @@ public sealed class ReviewRequestTests
         Assert.Equal(CaseStatuses.Answered, c.Status);
     }
 
+    [Fact]
+    public void A_review_case_cannot_be_declined_the_law_names_the_reviewer()
+    {
+        var original = Cases.In(CaseStatuses.Answered);
+        original.RequestReview("130700/hrss", "不满意", Guid.NewGuid(), AnsweredAt.AddDays(1), out var review);
+
+        var refused = review!.Decline("不属本单位职责", null, "130700/housing", AnsweredAt.AddDays(2));
+
+        Assert.False(refused.IsAllowed);
+        Assert.Contains("review (复查)", refused.Refusal, StringComparison.Ordinal);
+        Assert.Contains("one level above", refused.Refusal, StringComparison.Ordinal);
+        Assert.Equal((CaseStatuses.InProgress, (DateTimeOffset?)null), (review.Status, review.DeclinedAt));
+    }
+
+    [Fact]
+    public void A_re_review_case_cannot_be_declined_either()
+    {
+        var review = AnsweredReview(out var reviewAnsweredAt);
+        review.RequestReview("130000/hrss", "复查意见不当", Guid.NewGuid(), reviewAnsweredAt.AddDays(1), out var reReview);
+
+        var refused = reReview!.Decline("不属本单位职责", null, null, reviewAnsweredAt.AddDays(2));
+
+        Assert.False(refused.IsAllowed);
+        Assert.Contains("re-review (复核)", refused.Refusal, StringComparison.Ordinal);
+        Assert.Equal(CaseStatuses.InProgress, reReview.Status);
+    }
+
     private static Case AnsweredReview(out DateTimeOffset answeredAt)
     {
         var original = Cases.In(CaseStatuses.Evaluated);

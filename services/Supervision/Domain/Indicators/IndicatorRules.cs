@@ -75,7 +75,9 @@ public static class IndicatorRules
             var reviewed = history.Events.Any(e => e is ReviewRequested
                 || e is CaseOpened { Stage: not CaseStages.Original }
                 || e is CaseAnswered { Stage: not CaseStages.Original });
-            var overdueSince = clocks.Where(c => c.IsOverdueAt(asOf)).Select(c => (DateTimeOffset?)c.DueBy).Min();
+            // The backlog indicator is defined over the statutory clocks; the dispute decision period is the platform's own.
+            var overdueSince = clocks.Where(c => c.Stage != LedgerStages.RoutingDecision && c.IsOverdueAt(asOf))
+                .Select(c => (DateTimeOffset?)c.DueBy).Min();
             return new Facts(history, clocks, answered, reviewed, overdueSince);
         }
     }
