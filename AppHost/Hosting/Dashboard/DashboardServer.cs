@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using PetitionPlatform.Hosting.Console;
+using PetitionPlatform.Hosting.Dashboard.Telemetry;
 
 namespace PetitionPlatform.Hosting.Dashboard;
 
@@ -41,9 +42,11 @@ internal sealed class DashboardServer(DashboardContext context, ResourceConsole 
         });
         builder.Services.AddProblemDetails();
         builder.Services.AddSingleton(context);
+        builder.Services.AddDashboardTelemetry(context.Settings.TelemetryLimits);
 
         var app = builder.Build();
         DashboardAssets.Map(app);
+        TelemetryEndpoints.Map(app);
         app.MapGet("/api/dashboard", () => new { application = "PetitionPlatform", startedAt = context.StartedAt });
 
         try
