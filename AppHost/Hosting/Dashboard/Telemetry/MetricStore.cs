@@ -68,15 +68,11 @@ internal sealed class MetricStore(TelemetryLimits limits)
 
     private void AddLocked(TelemetryMetricPoint point)
     {
-        // The description and unit may be filled in by a later export; the newest word wins.
-        _instruments[point.Name] = new Instrument(point.Name, point.Description, point.Unit, point.Type, point.Monotonic);
-
         var key = new SeriesKey(point.Name, point.Service, AttributeKey(point.Attributes));
         if (!_series.TryGetValue(key, out var series))
         {
-            series = new Series(key, point.Attributes, limits.MetricPointsPerSeries);
-            _series.Add(key, series);
-            if (_series.Count > limits.MetricSeries)
+            // Make room before adding, so the newcomer itself is never the one that goes.
+            if (_series.Count >= limits.MetricSeries)
             {
                 var stalest = _series.Values.MinBy(s => s.LastUpdate)!;
                 _series.Remove(stalest.Key);
@@ -85,8 +81,13 @@ internal sealed class MetricStore(TelemetryLimits limits)
                     _instruments.Remove(stalest.Key.Name);
                 }
             }
+
+            series = new Series(key, point.Attributes, limits.MetricPointsPerSeries);
+            _series.Add(key, series);
         }
 
+        // The description and unit may be filled in by a later export; the newest word wins.
+        _instruments[point.Name] = new Instrument(point.Name, point.Description, point.Unit, point.Type, point.Monotonic);
         series.Add(point.Sample, ++_updates);
     }
 

@@ -31,7 +31,7 @@ public sealed class LogAndMetricStoreTests
 
         var registered = store.Find("petition.registered", null)!;
         Assert.Equal(2, registered.Series.Count);
-        Assert.Equal([1.0, 3], registered.Series.Single(s => (string?)s.Attributes["channel"] == "online").Points.Select(p => p.Value));
+        Assert.Equal([1.0, 2], registered.Series.Single(s => (string?)s.Attributes["channel"] == "online").Points.Select(p => p.Value));
         Assert.Equal(["petition.registered", "routing.decisions"], store.Instruments().Select(i => i.Name));
         Assert.Empty(store.Find("petition.registered", "routing")!.Series);
         Assert.Null(store.Find("nothing", null));
