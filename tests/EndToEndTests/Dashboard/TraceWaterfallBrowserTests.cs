@@ -19,7 +19,7 @@ public sealed class TraceWaterfallBrowserTests(PlatformFixture platform, Headles
         await page.Locator(".waterfall-row[data-service=notification]").First.WaitForAsync(new LocatorWaitForOptions { Timeout = 15_000 });
         await rows.Nth(1).ClickAsync();
         await page.Locator(".span-details table.attributes").WaitForAsync();
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Screenshots.PathFor("petition-trace-waterfall"), FullPage = true });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Screenshots.PathFor("petition-trace-waterfall") });
 
         var services = await page.Locator(".waterfall-row[data-span-id]").EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.service)");
         Assert.Superset(TraceDashboard.RegistrationServices.ToHashSet(), services.ToHashSet());

@@ -223,11 +223,27 @@ Dashboard.register('traces', async (main, { path, params }) => {
             el('td', { class: 'mono' }, Dashboard.formatTime(log.time)),
             el('td', {}, Telemetry.serviceChip(log.service)),
             el('td', {}, log.severityText || log.severity),
-            el('td', {}, log.body || '', Object.keys(log.attributes).length
-              ? el('div', { class: 'note mono' }, Object.entries(log.attributes).map(([k, v]) => `${k}=${typeof v === 'string' ? v : JSON.stringify(v)}`).join('  '))
-              : null),
+            logMessage(log),
             el('td', { class: 'mono' }, log.spanId || '')))))
         : el('p', { class: 'note' }, 'No log record of this trace was received (services export Information and above).'));
+    }
+
+    // .NET exports a log's message template as its body and the values as attributes: put them back together, and
+    // list only the attributes the template did not use.
+    function logMessage(log) {
+      const used = new Set(['{OriginalFormat}']);
+      const text = (log.body || '').replace(/\{([^{}:]+)(?::[^{}]*)?\}/g, (whole, name) => {
+        if (!(name in log.attributes)) {
+          return whole;
+        }
+        used.add(name);
+        const value = log.attributes[name];
+        return typeof value === 'string' ? value : JSON.stringify(value);
+      });
+      const rest = Object.entries(log.attributes).filter(([key]) => !used.has(key));
+      return el('td', {}, text, rest.length
+        ? el('div', { class: 'note mono' }, rest.map(([k, v]) => `${k}=${typeof v === 'string' ? v : JSON.stringify(v)}`).join('  '))
+        : null);
     }
 
     function spanRow(span, total) {
@@ -269,7 +285,8 @@ Dashboard.register('traces', async (main, { path, params }) => {
         row.classList.remove('selected');
       }
       waterfall.querySelector(`[data-span-id="${span.spanId}"]`)?.classList.add('selected');
-      details.replaceChildren(
+      // replaceChildren would print a null as text; el() skips it.
+      details.replaceChildren(...[
         el('h2', {}, span.name),
         el('dl', { class: 'facts' },
           el('dt', {}, 'Service'), el('dd', {}, Telemetry.serviceChip(span.service)),
@@ -291,7 +308,8 @@ Dashboard.register('traces', async (main, { path, params }) => {
         span.links.length
           ? [el('h3', {}, 'Links'), span.links.map(link => el('div', {},
             el('a', { class: 'mono', href: `#/traces/${link.traceId}` }, `${link.traceId} / ${link.spanId}`)))]
-          : null);
+          : null,
+      ].flat().filter(Boolean));
     }
 
     refresh();
