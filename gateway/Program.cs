@@ -12,6 +12,7 @@ var app = builder.Build();
 
 app.UseGatewayProtection();
 app.MapGatewayHealth();
+app.MapMetricsEndpoint();
 app.MapServiceRoutes();
 
 app.Run();

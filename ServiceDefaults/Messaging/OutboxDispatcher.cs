@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using PetitionPlatform.Contracts;
+using PetitionPlatform.ServiceDefaults.Telemetry;
 
 namespace PetitionPlatform.ServiceDefaults.Messaging;
 
@@ -19,6 +19,7 @@ internal sealed partial class OutboxDispatcher(
     IServiceScopeFactory scopes,
     IBus bus,
     OutboxSignal signal,
+    OutboxDepth depth,
     TimeProvider time,
     IOptions<OutboxOptions> options,
     ILogger<OutboxDispatcher> logger) : BackgroundService
@@ -99,6 +100,7 @@ internal sealed partial class OutboxDispatcher(
 
         await db.SaveChangesAsync(CancellationToken.None);
         await transaction.CommitAsync(CancellationToken.None);
+        await depth.RefreshIfStaleAsync(db, stoppingToken);
         return failure is null ? published : throw new OutboxPublishException(published, failure);
     }
 
@@ -108,14 +110,13 @@ internal sealed partial class OutboxDispatcher(
         var payload = JsonSerializer.Deserialize(message.Body, type, Outbox.Json)
             ?? throw new InvalidOperationException($"Outbox row {message.Id} has an empty body.");
 
-        // Continue the trace of the request that caused the event, however long the row waited.
+        // Continue the trace of the request that caused the event, however long the row waited. While this span is
+        // current, MassTransit's send span (and with it the trace context in the message headers) is its child.
         ActivityContext.TryParse(message.TraceParent, message.TraceState, out var parent);
         using var activity = MessagingTelemetry.Source.StartActivity($"outbox publish {type.Name}", ActivityKind.Internal, parent);
-        activity?.SetTag("messaging.message.id", message.Id);
-        if (payload is IPetitionEvent petitionEvent)
-        {
-            activity?.SetTag("petition.id", petitionEvent.PetitionId);
-        }
+        activity?.SetTag("messaging.message.id", message.Id.ToString());
+        activity?.SetTag("messaging.message.type", type.Name);
+        PetitionAttributes.TagFrom(activity, payload);
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
         timeout.CancelAfter(_options.PublishTimeout);
