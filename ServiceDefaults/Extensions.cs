@@ -78,11 +78,12 @@ public static class Extensions
                 // Probes from the AppHost and the gateway would otherwise drown every real trace; so would scrapes.
                 .AddAspNetCoreInstrumentation(options =>
                 {
-                    options.Filter = context => !IsProbeOrScrape(context.Request.Path);
+                    options.Filter = context => !QuietProbes.IsProbeOrScrape(context.Request.Path);
                     HttpSpanEnrichment.Configure(options);
                 })
                 .AddHttpClientInstrumentation(HttpSpanEnrichment.Configure)
-                .AddNpgsql());
+                .AddNpgsql()
+                .AddProcessor(new ConsumerSpanInheritance()));
 
         // Export only where a collector was configured (the AppHost sets it); otherwise telemetry stays in-process.
         // UseOtlpExporter honours OTEL_EXPORTER_OTLP_PROTOCOL; with http/protobuf it posts to /v1/traces, /v1/metrics, /v1/logs.
@@ -114,6 +115,7 @@ public static class Extensions
     /// </summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
+        app.UseQuietProbes();
         app.MapHealthChecks(HealthPath, new HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteAsync });
         app.MapHealthChecks(AlivePath, new HealthCheckOptions { Predicate = check => check.Tags.Contains("live") });
         app.MapMetricsEndpoint();
@@ -129,7 +131,4 @@ public static class Extensions
         app.MapPrometheusScrapingEndpoint(MetricsPath);
         return app;
     }
-
-    private static bool IsProbeOrScrape(PathString path) =>
-        path.StartsWithSegments(HealthPath) || path.StartsWithSegments(AlivePath) || path.StartsWithSegments(MetricsPath);
 }

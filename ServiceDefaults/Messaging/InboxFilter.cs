@@ -44,6 +44,8 @@ public sealed partial class InboxFilter<TMessage>(DbContext db, TimeProvider tim
             MessageType = typeof(TMessage).Name,
             PetitionId = (context.Message as IPetitionEvent)?.PetitionId,
             ProcessedAt = time.GetUtcNow(),
+            TraceParent = Activity.Current?.Id,
+            TraceState = Activity.Current?.TraceStateString,
         });
 
         await next.Send(context);

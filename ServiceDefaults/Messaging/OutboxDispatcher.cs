@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using MassTransit;
+using OpenTelemetry;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -65,6 +66,8 @@ internal sealed partial class OutboxDispatcher(
 
     private async Task<int> DispatchBatchAsync(CancellationToken stoppingToken)
     {
+        // Polling the table every few seconds is not work anyone follows: only each publish (below) is traced.
+        using var quiet = SuppressInstrumentationScope.Begin();
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<DbContext>();
         await using var transaction = await db.Database.BeginTransactionAsync(stoppingToken);
@@ -113,6 +116,7 @@ internal sealed partial class OutboxDispatcher(
         // Continue the trace of the request that caused the event, however long the row waited. While this span is
         // current, MassTransit's send span (and with it the trace context in the message headers) is its child.
         ActivityContext.TryParse(message.TraceParent, message.TraceState, out var parent);
+        using var traced = SuppressInstrumentationScope.Begin(false);
         using var activity = MessagingTelemetry.Source.StartActivity($"outbox publish {type.Name}", ActivityKind.Internal, parent);
         activity?.SetTag("messaging.message.id", message.Id.ToString());
         activity?.SetTag("messaging.message.type", type.Name);

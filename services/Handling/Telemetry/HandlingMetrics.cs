@@ -5,7 +5,7 @@ using PetitionPlatform.ServiceDefaults.Telemetry;
 namespace PetitionPlatform.Handling.Telemetry;
 
 /// <summary>Handling's business instruments (meter <c>PetitionPlatform.Handling</c>), counted from committed events.</summary>
-internal sealed class HandlingMetrics : ICommittedEventObserver
+public sealed class HandlingMetrics : ICommittedEventObserver
 {
     public const string MeterName = "PetitionPlatform.Handling";
 

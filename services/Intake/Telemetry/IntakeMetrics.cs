@@ -8,7 +8,7 @@ namespace PetitionPlatform.Intake.Telemetry;
 /// Intake's business instruments (meter <c>PetitionPlatform.Intake</c>), counted from committed events so that a
 /// refused or rolled-back registration never counts. Tags are vocabulary values only, never anything a person wrote.
 /// </summary>
-internal sealed class IntakeMetrics : ICommittedEventObserver
+public sealed class IntakeMetrics : ICommittedEventObserver
 {
     public const string MeterName = "PetitionPlatform.Intake";
 

@@ -5,7 +5,7 @@ using PetitionPlatform.ServiceDefaults.Telemetry;
 namespace PetitionPlatform.Notification.Telemetry;
 
 /// <summary>Notification's business instruments (meter <c>PetitionPlatform.Notification</c>), counted from committed events.</summary>
-internal sealed class NotificationMetrics : ICommittedEventObserver
+public sealed class NotificationMetrics : ICommittedEventObserver
 {
     public const string MeterName = "PetitionPlatform.Notification";
 

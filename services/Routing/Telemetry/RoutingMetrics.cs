@@ -5,7 +5,7 @@ using PetitionPlatform.ServiceDefaults.Telemetry;
 namespace PetitionPlatform.Routing.Telemetry;
 
 /// <summary>Routing's business instruments (meter <c>PetitionPlatform.Routing</c>), counted from committed events.</summary>
-internal sealed class RoutingMetrics : ICommittedEventObserver
+public sealed class RoutingMetrics : ICommittedEventObserver
 {
     public const string MeterName = "PetitionPlatform.Routing";
 

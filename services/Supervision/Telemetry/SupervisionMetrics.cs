@@ -6,7 +6,7 @@ using PetitionPlatform.Supervision.Domain;
 namespace PetitionPlatform.Supervision.Telemetry;
 
 /// <summary>Supervision's business instruments (meter <c>PetitionPlatform.Supervision</c>), counted from committed events.</summary>
-internal sealed class SupervisionMetrics : ICommittedEventObserver
+public sealed class SupervisionMetrics : ICommittedEventObserver
 {
     private readonly Counter<long> _notices;
     private readonly Counter<long> _overdueClocks;
