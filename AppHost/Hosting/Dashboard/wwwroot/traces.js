@@ -228,15 +228,16 @@ Dashboard.register('traces', async (main, { path, params }) => {
         : el('p', { class: 'note' }, 'No log record of this trace was received (services export Information and above).'));
     }
 
-    // .NET exports a log's message template as its body and the values as attributes: put them back together, and
-    // list only the attributes the template did not use.
+    // .NET exports the message template (as {OriginalFormat}, or as the body when the formatted message is off) and
+    // its values as attributes: show the message with the values in it, and list only the attributes it did not use.
     function logMessage(log) {
-      const used = new Set(['{OriginalFormat}']);
-      const text = (log.body || '').replace(/\{([^{}:]+)(?::[^{}]*)?\}/g, (whole, name) => {
+      const placeholder = /\{([^{}:,]+)(?:[:,][^{}]*)?\}/g;
+      const template = typeof log.attributes['{OriginalFormat}'] === 'string' ? log.attributes['{OriginalFormat}'] : log.body || '';
+      const used = new Set(['{OriginalFormat}', ...[...template.matchAll(placeholder)].map(match => match[1])]);
+      const text = (log.body || template).replace(placeholder, (whole, name) => {
         if (!(name in log.attributes)) {
           return whole;
         }
-        used.add(name);
         const value = log.attributes[name];
         return typeof value === 'string' ? value : JSON.stringify(value);
       });
