@@ -27,7 +27,7 @@ Dashboard.register('metrics', async main => {
     for (const [key, value] of Object.entries(attributes)) {
       node.setAttribute(key, String(value));
     }
-    node.append(...children.flat().filter(c => c !== null && c !== undefined));
+    node.append(...children.flat(Infinity).filter(c => c !== null && c !== undefined));
     return node;
   }
 

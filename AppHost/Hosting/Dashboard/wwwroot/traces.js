@@ -310,7 +310,7 @@ Dashboard.register('traces', async (main, { path, params }) => {
           ? [el('h3', {}, 'Links'), span.links.map(link => el('div', {},
             el('a', { class: 'mono', href: `#/traces/${link.traceId}` }, `${link.traceId} / ${link.spanId}`)))]
           : null,
-      ].flat().filter(Boolean));
+      ].flat(Infinity).filter(Boolean));
     }
 
     refresh();
