@@ -166,6 +166,8 @@ Dashboard.register('traces', async (main, { path, params }) => {
       el('div', { class: 'trace-body' }, waterfall, details),
       el('h2', {}, 'Log records of this trace'),
       logs);
+    Telemetry.limitsNote(l => `Keeps the last ${l.traces} traces, ${l.spans} spans and ${l.logs} log records.`)
+      .then(note => main.append(note));
 
     let stopped = false;
     let timer;
