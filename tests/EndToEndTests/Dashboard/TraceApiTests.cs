@@ -47,6 +47,22 @@ public sealed class TraceApiTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task The_trace_list_finds_a_petition_by_its_id()
+    {
+        var (petitionId, traceId) = await TraceDashboard.RegisterAsync(platform.Gateway);
+
+        var found = await Eventually.HoldsAsync(
+            () => platform.Dashboard.GetFromJsonAsync<JsonElement>(new Uri($"/api/traces?petitionId={petitionId}", UriKind.Relative)),
+            traces => traces.GetArrayLength() > 0,
+            because: "spans of the registration carry petition.id",
+            seconds: 60);
+
+        var trace = Assert.Single(found.EnumerateArray());
+        Assert.Equal(traceId, trace.GetProperty("traceId").GetString());
+        Assert.Contains(petitionId, trace.GetProperty("petitionIds").EnumerateArray().Select(p => p.GetString()));
+    }
+
+    [Fact]
     public async Task An_unknown_trace_is_a_404_problem_and_a_malformed_id_names_the_field()
     {
         using var unknown = await platform.Dashboard.GetAsync(new Uri($"/api/traces/{new string('a', 32)}", UriKind.Relative));
