@@ -12,6 +12,7 @@ using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 using PetitionPlatform.ServiceDefaults.Messaging;
 using PetitionPlatform.ServiceDefaults.Startup;
+using PetitionPlatform.ServiceDefaults.Telemetry;
 
 namespace Microsoft.Extensions.Hosting;
 
@@ -23,6 +24,10 @@ public static class Extensions
 {
     private const string HealthPath = "/health";
     private const string AlivePath = "/alive";
+    private const string MetricsPath = "/metrics";
+    private const string PlatformMeters = "PetitionPlatform.*";
+    private const string MetricExportIntervalKey = "OTEL_METRIC_EXPORT_INTERVAL";
+    private const int DefaultMetricExportIntervalMilliseconds = 5000;
 
     public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
@@ -54,24 +59,43 @@ public static class Extensions
             logging.IncludeScopes = true;
         });
 
+        // Console lines carry the trace and span of the work they belong to, so a line read in the AppHost's console
+        // view leads to its trace (the OTLP records carry both ids by themselves).
+        builder.Logging.Configure(options => options.ActivityTrackingOptions = ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId);
+        builder.Logging.AddSimpleConsole(console => console.IncludeScopes = true);
+
         builder.Services.AddOpenTelemetry()
             .WithMetrics(metrics => metrics
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation()
                 .AddNpgsqlInstrumentation()
-                .AddMeter("MassTransit", MessagingTelemetry.MeterName))
+                // Every service's business meter is named PetitionPlatform.<Service>; see docs/telemetry.md.
+                .AddMeter("MassTransit", PlatformMeters)
+                .AddPrometheusExporter())
             .WithTracing(tracing => tracing
-                .AddSource(builder.Environment.ApplicationName, "MassTransit", MessagingTelemetry.SourceName)
-                // Probes from the AppHost and the gateway would otherwise drown every real trace.
-                .AddAspNetCoreInstrumentation(options => options.Filter = context => !IsHealthProbe(context.Request.Path))
-                .AddHttpClientInstrumentation()
-                .AddNpgsql());
+                .AddSource(builder.Environment.ApplicationName, "MassTransit", PlatformMeters)
+                // Probes from the AppHost and the gateway would otherwise drown every real trace; so would scrapes.
+                .AddAspNetCoreInstrumentation(options =>
+                {
+                    options.Filter = context => !QuietProbes.IsProbeOrScrape(context.Request.Path);
+                    HttpSpanEnrichment.Configure(options);
+                })
+                .AddHttpClientInstrumentation(HttpSpanEnrichment.Configure)
+                .AddNpgsql()
+                .AddProcessor(new ConsumerSpanInheritance()));
 
         // Export only where a collector was configured (the AppHost sets it); otherwise telemetry stays in-process.
+        // UseOtlpExporter honours OTEL_EXPORTER_OTLP_PROTOCOL; with http/protobuf it posts to /v1/traces, /v1/metrics, /v1/logs.
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
         {
             builder.Services.AddOpenTelemetry().UseOtlpExporter();
+            if (string.IsNullOrWhiteSpace(builder.Configuration[MetricExportIntervalKey]))
+            {
+                // The SDK's default minute is too slow for a developer watching a chart react to a request.
+                builder.Services.Configure<MetricReaderOptions>(options =>
+                    options.PeriodicExportingMetricReaderOptions.ExportIntervalMilliseconds = DefaultMetricExportIntervalMilliseconds);
+            }
         }
 
         return builder;
@@ -91,11 +115,20 @@ public static class Extensions
     /// </summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
+        app.UseQuietProbes();
         app.MapHealthChecks(HealthPath, new HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteAsync });
         app.MapHealthChecks(AlivePath, new HealthCheckOptions { Predicate = check => check.Tags.Contains("live") });
+        app.MapMetricsEndpoint();
         return app;
     }
 
-    private static bool IsHealthProbe(PathString path) =>
-        path.StartsWithSegments(HealthPath) || path.StartsWithSegments(AlivePath);
+    /// <summary>
+    /// <c>/metrics</c>: the Prometheus text of every instrument, business meters included. The gateway's route table
+    /// does not lead here, so only what can reach a service's own port (the AppHost, a Prometheus beside it) scrapes it.
+    /// </summary>
+    public static WebApplication MapMetricsEndpoint(this WebApplication app)
+    {
+        app.MapPrometheusScrapingEndpoint(MetricsPath);
+        return app;
+    }
 }

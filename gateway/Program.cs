@@ -2,6 +2,7 @@ using PetitionPlatform.Gateway;
 using PetitionPlatform.Gateway.Health;
 using PetitionPlatform.Gateway.Protection;
 using PetitionPlatform.Gateway.Proxy;
+using PetitionPlatform.ServiceDefaults.Telemetry;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -10,8 +11,10 @@ builder.AddGateway();
 
 var app = builder.Build();
 
+app.UseQuietProbes();
 app.UseGatewayProtection();
 app.MapGatewayHealth();
+app.MapMetricsEndpoint();
 app.MapServiceRoutes();
 
 app.Run();

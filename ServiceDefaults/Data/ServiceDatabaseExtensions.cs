@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using PetitionPlatform.ServiceDefaults.Messaging;
 using PetitionPlatform.ServiceDefaults.Startup;
+using PetitionPlatform.ServiceDefaults.Telemetry;
 
 namespace PetitionPlatform.ServiceDefaults.Data;
 
@@ -21,10 +22,12 @@ public static class ServiceDatabaseExtensions
             ?? throw StartupFailureException.MissingConnectionString(connectionName);
 
         builder.Services.AddSingleton<OutboxSignal>();
+        builder.Services.AddSingleton<CommittedEvents>();
         builder.Services.AddDbContext<TContext>((services, options) => options
             .UseNpgsql(connectionString)
             .UseSnakeCaseNamingConvention()
-            .AddInterceptors(services.GetRequiredService<OutboxSignal>().Interceptors));
+            .AddInterceptors(services.GetRequiredService<OutboxSignal>().Interceptors)
+            .AddInterceptors(services.GetRequiredService<CommittedEvents>().Interceptors));
 
         // The outbox, the inbox and the migrator work with "the service's database" without knowing its type.
         builder.Services.AddScoped<DbContext>(services => services.GetRequiredService<TContext>());

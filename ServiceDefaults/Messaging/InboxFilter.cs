@@ -1,7 +1,9 @@
+using System.Diagnostics;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using PetitionPlatform.Contracts;
+using PetitionPlatform.ServiceDefaults.Telemetry;
 
 namespace PetitionPlatform.ServiceDefaults.Messaging;
 
@@ -15,6 +17,9 @@ public sealed partial class InboxFilter<TMessage>(DbContext db, TimeProvider tim
 {
     public async Task Send(ConsumeContext<TMessage> context, IPipe<ConsumeContext<TMessage>> next)
     {
+        // Consumer spans of petition work say which petition and unit, so one petition's whole journey can be found.
+        PetitionAttributes.TagFrom(Activity.Current, context.Message);
+
         var messageId = context.MessageId
             ?? throw new InvalidOperationException($"{typeof(TMessage).Name} arrived without a MessageId; the inbox cannot deduplicate it.");
         // The queue name without the virtual host: the inbox belongs to one service's database, whatever broker it uses.
@@ -39,6 +44,8 @@ public sealed partial class InboxFilter<TMessage>(DbContext db, TimeProvider tim
             MessageType = typeof(TMessage).Name,
             PetitionId = (context.Message as IPetitionEvent)?.PetitionId,
             ProcessedAt = time.GetUtcNow(),
+            TraceParent = Activity.Current?.Id,
+            TraceState = Activity.Current?.TraceStateString,
         });
 
         await next.Send(context);

@@ -13,4 +13,12 @@ public sealed class InboxMessage
     public Guid? PetitionId { get; init; }
 
     public DateTimeOffset ProcessedAt { get; init; }
+
+    /// <summary>
+    /// W3C trace context of the consumption, so that work the consumer leaves for later (a notification delivered by a
+    /// background sender) can still join the trace of the request that caused it.
+    /// </summary>
+    public string? TraceParent { get; init; }
+
+    public string? TraceState { get; init; }
 }

@@ -36,7 +36,11 @@ public static class MessagingExtensions
                     host.Password(broker.Password);
                     host.PublisherConfirmation = true;
                 });
-                rabbit.UseMessageRetry(retry => retry.Exponential(5, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(300)));
+                rabbit.UseMessageRetry(retry =>
+                {
+                    retry.Exponential(5, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(300));
+                    retry.ConnectRetryObserver(new ErrorQueueObserver());
+                });
                 rabbit.UseConsumeFilter(typeof(InboxFilter<>), context);
                 rabbit.ConfigureEndpoints(context);
             });
@@ -50,6 +54,7 @@ public static class MessagingExtensions
         });
 
         builder.Services.Configure<OutboxOptions>(builder.Configuration.GetSection("Outbox"));
+        builder.Services.AddSingleton<OutboxDepth>();
         builder.Services.AddHostedService<OutboxDispatcher>();
         return builder;
     }

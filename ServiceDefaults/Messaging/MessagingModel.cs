@@ -13,6 +13,7 @@ public static class MessagingModel
             outbox.HasKey(m => m.Sequence);
             outbox.Property(m => m.Sequence).UseIdentityAlwaysColumn();
             outbox.Property(m => m.Body).HasColumnType("jsonb");
+            outbox.Ignore(m => m.Payload);
         });
         modelBuilder.Entity<InboxMessage>(inbox =>
         {

@@ -23,4 +23,7 @@ public static class MessagingTelemetry
 
     internal static readonly Counter<long> Duplicates = s_meter.CreateCounter<long>(
         "petition.inbox.duplicates", "{message}", "Redelivered messages recognised by the inbox and skipped");
+
+    internal static readonly Counter<long> MovedToErrorQueue = s_meter.CreateCounter<long>(
+        "petition.consumer.error_queue", "{message}", "Messages whose retries were exhausted, moved to the queue's _error queue");
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using PetitionPlatform.ServiceDefaults.Telemetry;
 
 namespace PetitionPlatform.ServiceDefaults.Messaging;
 
@@ -15,6 +16,12 @@ public static class Outbox
     public static void AddToOutbox<TMessage>(this DbContext db, TMessage message, TimeProvider time) where TMessage : class
     {
         var current = Activity.Current;
+        // The request or consumer that changes a petition is petition work: its span says which one, whatever the
+        // endpoint. A background run (supervision's evaluation) covers many petitions, so its span names none.
+        if (current?.Kind is ActivityKind.Server or ActivityKind.Consumer)
+        {
+            PetitionAttributes.TagFrom(current, message);
+        }
         db.Set<OutboxMessage>().Add(new OutboxMessage
         {
             Id = Guid.CreateVersion7(),
@@ -23,6 +30,7 @@ public static class Outbox
             TraceParent = current?.Id,
             TraceState = current?.TraceStateString,
             CreatedAt = time.GetUtcNow(),
+            Payload = message,
         });
     }
 }

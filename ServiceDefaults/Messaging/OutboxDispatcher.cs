@@ -1,12 +1,13 @@
 using System.Diagnostics;
 using System.Text.Json;
 using MassTransit;
+using OpenTelemetry;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using PetitionPlatform.Contracts;
+using PetitionPlatform.ServiceDefaults.Telemetry;
 
 namespace PetitionPlatform.ServiceDefaults.Messaging;
 
@@ -19,6 +20,7 @@ internal sealed partial class OutboxDispatcher(
     IServiceScopeFactory scopes,
     IBus bus,
     OutboxSignal signal,
+    OutboxDepth depth,
     TimeProvider time,
     IOptions<OutboxOptions> options,
     ILogger<OutboxDispatcher> logger) : BackgroundService
@@ -64,6 +66,8 @@ internal sealed partial class OutboxDispatcher(
 
     private async Task<int> DispatchBatchAsync(CancellationToken stoppingToken)
     {
+        // Polling the table every few seconds is not work anyone follows: only each publish (below) is traced.
+        using var quiet = SuppressInstrumentationScope.Begin();
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<DbContext>();
         await using var transaction = await db.Database.BeginTransactionAsync(stoppingToken);
@@ -99,6 +103,7 @@ internal sealed partial class OutboxDispatcher(
 
         await db.SaveChangesAsync(CancellationToken.None);
         await transaction.CommitAsync(CancellationToken.None);
+        await depth.RefreshIfStaleAsync(db, stoppingToken);
         return failure is null ? published : throw new OutboxPublishException(published, failure);
     }
 
@@ -108,14 +113,14 @@ internal sealed partial class OutboxDispatcher(
         var payload = JsonSerializer.Deserialize(message.Body, type, Outbox.Json)
             ?? throw new InvalidOperationException($"Outbox row {message.Id} has an empty body.");
 
-        // Continue the trace of the request that caused the event, however long the row waited.
+        // Continue the trace of the request that caused the event, however long the row waited. While this span is
+        // current, MassTransit's send span (and with it the trace context in the message headers) is its child.
         ActivityContext.TryParse(message.TraceParent, message.TraceState, out var parent);
+        using var traced = SuppressInstrumentationScope.Begin(false);
         using var activity = MessagingTelemetry.Source.StartActivity($"outbox publish {type.Name}", ActivityKind.Internal, parent);
-        activity?.SetTag("messaging.message.id", message.Id);
-        if (payload is IPetitionEvent petitionEvent)
-        {
-            activity?.SetTag("petition.id", petitionEvent.PetitionId);
-        }
+        activity?.SetTag("messaging.message.id", message.Id.ToString());
+        activity?.SetTag("messaging.message.type", type.Name);
+        PetitionAttributes.TagFrom(activity, payload);
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
         timeout.CancelAfter(_options.PublishTimeout);

@@ -24,4 +24,10 @@ public sealed class OutboxMessage
     public int Attempts { get; set; }
 
     public string? LastError { get; set; }
+
+    /// <summary>
+    /// The event object itself while the row is new in this process (not stored): what is committed is counted from it
+    /// (see <c>CommittedEvents</c>) without reading the JSON back.
+    /// </summary>
+    internal object? Payload { get; init; }
 }

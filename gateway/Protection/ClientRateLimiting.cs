@@ -8,7 +8,7 @@ internal static class ClientRateLimiting
 {
     /// <summary>
     /// A token bucket per client address: a misbehaving integration slows itself down without starving the
-    /// other agencies. Health probes are not limited, so monitoring keeps working during a flood.
+    /// other agencies. Health probes and metric scrapes are not limited, so monitoring keeps working during a flood.
     /// </summary>
     public static IServiceCollection AddClientRateLimiting(this IServiceCollection services, GatewayOptions options)
     {
@@ -16,6 +16,7 @@ internal static class ClientRateLimiting
         {
             limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
                 context.Request.Path.StartsWithSegments("/health") || context.Request.Path.StartsWithSegments("/alive")
+                || context.Request.Path.StartsWithSegments("/metrics")
                     ? RateLimitPartition.GetNoLimiter("probes")
                     : RateLimitPartition.GetTokenBucketLimiter(
                         context.Connection.RemoteIpAddress?.ToString() ?? "unknown",

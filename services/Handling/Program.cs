@@ -1,11 +1,14 @@
 using PetitionPlatform.Handling;
 using PetitionPlatform.Handling.Api;
 using PetitionPlatform.ServiceDefaults.Messaging;
+using PetitionPlatform.ServiceDefaults.Telemetry;
+using PetitionPlatform.Handling.Telemetry;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.AddApplicationServices();
+builder.Services.AddCommittedEventObserver<HandlingMetrics>();
 
 var app = builder.Build();
 

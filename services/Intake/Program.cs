@@ -1,11 +1,14 @@
 using PetitionPlatform.Intake;
 using PetitionPlatform.Intake.Api;
 using PetitionPlatform.ServiceDefaults.Messaging;
+using PetitionPlatform.ServiceDefaults.Telemetry;
+using PetitionPlatform.Intake.Telemetry;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.AddApplicationServices();
+builder.Services.AddCommittedEventObserver<IntakeMetrics>();
 
 var app = builder.Build();
 

@@ -1,11 +1,14 @@
 using PetitionPlatform.Notification;
 using PetitionPlatform.Notification.Api;
 using PetitionPlatform.ServiceDefaults.Messaging;
+using PetitionPlatform.ServiceDefaults.Telemetry;
+using PetitionPlatform.Notification.Telemetry;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.AddApplicationServices();
+builder.Services.AddCommittedEventObserver<NotificationMetrics>();
 
 var app = builder.Build();
 

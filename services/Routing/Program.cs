@@ -1,11 +1,14 @@
 using PetitionPlatform.Routing;
 using PetitionPlatform.Routing.Api;
 using PetitionPlatform.ServiceDefaults.Messaging;
+using PetitionPlatform.ServiceDefaults.Telemetry;
+using PetitionPlatform.Routing.Telemetry;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.AddApplicationServices();
+builder.Services.AddCommittedEventObserver<RoutingMetrics>();
 
 var app = builder.Build();
 

@@ -1,11 +1,14 @@
 using PetitionPlatform.Supervision;
 using PetitionPlatform.Supervision.Api;
 using PetitionPlatform.ServiceDefaults.Messaging;
+using PetitionPlatform.ServiceDefaults.Telemetry;
+using PetitionPlatform.Supervision.Telemetry;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.AddApplicationServices();
+builder.Services.AddCommittedEventObserver<SupervisionMetrics>();
 
 var app = builder.Build();
 

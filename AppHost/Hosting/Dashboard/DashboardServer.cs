@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using PetitionPlatform.Hosting.Console;
 using PetitionPlatform.Hosting.Dashboard.Resources;
+using PetitionPlatform.Hosting.Dashboard.Telemetry;
 
 namespace PetitionPlatform.Hosting.Dashboard;
 
@@ -43,10 +44,12 @@ internal sealed class DashboardServer(DashboardContext context, ResourceConsole 
         builder.Services.AddProblemDetails();
         builder.Services.AddSingleton(context);
         builder.Services.AddResourceViews();
+        builder.Services.AddDashboardTelemetry(context.Settings.TelemetryLimits);
 
         var app = builder.Build();
         DashboardAssets.Map(app);
         ResourceEndpoints.Map(app);
+        TelemetryEndpoints.Map(app);
         app.MapGet("/api/dashboard", () => new { application = "PetitionPlatform", startedAt = context.StartedAt });
 
         try

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using PetitionPlatform.Hosting.Dashboard.Telemetry;
 using PetitionPlatform.Hosting.Infrastructure;
 
 namespace PetitionPlatform.Hosting.Dashboard;
@@ -16,6 +17,9 @@ internal sealed record DashboardSettings(bool Enabled, int Port)
     /// <summary>Where the dashboard answers (pages, JSON API and the OTLP receiver under <c>/v1/…</c>).</summary>
     public Uri Url => new($"http://127.0.0.1:{Port}/");
 
+    /// <summary>How much telemetry the traces, logs and metrics views keep (<c>Dashboard:Limits:*</c>).</summary>
+    public TelemetryLimits TelemetryLimits { get; init; } = TelemetryLimits.Default;
+
     public static DashboardSettings From(IConfiguration configuration)
     {
         var section = configuration.GetSection(Section);
@@ -25,6 +29,9 @@ internal sealed record DashboardSettings(bool Enabled, int Port)
             throw new HostingException($"{PortSetting} is {port}; use a TCP port between 1 and 65535, or 0 for any free port.");
         }
 
-        return new DashboardSettings(section.GetValue("Enabled", true), port == 0 ? TcpPorts.GetFree() : port);
+        return new DashboardSettings(section.GetValue("Enabled", true), port == 0 ? TcpPorts.GetFree() : port)
+        {
+            TelemetryLimits = TelemetryLimits.From(section.GetSection("Limits")),
+        };
     }
 }

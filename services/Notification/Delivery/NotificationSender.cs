@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using PetitionPlatform.Contracts;
 using PetitionPlatform.Notification.Data;
 using PetitionPlatform.Notification.Domain;
+using PetitionPlatform.Notification.Telemetry;
 using PetitionPlatform.ServiceDefaults.Messaging;
 
 namespace PetitionPlatform.Notification.Delivery;
@@ -20,6 +21,7 @@ public sealed partial class NotificationSender(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        using var quiet = DeliveryTracing.QuietPolling();
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -73,6 +75,7 @@ public sealed partial class NotificationSender(
 
     private async Task DeliverAsync(IServiceProvider services, NotificationDbContext db, NotificationMessage message, CancellationToken cancellationToken)
     {
+        using var span = await DeliveryTracing.StartDeliveryAsync(db, message, cancellationToken);
         try
         {
             var channel = services.GetKeyedService<INotificationChannel>(message.Channel)

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using PetitionPlatform.Supervision.Telemetry;
 
 namespace PetitionPlatform.Supervision.Deadlines;
 
@@ -15,6 +16,7 @@ public sealed partial class DeadlineEvaluationService(
         using var timer = new PeriodicTimer(options.Value.EvaluationInterval, time);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
+            using var run = SupervisionTelemetry.StartEvaluation(time.GetUtcNow());
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
@@ -23,6 +25,7 @@ public sealed partial class DeadlineEvaluationService(
             catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {
                 // One failed run (database restarting, say) must not end the watch; the next tick tries again.
+                run?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, e.GetType().Name);
                 LogRunFailed(logger, e);
             }
         }
