@@ -25,7 +25,8 @@ public static class Extensions
     private const string HealthPath = "/health";
     private const string AlivePath = "/alive";
     private const string MetricsPath = "/metrics";
-    private const string PlatformMeters = "PetitionPlatform.*";
+    // Every meter and span source of the platform is named PetitionPlatform.<Part> (see docs/telemetry.md).
+    private const string PlatformSources = "PetitionPlatform.*";
     private const string MetricExportIntervalKey = "OTEL_METRIC_EXPORT_INTERVAL";
     private const int DefaultMetricExportIntervalMilliseconds = 5000;
 
@@ -70,11 +71,10 @@ public static class Extensions
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation()
                 .AddNpgsqlInstrumentation()
-                // Every service's business meter is named PetitionPlatform.<Service>; see docs/telemetry.md.
-                .AddMeter("MassTransit", PlatformMeters)
+                .AddMeter("MassTransit", PlatformSources)
                 .AddPrometheusExporter())
             .WithTracing(tracing => tracing
-                .AddSource(builder.Environment.ApplicationName, "MassTransit", PlatformMeters)
+                .AddSource(builder.Environment.ApplicationName, "MassTransit", PlatformSources)
                 // Probes from the AppHost and the gateway would otherwise drown every real trace; so would scrapes.
                 .AddAspNetCoreInstrumentation(options =>
                 {

@@ -29,7 +29,11 @@ internal sealed class TracedPlatform : IAsyncDisposable
     {
     }
 
-    public LogCapture Logs { get; } = new();
+    // One capture per host: each host hands its provider its own scope provider (which adds the trace and span ids).
+    private readonly LogCapture _gatewayLogs = new();
+    private readonly LogCapture _intakeLogs = new();
+
+    public IReadOnlyList<CapturedLog> Logs => [.. _gatewayLogs.Records, .. _intakeLogs.Records];
 
     public ServiceFactory<IntakeDbContext> Intake { get; private set; } = null!;
 
@@ -54,7 +58,7 @@ internal sealed class TracedPlatform : IAsyncDisposable
         platform.Intake = platform.Add(new ServiceFactory<IntakeDbContext>(await Settings("intakedb"), services =>
         {
             directory(services);
-            services.AddSingleton<ILoggerProvider>(platform.Logs);
+            services.AddSingleton<ILoggerProvider>(platform._intakeLogs);
         }));
         platform.Supervision = platform.Add(new ServiceFactory<SupervisionDbContext>(await Settings("supervisiondb"), directory));
         var handling = platform.Add(new ServiceFactory<HandlingDbContext>(await Settings("handlingdb"), directory));
@@ -82,7 +86,7 @@ internal sealed class TracedPlatform : IAsyncDisposable
                 gateway.UseSetting($"services:{service}:http:0", unreachable);
             }
 
-            gateway.ConfigureServices(services => services.AddSingleton<ILoggerProvider>(platform.Logs));
+            gateway.ConfigureServices(services => services.AddSingleton<ILoggerProvider>(platform._gatewayLogs));
         }));
         return platform;
     }
