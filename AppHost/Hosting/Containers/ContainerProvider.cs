@@ -30,9 +30,9 @@ public sealed class ContainerProvider : IInfrastructureProvider
 
     static ContainerProvider()
     {
-        // The reaper is a container of its own pulled from Docker Hub, which an air-gapped machine cannot reach. Without
-        // it, the servers remove their containers on dispose and the sweep removes those of processes that were killed.
-        TestcontainersSettings.ResourceReaperEnabled = false;
+        // Before anything of Testcontainers is touched: it reads the API version when it creates its first client.
+        DockerApiVersion.Negotiate();
+        DisableResourceReaper();
     }
 
     public ContainerProvider(ContainerProviderOptions? options = null, ILoggerFactory? loggerFactory = null)
@@ -198,6 +198,13 @@ public sealed class ContainerProvider : IInfrastructureProvider
     }
 
     internal TimeSpan StartTimeout => Options.StartTimeout;
+
+    // A method of its own so that the JIT cannot initialise Testcontainers' settings before the version is negotiated.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static void DisableResourceReaper() =>
+        // The reaper is a container of its own pulled from Docker Hub, which an air-gapped machine cannot reach. Without
+        // it, the servers remove their containers on dispose and the sweep removes those of processes that were killed.
+        TestcontainersSettings.ResourceReaperEnabled = false;
 
     private static DockerClient CreateDockerClient() =>
         TestcontainersSettings.OS.DockerEndpointAuthConfig.GetDockerClientBuilder(Guid.Empty).Build();

@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.NetworkInformation;
 using DotNet.Testcontainers.Containers;
 
 namespace PetitionPlatform.Hosting.Containers;
@@ -36,9 +38,24 @@ internal static class ContainerStart
         }
     }
 
-    /// <summary>Host names Testcontainers reports for a local engine, as the loopback address the rest of the host uses.</summary>
-    public static string LoopbackFor(string hostname) =>
-        hostname is "localhost" or "::1" ? "127.0.0.1" : hostname;
+    /// <summary>
+    /// The address clients should use for a container's published ports: 127.0.0.1 (as the local provider, and as the
+    /// services' connection strings expect) when Testcontainers' host name is this machine itself (e.g. "localhost", or
+    /// the docker0 gateway it picks when it finds itself inside a container while the engine shares its network),
+    /// otherwise the host name as given (a remote engine).
+    /// </summary>
+    public static string LoopbackFor(string hostname)
+    {
+        if (hostname is "localhost" || !IPAddress.TryParse(hostname, out var address))
+        {
+            return hostname is "localhost" ? "127.0.0.1" : hostname;
+        }
+
+        var local = IPAddress.IsLoopback(address) || NetworkInterface.GetAllNetworkInterfaces()
+            .SelectMany(network => network.GetIPProperties().UnicastAddresses)
+            .Any(unicast => unicast.Address.Equals(address));
+        return local ? "127.0.0.1" : hostname;
+    }
 
     private static async Task<IReadOnlyList<string>> TailAsync(IContainer container)
     {

@@ -13,13 +13,20 @@ public static class DockerEngine
             ? uri
             : new Uri($"unix://{DefaultSocket}");
 
+    /// <summary>Whether the engine at <see cref="Endpoint"/> answers; see <see cref="PingAsync"/>.</summary>
+    public static Task<bool> AnswersAsync(TimeSpan timeout, CancellationToken cancellationToken) => AnswersAsync(Endpoint, timeout, cancellationToken);
+
+    public static async Task<bool> AnswersAsync(Uri endpoint, TimeSpan timeout, CancellationToken cancellationToken) =>
+        (await PingAsync(endpoint, timeout, cancellationToken).ConfigureAwait(false)).Answers;
+
     /// <summary>
-    /// Whether <c>GET /_ping</c> on <see cref="Endpoint"/> answers "OK" within <paramref name="timeout"/>. A socket file
-    /// alone proves nothing (a stopped dockerd leaves it behind), so the engine has to answer.
+    /// Whether <c>GET /_ping</c> on <paramref name="endpoint"/> answers "OK" within <paramref name="timeout"/>, and the
+    /// newest API version the engine speaks (its <c>API-Version</c> header). A socket file alone proves nothing (a
+    /// stopped dockerd leaves it behind), so the engine has to answer.
     /// </summary>
-    public static async Task<bool> AnswersAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    public static async Task<(bool Answers, Version? ApiVersion)> PingAsync(Uri endpoint, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        var endpoint = Endpoint;
+        ArgumentNullException.ThrowIfNull(endpoint);
         using var handler = new SocketsHttpHandler { ConnectTimeout = timeout };
         Uri baseAddress;
         switch (endpoint.Scheme)
@@ -27,7 +34,7 @@ public static class DockerEngine
             case "unix":
                 if (!File.Exists(endpoint.AbsolutePath))
                 {
-                    return false;
+                    return (false, null);
                 }
 
                 handler.ConnectCallback = async (_, token) =>
@@ -52,20 +59,22 @@ public static class DockerEngine
                 break;
             default:
                 // TLS endpoints and named pipes need client certificates or Windows; leave those to Testcontainers' own checks.
-                return false;
+                return (false, null);
         }
 
         using var client = new HttpClient(handler) { BaseAddress = baseAddress, Timeout = timeout };
         try
         {
             using var response = await client.GetAsync("_ping", cancellationToken).ConfigureAwait(false);
-            return response.IsSuccessStatusCode
+            var answers = response.IsSuccessStatusCode
                 && string.Equals((await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false)).Trim(), "OK", StringComparison.Ordinal);
+            var version = response.Headers.TryGetValues("API-Version", out var values) && Version.TryParse(values.FirstOrDefault(), out var parsed) ? parsed : null;
+            return (answers, version);
         }
         catch (Exception e) when (e is HttpRequestException or SocketException or IOException
                                      || (e is TaskCanceledException && !cancellationToken.IsCancellationRequested))
         {
-            return false;
+            return (false, null);
         }
     }
 }
