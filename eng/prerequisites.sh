@@ -1,12 +1,18 @@
 #!/usr/bin/env bash
 # Makes sure this machine has what the platform runs on: the .NET 10 SDK, and PostgreSQL and RabbitMQ from the
 # Debian packages (the AppHost and the tests start their own instances of them; no system service is used).
+# With --containers, also what the container mode needs here: Docker's engine (docker.io) and debootstrap, which
+# eng/images/build.sh uses to build the images without a registry.
 # Installs what is missing when it can (root, or sudo without a password); otherwise says what to run.
 set -euo pipefail
 
 missing=()
 ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 || missing+=(postgresql)
 [ -x /usr/lib/rabbitmq/bin/rabbitmq-server ] || missing+=(rabbitmq-server)
+if [ "${1:-}" = --containers ]; then
+  command -v dockerd >/dev/null 2>&1 || missing+=(docker.io)
+  command -v debootstrap >/dev/null 2>&1 || missing+=(debootstrap)
+fi
 
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" -eq 0 ]; then
