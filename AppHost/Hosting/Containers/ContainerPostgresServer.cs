@@ -66,7 +66,7 @@ internal sealed class ContainerPostgresServer(
 
     internal async Task StartAsync(CancellationToken cancellationToken)
     {
-        await ContainerStart.RunAsync(container, name, provider.StartTimeout, ready: null, cancellationToken);
+        await ContainerStart.RunAsync(container, name, ContainerProviderOptions.PostgresImageKey, provider.StartTimeout, ready: null, cancellationToken);
         Host = ContainerStart.LoopbackFor(container.Hostname);
         Port = container.GetMappedPublicPort(ContainerPort);
         // The module's readiness check runs inside the container; this proves the port mapping and the password too.

@@ -76,7 +76,7 @@ internal sealed class ContainerRabbitMqServer : IRabbitMqServer
     {
         // After a stop the old "Server startup complete" is still in the container's log, so the module's check alone
         // could pass before the node is back; the management API answering with our credentials cannot.
-        await ContainerStart.RunAsync(_container, _name, _provider.StartTimeout, WaitForManagementAsync, cancellationToken);
+        await ContainerStart.RunAsync(_container, _name, ContainerProviderOptions.RabbitMqImageKey, _provider.StartTimeout, WaitForManagementAsync, cancellationToken);
         _processId = await _provider.MainProcessIdAsync(_container.Id, cancellationToken);
     }
 

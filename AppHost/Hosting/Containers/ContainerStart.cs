@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.NetworkInformation;
+using Docker.DotNet;
 using DotNet.Testcontainers.Containers;
 
 namespace PetitionPlatform.Hosting.Containers;
@@ -11,7 +12,9 @@ internal static class ContainerStart
     /// Starts <paramref name="container"/> and waits for its module's readiness check (and <paramref name="ready"/>, if
     /// given). A timeout or a container that exits becomes a <see cref="HostingException"/> carrying its last log lines.
     /// </summary>
-    public static async Task RunAsync(IContainer container, string serverName, TimeSpan timeout, Func<CancellationToken, Task>? ready, CancellationToken cancellationToken)
+    /// <param name="imageKey">The setting that chooses the image, named in the failure when the image is what is missing.</param>
+    public static async Task RunAsync(
+        IContainer container, string serverName, string imageKey, TimeSpan timeout, Func<CancellationToken, Task>? ready, CancellationToken cancellationToken)
     {
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         limit.CancelAfter(timeout);
@@ -29,11 +32,19 @@ internal static class ContainerStart
                 $"The container of '{serverName}' ({container.Image.FullName}) was not ready within {timeout.TotalSeconds:0} s; its last log lines follow.",
                 await TailAsync(container));
         }
+        catch (DockerApiException e) when (e is DockerImageNotFoundException || NeverCreated(container))
+        {
+            // Before the container exists the engine's only work is finding or pulling the image; its answer is the detail.
+            throw new HostingException(
+                $"The image {container.Image.FullName} for '{serverName}' is neither on this machine nor obtainable; build it with eng/images/build.sh and set {imageKey}, see docs/containers.md.",
+                [e.Message.Trim()],
+                e);
+        }
         catch (Exception e) when (e is not (OperationCanceledException or HostingException))
         {
             throw new HostingException(
-                $"The container of '{serverName}' ({container.Image.FullName}) could not start: {e.Message}",
-                await TailAsync(container),
+                $"The container of '{serverName}' ({container.Image.FullName}) could not start ({e.GetType().Name}); the details and its last log lines follow.",
+                [e.Message.Trim(), .. await TailAsync(container)],
                 e);
         }
     }
@@ -57,17 +68,29 @@ internal static class ContainerStart
         return local ? "127.0.0.1" : hostname;
     }
 
+    private static bool NeverCreated(IContainer container)
+    {
+        try
+        {
+            return string.IsNullOrEmpty(container.Id);
+        }
+        catch (InvalidOperationException)
+        {
+            return true;
+        }
+    }
+
     private static async Task<IReadOnlyList<string>> TailAsync(IContainer container)
     {
-        if (string.IsNullOrEmpty(container.Id))
-        {
-            return [];
-        }
-
         try
         {
             var (stdout, stderr) = await container.GetLogsAsync(timestampsEnabled: false);
             return [.. $"{stdout}\n{stderr}".Split('\n', StringSplitOptions.RemoveEmptyEntries).TakeLast(20)];
+        }
+        catch (InvalidOperationException)
+        {
+            // Never created (e.g. the image is missing): there is no log to show.
+            return [];
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

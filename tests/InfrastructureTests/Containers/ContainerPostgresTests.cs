@@ -1,4 +1,6 @@
+using Docker.DotNet.Models;
 using Npgsql;
+using PetitionPlatform.Hosting;
 using PetitionPlatform.Hosting.Containers;
 using PetitionPlatform.Hosting.Infrastructure;
 using PetitionPlatform.InfrastructureTests.Support;
@@ -79,6 +81,26 @@ public sealed class ContainerPostgresTests : IDisposable
         TestDirectories.Delete(data);
         await Docker.Provider().SweepLeftoversAsync(CancellationToken.None);
         Assert.False(await Docker.VolumeExistsAsync(volume), "A kept-data volume whose directory is gone is removed.");
+    }
+
+    [DockerFact]
+    public async Task An_image_that_cannot_be_had_is_one_sentence_naming_the_setting_and_leaves_no_container()
+    {
+        var provider = new ContainerProvider(new ContainerProviderOptions { PostgresImage = $"petitionplatform/missing-{Guid.NewGuid():N}:1" });
+
+        var failure = await Assert.ThrowsAsync<HostingException>(() =>
+            provider.StartPostgresAsync(new PostgresServerOptions("postgres", _directory.Combine("missing")), CancellationToken.None));
+
+        Assert.Equal(
+            $"The image {provider.Options.PostgresImage} for 'postgres' is neither on this machine nor obtainable; build it with eng/images/build.sh and set PETITION_POSTGRES_IMAGE, see docs/containers.md.",
+            failure.Message);
+        using var client = Docker.Client();
+        var mine = await client.Containers.ListContainersAsync(new ContainersListParameters
+        {
+            All = true,
+            Filters = new Dictionary<string, IDictionary<string, bool>> { ["label"] = new Dictionary<string, bool> { [$"{ContainerLabels.Owner}={Environment.ProcessId}"] = true } },
+        });
+        Assert.DoesNotContain(mine, container => container.Image.Contains("missing-", StringComparison.Ordinal));
     }
 
     public void Dispose() => _directory.Dispose();
