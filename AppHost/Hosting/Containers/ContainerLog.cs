@@ -15,4 +15,7 @@ internal static partial class ContainerLog
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not remove leftover {What} {Id}")]
     public static partial void LeftoverNotRemoved(ILogger logger, string what, string id, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The engine did not confirm removing the container of '{Server}' ({ContainerId}) in time; it finishes on its own, and a later start sweeps it if not")]
+    public static partial void RemovalUnconfirmed(ILogger logger, string server, string containerId, Exception exception);
 }

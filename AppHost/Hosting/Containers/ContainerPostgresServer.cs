@@ -61,7 +61,7 @@ internal sealed class ContainerPostgresServer(
     public async ValueTask DisposeAsync()
     {
         _processId = null;
-        await container.DisposeAsync();
+        await ContainerRemoval.RemoveAsync(container, name, provider.Logger);
     }
 
     internal async Task StartAsync(CancellationToken cancellationToken)

@@ -199,6 +199,8 @@ public sealed class ContainerProvider : IInfrastructureProvider
 
     internal TimeSpan StartTimeout => Options.StartTimeout;
 
+    internal ILogger Logger => _logger;
+
     // A method of its own so that the JIT cannot initialise Testcontainers' settings before the version is negotiated.
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     private static void DisableResourceReaper() =>

@@ -85,7 +85,7 @@ internal sealed class ContainerRabbitMqServer : IRabbitMqServer
         _processId = null;
         _management?.Dispose();
         _management = null;
-        await _container.DisposeAsync();
+        await ContainerRemoval.RemoveAsync(_container, _name, _provider.Logger);
     }
 
     private async Task WaitForManagementAsync(CancellationToken cancellationToken)
