@@ -39,8 +39,9 @@ run_suite() {
   [ -d "$project" ] || return 0
   echo "=== $name ($mode)"
   local begin=$(date +%s)
+  # xunit's diagnostic messages carry the fixture's "Infrastructure: …" line, so the log shows which provider ran.
   if ! PETITION_INFRASTRUCTURE=$mode dotnet test "$project" --no-build -nologo \
-      --logger "trx;LogFileName=$name-$mode.trx" --results-directory "$results" "${test_args[@]}"; then
+      --logger "trx;LogFileName=$name-$mode.trx" --results-directory "$results" "${test_args[@]}" -- xUnit.DiagnosticMessages=true; then
     status=1
   fi
   echo "=== $name ($mode): $(( $(date +%s) - begin )) s"
