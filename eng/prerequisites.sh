@@ -1,15 +1,24 @@
 #!/usr/bin/env bash
 # Makes sure this machine has what the platform runs on: the .NET 10 SDK, and PostgreSQL and RabbitMQ from the
-# Debian packages (the AppHost and the tests start their own instances of them; no system service is used), and
-# Debian's chromium for the dashboard's browser tests.
+# Debian packages (the AppHost and the tests start their own instances of them; no system service is used).
+# With --tests, also Debian's chromium for the dashboard's browser tests (test tools never download a browser here).
+# With --containers, also what the container mode needs here: Docker's engine (docker.io) and debootstrap, which
+# eng/images/build.sh uses to build the images without a registry.
 # Installs what is missing when it can (root, or sudo without a password); otherwise says what to run.
 set -euo pipefail
 
 missing=()
 ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 || missing+=(postgresql)
 [ -x /usr/lib/rabbitmq/bin/rabbitmq-server ] || missing+=(rabbitmq-server)
-# The dashboard's browser tests drive Debian's chromium; test tools never download a browser here.
-[ -x /usr/bin/chromium ] || missing+=(chromium)
+for option in "$@"; do
+  case "$option" in
+    --tests) [ -x /usr/bin/chromium ] || missing+=(chromium) ;;
+    --containers)
+      command -v dockerd >/dev/null 2>&1 || missing+=(docker.io)
+      command -v debootstrap >/dev/null 2>&1 || missing+=(debootstrap)
+      ;;
+  esac
+done
 
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" -eq 0 ]; then

@@ -3,7 +3,6 @@ using Microsoft.Extensions.Logging;
 using PetitionPlatform.Hosting.ApplicationModel;
 using PetitionPlatform.Hosting.Console;
 using PetitionPlatform.Hosting.Infrastructure;
-using PetitionPlatform.Hosting.Local;
 
 namespace PetitionPlatform.Hosting;
 
@@ -30,7 +29,8 @@ internal sealed class DistributedApplicationBuilder : IDistributedApplicationBui
 
     public IInfrastructureProvider InfrastructureProvider
     {
-        get => _infrastructureProvider ??= new LocalProcessProvider(null, LoggerFactory);
+        // Containers when a Docker engine answers, else local processes; PETITION_INFRASTRUCTURE forces either.
+        get => _infrastructureProvider ??= new SelectedInfrastructureProvider(Configuration, LoggerFactory);
         set => _infrastructureProvider = value ?? throw new ArgumentNullException(nameof(value));
     }
 

@@ -29,6 +29,17 @@ public static class TcpPorts
         }
     }
 
+    /// <summary>
+    /// The port a server named <paramref name="name"/> should listen on: <paramref name="requested"/> if it is free, a free
+    /// one when none (or 0) is requested; a requested port that is taken is a failure naming the server.
+    /// </summary>
+    public static int Claim(int? requested, string name) => requested switch
+    {
+        null or 0 => GetFree(),
+        { } port when IsAvailable(port) => port,
+        { } port => throw new HostingException($"Port {port} for '{name}' is in use; stop the other process or choose another port."),
+    };
+
     /// <summary>Whether a server could listen on 127.0.0.1:<paramref name="port"/> now.</summary>
     public static bool IsAvailable(int port)
     {

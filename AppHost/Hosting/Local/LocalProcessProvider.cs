@@ -22,7 +22,7 @@ public sealed class LocalProcessProvider(LocalProcessProviderOptions? options = 
     {
         ArgumentNullException.ThrowIfNull(options);
         var installation = PostgresInstallation.Locate(_options);
-        var port = PortFor(options.Port, options.Name);
+        var port = TcpPorts.Claim(options.Port, options.Name);
         var account = await ServiceAccount.ForAsync(_options.PostgresUser, "postgresql", cancellationToken);
         var directory = await DataDirectory.PrepareAsync(options.DataDirectory, options.Name, account, _options.FallbackDataRoot, _logger, cancellationToken);
         var credentials = StoredCredentials.LoadOrCreate(
@@ -47,8 +47,8 @@ public sealed class LocalProcessProvider(LocalProcessProviderOptions? options = 
     {
         ArgumentNullException.ThrowIfNull(options);
         var installation = RabbitMqInstallation.Locate(_options);
-        var amqpPort = PortFor(options.AmqpPort, options.Name);
-        var managementPort = PortFor(options.ManagementPort, options.Name);
+        var amqpPort = TcpPorts.Claim(options.AmqpPort, options.Name);
+        var managementPort = TcpPorts.Claim(options.ManagementPort, options.Name);
         var account = await ServiceAccount.ForAsync(_options.RabbitMqUser, "rabbitmq-server", cancellationToken);
         var directory = await DataDirectory.PrepareAsync(options.DataDirectory, options.Name, account, _options.FallbackDataRoot, _logger, cancellationToken);
         var requested = (options.Username, options.Password) switch
@@ -99,11 +99,4 @@ public sealed class LocalProcessProvider(LocalProcessProviderOptions? options = 
             }
         }
     }
-
-    private static int PortFor(int? requested, string name) => requested switch
-    {
-        null or 0 => TcpPorts.GetFree(),
-        { } port when TcpPorts.IsAvailable(port) => port,
-        { } port => throw new HostingException($"Port {port} for '{name}' is in use; stop the other process or choose another port."),
-    };
 }

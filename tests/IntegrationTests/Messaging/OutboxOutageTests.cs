@@ -4,7 +4,6 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using PetitionPlatform.Hosting.Infrastructure;
-using PetitionPlatform.Hosting.Local;
 using PetitionPlatform.IntegrationTests.Support;
 using PetitionPlatform.ServiceDefaults.Messaging;
 using PetitionPlatform.TestSupport;
@@ -25,7 +24,8 @@ public sealed class OutboxOutageTests(SharedInfrastructure infrastructure) : IAs
 
     public async Task InitializeAsync()
     {
-        _broker = await new LocalProcessProvider().StartRabbitMqAsync(new RabbitMqServerOptions("outage", Path.Combine(_directory, "rabbitmq")), default);
+        // The same provider as the shared servers: with containers the outage is a stopped container, locally a stopped node.
+        _broker = await infrastructure.Provider.StartRabbitMqAsync(new RabbitMqServerOptions("outage", Path.Combine(_directory, "rabbitmq")), default);
         _services = await ServiceSet.StartAsync(infrastructure, _broker.ConnectionStringFor());
     }
 
