@@ -40,26 +40,8 @@ internal sealed class LocalPostgresServer(
         Database = database,
     }.ConnectionString;
 
-    public async Task CreateDatabaseAsync(string database, CancellationToken cancellationToken)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(database);
-        await using var connection = await OpenAdminConnectionAsync(cancellationToken);
-        await using var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = $1", connection) { Parameters = { new() { Value = database } } };
-        if (await exists.ExecuteScalarAsync(cancellationToken) is not null)
-        {
-            return;
-        }
-
-        try
-        {
-            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{database.Replace("\"", "\"\"", StringComparison.Ordinal)}\"", connection);
-            await create.ExecuteNonQueryAsync(cancellationToken);
-        }
-        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.DuplicateDatabase)
-        {
-            // Created concurrently by another caller: the database exists, which is all that was asked.
-        }
-    }
+    public Task CreateDatabaseAsync(string database, CancellationToken cancellationToken) =>
+        PostgresAdministration.CreateDatabaseAsync(ConnectionStringFor("postgres"), database, cancellationToken);
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
@@ -137,22 +119,8 @@ internal sealed class LocalPostgresServer(
         }
     }
 
-    private async Task<NpgsqlConnection> OpenAdminConnectionAsync(CancellationToken cancellationToken)
-    {
-        // No pooling: the host's own connections are few and short, and a pool would outlive a stopped server.
-        var connectionString = new NpgsqlConnectionStringBuilder(ConnectionStringFor("postgres")) { Pooling = false, Timeout = 5 }.ConnectionString;
-        var connection = new NpgsqlConnection(connectionString);
-        try
-        {
-            await connection.OpenAsync(cancellationToken);
-            return connection;
-        }
-        catch
-        {
-            await connection.DisposeAsync();
-            throw;
-        }
-    }
+    private Task<NpgsqlConnection> OpenAdminConnectionAsync(CancellationToken cancellationToken) =>
+        PostgresAdministration.OpenAsync(ConnectionStringFor("postgres"), cancellationToken);
 
     private static HostingException Failure(string message, ChildProcess process) =>
         new(message, [.. process.Tail.Tail(20).Select(line => line.Text)]);

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PetitionPlatform.Contracts;
@@ -75,7 +76,8 @@ public sealed partial class NotificationSender(
 
     private async Task DeliverAsync(IServiceProvider services, NotificationDbContext db, NotificationMessage message, CancellationToken cancellationToken)
     {
-        using var span = await DeliveryTracing.StartDeliveryAsync(db, message, cancellationToken);
+        var cause = await DeliveryTracing.FindCauseAsync(db, message, cancellationToken);
+        using var span = DeliveryTracing.StartDelivery(cause, message);
         try
         {
             var channel = services.GetKeyedService<INotificationChannel>(message.Channel)
@@ -88,6 +90,8 @@ public sealed partial class NotificationSender(
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
+            // The exception's type, not its message: a channel's message may quote the recipient's address.
+            Activity.Current?.SetStatus(ActivityStatusCode.Error, ex.GetType().Name);
             var now = time.GetUtcNow();
             message.MarkAttemptFailed(ex.Message, now, _options.MaxAttempts, _options.RetryDelayAfter(message.Attempts + 1));
             if (message.Status == NotificationStatuses.Failed)

@@ -22,17 +22,26 @@ public static class DeliveryTracing
     /// <summary>The sender's polling is not work anyone follows; only deliveries (below) are traced.</summary>
     public static IDisposable QuietPolling() => SuppressInstrumentationScope.Begin();
 
-    /// <summary>Starts the span of one delivery; dispose it when the delivery's outcome is known.</summary>
-    public static async Task<IDisposable> StartDeliveryAsync(NotificationDbContext db, NotificationMessage message, CancellationToken ct)
+    /// <summary>The trace context of the consumption that wrote the message (kept in the inbox row of its causing event).</summary>
+    public static async Task<ActivityContext> FindCauseAsync(NotificationDbContext db, NotificationMessage message, CancellationToken ct)
     {
         var cause = await db.Set<InboxMessage>().AsNoTracking()
             .Where(m => m.MessageId == message.SourceMessageId && m.TraceParent != null)
             .Select(m => new { m.TraceParent, m.TraceState })
             .FirstOrDefaultAsync(ct);
         ActivityContext.TryParse(cause?.TraceParent, cause?.TraceState, out var parent);
+        return parent;
+    }
 
+    /// <summary>
+    /// Starts the span of one delivery as a child of <paramref name="cause"/>; dispose it when the delivery's outcome is
+    /// known. Deliberately not async: the current activity and the lifted suppression are async-local, and an async
+    /// method's changes to them would be undone on its return, leaving the delivery and its NotificationSent untraced.
+    /// </summary>
+    public static IDisposable StartDelivery(ActivityContext cause, NotificationMessage message)
+    {
         var traced = SuppressInstrumentationScope.Begin(false);
-        var activity = s_source.StartActivity($"notification deliver {message.Template}", ActivityKind.Client, parent);
+        var activity = s_source.StartActivity($"notification deliver {message.Template}", ActivityKind.Client, cause);
         activity?.SetTag("notification.id", message.Id.ToString());
         activity?.SetTag("notification.template", message.Template);
         activity?.SetTag("notification.channel", message.Channel);

@@ -45,8 +45,9 @@ public sealed class TraceChainTests(SharedInfrastructure infrastructure) : IAsyn
         var trace = await Eventually.HoldsAsync(
             () => Task.FromResult(_spans.InTrace(traceId)),
             spans => s_consumers.All(queue => spans.Any(span => IsConsumption(span, queue)))
-                     && spans.Any(span => span.DisplayName.StartsWith("notification deliver", StringComparison.Ordinal)),
-            within: TimeSpan.FromSeconds(40), because: "every consumer and a delivery join the request's trace");
+                     && spans.Any(span => span.DisplayName.StartsWith("notification deliver", StringComparison.Ordinal))
+                     && spans.Any(span => span.DisplayName == "outbox publish NotificationSent"),
+            within: TimeSpan.FromSeconds(40), because: "every consumer, a delivery and the event it caused join the request's trace");
         var byId = trace.ToDictionary(span => span.SpanId);
 
         // The gateway's server span is the root; intake's server span is a grandchild, under the forwarding client span.
@@ -70,6 +71,11 @@ public sealed class TraceChainTests(SharedInfrastructure infrastructure) : IAsyn
             Assert.StartsWith("outbox publish ", publish.DisplayName, StringComparison.Ordinal);
             Assert.True(byId.ContainsKey(publish.ParentSpanId), $"{publish.DisplayName} continues a span of the trace");
         }
+
+        // A delivery runs later in notification's background sender, yet continues the consumption that planned it, and the
+        // NotificationSent it commits is published under the delivery.
+        Assert.All(trace.Where(span => span.DisplayName == "outbox publish NotificationSent"),
+            publish => Assert.StartsWith("notification deliver", byId[publish.ParentSpanId].DisplayName, StringComparison.Ordinal));
 
         // Every span of consumer work names the petition.
         Assert.All(trace.Where(span => span.Kind == ActivityKind.Consumer), span => Assert.Equal(petitionId, span.GetTagItem(PetitionAttributes.PetitionId)));

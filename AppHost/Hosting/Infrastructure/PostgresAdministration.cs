@@ -1,8 +1,11 @@
 using Npgsql;
 
-namespace PetitionPlatform.Hosting.Containers;
+namespace PetitionPlatform.Hosting.Infrastructure;
 
-/// <summary>What the host does on a PostgreSQL server as its superuser: check it answers, create databases.</summary>
+/// <summary>
+/// What the host does on a PostgreSQL server as its superuser, whichever provider runs it: check it answers, create
+/// databases.
+/// </summary>
 internal static class PostgresAdministration
 {
     /// <summary>An open connection to the server's <c>postgres</c> database, without pooling: the host's own connections are few and short, and a pool would outlive a stopped server.</summary>
