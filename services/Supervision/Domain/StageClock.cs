@@ -12,6 +12,12 @@ public sealed record StageClock(
     DateTimeOffset DueBy,
     DateTimeOffset? DoneAt)
 {
+    /// <summary>Hearings (听证) held on a review or re-review, whose days the due date already leaves out; oldest first.</summary>
+    public IReadOnlyList<HearingPeriod> Hearings { get; init; } = [];
+
     /// <summary>A finished stage is judged by when it was done; an open one by the present moment.</summary>
     public bool IsOverdueAt(DateTimeOffset now) => StatutoryCalendar.IsOverdue(DueBy, DoneAt ?? now);
 }
+
+/// <summary>The days of one hearing (China calendar days, both included).</summary>
+public sealed record HearingPeriod(DateOnly StartedOn, DateOnly EndedOn);
