@@ -21,6 +21,7 @@ internal static class ApplicationServices
             bus.AddConsumer<CaseAcceptedConsumer>();
             bus.AddConsumer<CaseDeclinedConsumer>();
             bus.AddConsumer<CaseExtendedConsumer>();
+            bus.AddConsumer<CaseHearingRecordedConsumer>();
             bus.AddConsumer<CaseAnsweredConsumer>();
             bus.AddConsumer<RoutingDecisionRequiredConsumer>();
             bus.AddConsumer<SupervisionNoticeIssuedConsumer>();

@@ -114,6 +114,32 @@ public static class CaseRequestValidator
         return errors.ToDictionary();
     }
 
+    /// <summary>
+    /// The checks a hearing needs without the case: a well-formed unit, two dates, the end not before the start. The
+    /// checks against the case's opening day and today are the workflow's, keyed by the same fields.
+    /// </summary>
+    public static Dictionary<string, string[]> Validate(HearingRequest request, out DateOnly startedOn, out DateOnly endedOn)
+    {
+        var errors = new Errors();
+        if (string.IsNullOrWhiteSpace(request.OrgId))
+        {
+            errors.Add("orgId", "Required: the reviewing unit that held the hearing.");
+        }
+        else if (!OrgIds.IsWellFormed(request.OrgId))
+        {
+            errors.Add("orgId", OrgIdFormat);
+        }
+
+        var hasStart = errors.Date(request.StartedOn, "startedOn", out startedOn);
+        var hasEnd = errors.Date(request.EndedOn, "endedOn", out endedOn);
+        if (hasStart && hasEnd && endedOn < startedOn)
+        {
+            errors.Add("endedOn", $"The hearing cannot end ({endedOn:yyyy-MM-dd}) before it started ({startedOn:yyyy-MM-dd}).");
+        }
+
+        return errors.ToDictionary();
+    }
+
     private const string OrgIdFormat = "An organisation id is '<regionCode>/<unit>', such as '130724/hrss'.";
 
     private sealed class Errors
@@ -148,6 +174,25 @@ public static class CaseRequestValidator
             {
                 Add(field, $"At most {maxLength:N0} characters (got {length:N0}).");
             }
+        }
+
+        public bool Date(string? value, string field, out DateOnly date)
+        {
+            date = default;
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                Add(field, "Required: a day in China, as yyyy-MM-dd.");
+                return false;
+            }
+
+            if (!DateOnly.TryParseExact(value, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture,
+                    System.Globalization.DateTimeStyles.None, out date))
+            {
+                Add(field, $"'{value}' is not a day written as yyyy-MM-dd.");
+                return false;
+            }
+
+            return true;
         }
 
         public void OneOf(string? value, string field, IReadOnlyList<string> allowed)

@@ -18,3 +18,6 @@ public sealed record EvaluationRequest(string? TrackingCode, string? Rating);
 public sealed record ReviewRequest(string? TrackingCode, string? Reason);
 
 public sealed record FindingsRequest(string? OrgId, string? Findings);
+
+/// <summary>Dates as <c>yyyy-MM-dd</c> strings (China calendar days), so a malformed one is reported by its field.</summary>
+public sealed record HearingRequest(string? OrgId, string? StartedOn, string? EndedOn);

@@ -32,6 +32,7 @@ public sealed record CaseView(
     ReviewOfView? ReviewOf,
     ContestedView? Contested,
     IReadOnlyList<FindingView> Findings,
+    IReadOnlyList<HearingView> Hearings,
     string? Role = null)
 {
     /// <summary>The case in a unit's list: <see cref="Role"/> says whether the unit leads or co-handles it.</summary>
@@ -66,7 +67,8 @@ public sealed record CaseView(
             China(c.ClosedAt),
             c.ReviewOfCaseId is { } reviewOf ? new ReviewOfView(reviewOf.ToString(), c.ReviewReason!) : null,
             c.ReviewCaseId is { } reviewCase ? new ContestedView(reviewCase.ToString(), China(c.ReviewRequestedAt!.Value)) : null,
-            c.Findings.Select(f => new FindingView(f.OrgId, f.Text, China(f.At))).ToList());
+            c.Findings.Select(f => new FindingView(f.OrgId, f.Text, China(f.At))).ToList(),
+            c.Hearings.Select(h => new HearingView(h.OrgId, h.StartedOn, h.EndedOn, h.Days, China(h.RecordedAt))).ToList());
     }
 
     private static DateTimeOffset China(DateTimeOffset at) => at.ToOffset(StatutoryCalendar.ChinaOffset);
@@ -90,6 +92,9 @@ public sealed record ContestedView(string ReviewCaseId, DateTimeOffset Requested
 
 /// <summary>One unit's findings on a jointly handled case.</summary>
 public sealed record FindingView(string OrgId, string Findings, DateTimeOffset At);
+
+/// <summary>A hearing (听证) of a review or re-review case: China calendar days, both counted, and when it was recorded.</summary>
+public sealed record HearingView(string OrgId, DateOnly StartedOn, DateOnly EndedOn, int Days, DateTimeOffset RecordedAt);
 
 /// <summary>A unit's part in a listed case.</summary>
 public static class CaseRoles

@@ -33,6 +33,9 @@ public static class CasesApi
             .WithSummary("A co-handling unit (or the lead unit) adds its findings to the shared case (会办意见)");
         handling.MapPost("/cases/{caseId}/extension", ExtendAsync)
             .Accepts<ExtensionRequest>("application/json").WithSummary("The handling period is extended once, by at most 30 days");
+        handling.MapPost("/cases/{caseId}/hearings", RecordHearingAsync)
+            .Accepts<HearingRequest>("application/json")
+            .WithSummary("The reviewing unit records a hearing (听证); its days are not counted in the review period");
         handling.MapPost("/cases/{caseId}/answer", AnswerAsync)
             .Accepts<AnswerRequest>("application/json").WithSummary("The written answer (处理意见书)");
         handling.MapPost("/cases/{caseId}/evaluation", EvaluateAsync)
@@ -162,6 +165,14 @@ public static class CasesApi
         ActAsync<ExtensionRequest>(caseId, http, CaseRequestValidator.Validate,
             (id, r) => workflow.ExtendAsync(id, r.Days!.Value, r.Reason!.Trim(), r.ApprovedBy!.Trim(), ct), ct);
 
+    private static Task<Results<Ok<CaseView>, ValidationProblem, ProblemHttpResult>> RecordHearingAsync(
+        string caseId, HttpRequest http, CaseWorkflow workflow, CancellationToken ct)
+    {
+        DateOnly startedOn = default, endedOn = default;
+        return ActAsync<HearingRequest>(caseId, http, r => CaseRequestValidator.Validate(r, out startedOn, out endedOn),
+            (id, r) => workflow.RecordHearingAsync(id, r.OrgId!, startedOn, endedOn, ct), ct);
+    }
+
     private static Task<Results<Ok<CaseView>, ValidationProblem, ProblemHttpResult>> AnswerAsync(
         string caseId, HttpRequest http, CaseWorkflow workflow, CancellationToken ct) =>
         ActAsync<AnswerRequest>(caseId, http, CaseRequestValidator.Validate,
@@ -207,6 +218,7 @@ public static class CasesApi
                 title: "The case does not allow this now.", detail: refused.Reason),
             CaseCommandResult.Forbidden => NotProven(),
             CaseCommandResult.NotParticipant outsider => NotParticipant(outsider.OrgId),
+            CaseCommandResult.NotCaseUnit outsider => NotCaseUnit(outsider.OrgId),
             CaseCommandResult.Unavailable unavailable => Unavailable(unavailable.Reason),
             _ => CaseNotFound(caseId),
         };
@@ -230,6 +242,15 @@ public static class CasesApi
         extensions: new Dictionary<string, object?>
         {
             ["errors"] = new Dictionary<string, string[]> { ["orgId"] = [$"'{orgId}' is not a unit of this case."] },
+        });
+
+    /// <summary>403 naming the unit, as for findings: only the case's own unit, the reviewing body, holds its hearings.</summary>
+    private static ProblemHttpResult NotCaseUnit(string orgId) => TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden,
+        title: "The unit is not the case's unit.",
+        detail: $"'{orgId}' is not the unit handling this case; only that unit may record its hearings.",
+        extensions: new Dictionary<string, object?>
+        {
+            ["errors"] = new Dictionary<string, string[]> { ["orgId"] = [$"'{orgId}' is not the unit of this case."] },
         });
 
     internal static ProblemHttpResult NotProven() => TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden,

@@ -33,6 +33,13 @@ public sealed class HandlingDbContext(DbContextOptions<HandlingDbContext> option
             entity.Property(c => c.CoHandlerOrgIds).HasColumnType("text[]");
             // Part of the case's own row (jsonb), so that adding findings is a change of the case under its row version.
             entity.OwnsMany(c => c.Findings, findings => findings.ToJson("findings"));
+            // Hearings too: a second hearing is checked for overlap against the first under the same row version.
+            entity.Ignore(c => c.HearingDays);
+            entity.OwnsMany(c => c.Hearings, hearings =>
+            {
+                hearings.ToJson("hearings");
+                hearings.Ignore(h => h.Days);
+            });
             // xmin changes with every update of the row: the optimistic concurrency token, without a column of our own.
             entity.Property(c => c.Version).HasColumnName("xmin").HasColumnType("xid").IsRowVersion();
         });

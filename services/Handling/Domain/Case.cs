@@ -94,6 +94,12 @@ public sealed class Case
     /// <summary>The findings of the units handling the case together (会办), oldest first; the lead unit answers.</summary>
     public List<CaseFinding> Findings { get; private set; } = [];
 
+    /// <summary>Hearings (听证) the reviewing unit held, in the order they were recorded; their days do not count in the period.</summary>
+    public List<CaseHearing> Hearings { get; private set; } = [];
+
+    /// <summary>The days of all hearings together, each counted with its first and last day.</summary>
+    public int HearingDays => Hearings.Sum(h => h.Days);
+
     /// <summary>PostgreSQL's <c>xmin</c>: two requests that read the same version cannot both save a transition.</summary>
     public uint Version { get; private set; }
 
@@ -321,7 +327,56 @@ public sealed class Case
         ExtensionReason = reason;
         ExtensionApprovedBy = approvedBy;
         ExtendedAt = at;
-        HandlingDueBy = CasePeriods.HandlingDueBy(AcceptedAt!.Value, days);
+        HandlingDueBy = CasePeriods.AnswerDueBy(Stage, AcceptedAt!.Value, days, HearingDays);
+        return transition;
+    }
+
+    /// <summary>
+    /// The reviewing unit held a hearing (听证) on the days <paramref name="startedOn"/> to <paramref name="endedOn"/>
+    /// (China, both included). Those days are not counted in the review period (信访工作条例), so the answer's due date
+    /// is counted again with them. Only the case's own unit, only on a review or re-review case that is being handled;
+    /// hearings may not overlap, and one that began after the period ran out cannot bring the period back.
+    /// Field checks (dates in order, not in the future, not before the case opened) are the API's, and come first.
+    /// </summary>
+    public CaseTransition RecordHearing(string orgId, DateOnly startedOn, DateOnly endedOn, DateTimeOffset at)
+    {
+        if (Stage == CaseStages.Original)
+        {
+            // The regulation gives hearings to the review and re-review bodies; the original period has no such pause.
+            return CaseTransition.Refused(
+                "Cannot record a hearing: hearing time (听证) is excluded only from a review (复查) or re-review (复核) period; "
+                + "this case is the original handling, whose period can only be extended (art. 34).");
+        }
+
+        if (orgId != OrgId)
+        {
+            // The workflow answers this with a 403 before it gets here; the aggregate holds to the rule all the same.
+            return CaseTransition.Refused($"Cannot record a hearing: '{orgId}' is not the unit reviewing this case.");
+        }
+
+        var transition = CaseStateMachine.Decide(Status, CaseAction.RecordHearing);
+        if (!transition.IsAllowed)
+        {
+            return transition;
+        }
+
+        if (Hearings.FirstOrDefault(h => h.Overlaps(startedOn, endedOn)) is { } overlapping)
+        {
+            return CaseTransition.Refused(
+                $"Cannot record a hearing: it overlaps the hearing of {overlapping.StartedOn:yyyy-MM-dd} to {overlapping.EndedOn:yyyy-MM-dd} "
+                + "already recorded; a day is excluded from the period only once.");
+        }
+
+        var lastDay = StatutoryCalendar.DayOf(HandlingDueBy!.Value);
+        if (startedOn > lastDay)
+        {
+            return CaseTransition.Refused(
+                $"Cannot record a hearing: it began after the period had run out on {lastDay:yyyy-MM-dd}; "
+                + "only time taken within the period is excluded from it.");
+        }
+
+        Hearings.Add(new CaseHearing(orgId, startedOn, endedOn, at));
+        HandlingDueBy = CasePeriods.AnswerDueBy(Stage, AcceptedAt!.Value, ExtensionDays ?? 0, HearingDays);
         return transition;
     }
 

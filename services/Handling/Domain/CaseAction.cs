@@ -21,4 +21,7 @@ public enum CaseAction
 
     /// <summary>A co-handling unit (or the lead unit) records its findings on the shared case.</summary>
     AddFindings,
+
+    /// <summary>The reviewing unit records a hearing (听证), whose days are not counted in the review period.</summary>
+    RecordHearing,
 }

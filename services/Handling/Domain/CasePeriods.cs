@@ -1,3 +1,4 @@
+using PetitionPlatform.Contracts;
 using PetitionPlatform.Contracts.Periods;
 
 namespace PetitionPlatform.Handling.Domain;
@@ -20,4 +21,29 @@ public static class CasePeriods
     /// <summary>The superior answers a review or re-review within 30 days of the request (art. 35–36).</summary>
     public static DateTimeOffset ReviewAnswerDueBy(DateTimeOffset requestedAt) =>
         StatutoryCalendar.China.DueBy(requestedAt, StatutoryPeriods.ReviewAnswerDays);
+
+    /// <summary>
+    /// The answer's due date of an accepted case of <paramref name="stage"/>: the stage's period (60 days for the original
+    /// handling, 30 for a review or re-review) plus the extension, plus every day of a hearing, which the regulation does
+    /// not count in a review period. Always counted again from the start, so a period that had been carried over a rest
+    /// day is not carried twice: only the new last day is moved to a working day.
+    /// </summary>
+    public static DateTimeOffset AnswerDueBy(string stage, DateTimeOffset acceptedAt, int extensionDays, int hearingDays)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(extensionDays);
+        ArgumentOutOfRangeException.ThrowIfNegative(hearingDays);
+        var period = stage == CaseStages.Original ? StatutoryPeriods.HandlingDays : StatutoryPeriods.ReviewAnswerDays;
+        return StatutoryCalendar.China.DueBy(acceptedAt, period + extensionDays + hearingDays);
+    }
+
+    /// <summary>The calendar days a hearing takes: its first and its last day both count.</summary>
+    public static int HearingDays(DateOnly startedOn, DateOnly endedOn)
+    {
+        if (endedOn < startedOn)
+        {
+            throw new ArgumentOutOfRangeException(nameof(endedOn), endedOn, "A hearing cannot end before it started.");
+        }
+
+        return endedOn.DayNumber - startedOn.DayNumber + 1;
+    }
 }

@@ -25,6 +25,7 @@ public static class CaseStateMachine
         [(AwaitingAcceptance, CaseAction.Terminate)] = Closed,
         [(InProgress, CaseAction.Terminate)] = Closed,
         [(InProgress, CaseAction.AddFindings)] = InProgress,
+        [(InProgress, CaseAction.RecordHearing)] = InProgress,
     };
 
     public static CaseTransition Decide(string from, CaseAction action) =>
@@ -47,6 +48,7 @@ public static class CaseStateMachine
         CaseAction.RequestReview => "request a review",
         CaseAction.Terminate => "close the case as terminated",
         CaseAction.AddFindings => "add findings",
+        CaseAction.RecordHearing => "record a hearing",
         _ => throw new ArgumentOutOfRangeException(nameof(action), action, null),
     };
 

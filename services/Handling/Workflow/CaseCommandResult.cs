@@ -21,6 +21,9 @@ public abstract record CaseCommandResult
     /// <summary>The unit named in the request takes no part in the case (403, naming the unit).</summary>
     public sealed record NotParticipant(string OrgId) : CaseCommandResult;
 
+    /// <summary>The unit named in the request is not the case's own unit, which alone may do this (403, naming the unit).</summary>
+    public sealed record NotCaseUnit(string OrgId) : CaseCommandResult;
+
     /// <summary>Another service the action depends on could not be asked; nothing was changed (503).</summary>
     public sealed record Unavailable(string Reason) : CaseCommandResult;
 }

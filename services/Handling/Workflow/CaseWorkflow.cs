@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using PetitionPlatform.Contracts;
+using PetitionPlatform.Contracts.Periods;
 using PetitionPlatform.Handling.Data;
 using PetitionPlatform.Handling.Domain;
 using PetitionPlatform.ServiceDefaults.Messaging;
@@ -73,6 +74,57 @@ public sealed partial class CaseWorkflow(HandlingDbContext db, TimeProvider time
             (c, now) => db.AddToOutbox(new CaseFindingsAdded(
                 c.PetitionId, c.Id, c.OrgId, orgId, c.Stage, c.Findings.Count, c.Confidential, now), time),
             validate: null, ct);
+    }
+
+    /// <summary>
+    /// The reviewing unit records a hearing (听证). Another unit is told so (403) before anything about the case's state;
+    /// days that cannot be (before the case opened, after today in China) are field errors; what the case or the law does
+    /// not allow (an original case, an answered one, an overlap) is the aggregate's refusal.
+    /// </summary>
+    public async Task<CaseCommandResult> RecordHearingAsync(Guid caseId, string orgId, DateOnly startedOn, DateOnly endedOn, CancellationToken ct)
+    {
+        var found = await db.Cases.SingleOrDefaultAsync(c => c.Id == caseId, ct);
+        if (found is null)
+        {
+            return new CaseCommandResult.NotFound();
+        }
+
+        if (found.OrgId != orgId)
+        {
+            LogNotCaseUnit(logger, orgId, found.Id);
+            return new CaseCommandResult.NotCaseUnit(orgId);
+        }
+
+        var today = StatutoryCalendar.DayOf(time.GetUtcNow());
+        return await ApplyToAsync(found,
+            (c, now) => c.RecordHearing(orgId, startedOn, endedOn, now),
+            (c, now) => db.AddToOutbox(new CaseHearingRecorded(
+                c.PetitionId, c.Id, c.OrgId, c.Stage, startedOn, endedOn, c.HandlingDueBy!.Value, c.Confidential, now), time),
+            validate: c => HearingDateErrors(c, startedOn, endedOn, today),
+            ct);
+    }
+
+    private static Dictionary<string, string[]>? HearingDateErrors(Case c, DateOnly startedOn, DateOnly endedOn, DateOnly today)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var opened = StatutoryCalendar.DayOf(c.OpenedAt);
+        if (startedOn < opened)
+        {
+            errors["startedOn"] = [$"A hearing of this case cannot start before the case opened on {opened:yyyy-MM-dd}."];
+        }
+
+        // A hearing is recorded once it has taken place: only then is its length known.
+        if (startedOn > today)
+        {
+            errors["startedOn"] = [$"The hearing must have taken place: {startedOn:yyyy-MM-dd} is after today ({today:yyyy-MM-dd} in China)."];
+        }
+
+        if (endedOn > today)
+        {
+            errors["endedOn"] = [$"The hearing must have taken place: {endedOn:yyyy-MM-dd} is after today ({today:yyyy-MM-dd} in China)."];
+        }
+
+        return errors.Count > 0 ? errors : null;
     }
 
     public Task<CaseCommandResult> ExtendAsync(Guid caseId, int days, string reason, string approvedBy, CancellationToken ct) =>
@@ -198,6 +250,9 @@ public sealed partial class CaseWorkflow(HandlingDbContext db, TimeProvider time
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Unit {OrgId} tried to add findings to case {CaseId}, which it neither leads nor co-handles")]
     private static partial void LogNotParticipant(ILogger logger, string orgId, Guid caseId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Unit {OrgId} tried to record a hearing on case {CaseId}, which is not its case")]
+    private static partial void LogNotCaseUnit(ILogger logger, string orgId, Guid caseId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Case {CaseId} was changed by a simultaneous request; this change was refused")]
     private static partial void LogConcurrentChange(ILogger logger, Guid caseId);

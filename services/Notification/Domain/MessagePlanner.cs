@@ -62,6 +62,15 @@ public static class MessagePlanner
                 ("handlingDueBy", Wording.Date(e.HandlingDueBy)))),
     ];
 
+    /// <summary>The petitioner learns the new answer date; the text names the stage (复查/复核), not who was heard.</summary>
+    public static IReadOnlyList<PlannedMessage> ForCaseHearingRecorded(CaseHearingRecorded e, PetitionFile file) =>
+    [
+        new(TemplateNames.HearingHeld, Recipient.PetitionerOf(e.PetitionId),
+            Values(("number", file.Number), ("stage", e.Stage == CaseStages.ReReview ? "复核" : "复查"),
+                ("startedOn", $"{e.StartedOn.Year}年{e.StartedOn.Month}月{e.StartedOn.Day}日"),
+                ("endedOn", $"{e.EndedOn.Year}年{e.EndedOn.Month}月{e.EndedOn.Day}日"), ("dueBy", Wording.Date(e.DueBy)))),
+    ];
+
     public static IReadOnlyList<PlannedMessage> ForCaseAnswered(CaseAnswered e, PetitionFile file)
     {
         var petitioner = Recipient.PetitionerOf(e.PetitionId);

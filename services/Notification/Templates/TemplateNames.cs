@@ -20,6 +20,9 @@ public static class TemplateNames
     /// <summary>A review or re-review was opened at the unit above; sent to the petitioner and to that unit alike.</summary>
     public const string ReviewOpened = "review-opened";
 
+    /// <summary>A review or re-review body held a hearing (听证): the answer's date moves, the petitioner is told the new one.</summary>
+    public const string HearingHeld = "hearing-held";
+
     /// <summary>The matter is concluded (终结) and will not be accepted again.</summary>
     public const string Terminated = "terminated";
 
@@ -41,6 +44,7 @@ public static class TemplateNames
     public static readonly IReadOnlyList<string> All =
     [
         Receipt, Transferred, NotAcceptedLegalRoute, Accepted, Extended, Answered, AnsweredFinal, NotAcceptedTerminated, ReviewOpened, Terminated,
+        HearingHeld,
         NewCase, DeclinedReturned, RoutingDecisionRequired, LegalProcedure, FindingsAdded,
         SupervisionReminder, SupervisionOverdue, SupervisionEscalation, SupervisionAlert,
     ];

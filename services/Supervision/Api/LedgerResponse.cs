@@ -54,9 +54,14 @@ public sealed record LedgerStageResponse(
     DateTimeOffset StartedAt,
     DateTimeOffset DueBy,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? DoneAt,
-    bool Overdue)
+    bool Overdue,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<LedgerHearingResponse>? Hearings = null)
 {
     public static LedgerStageResponse From(StageClock stage, DateTimeOffset now) => new(
         stage.Stage, stage.OrgId, stage.CaseId?.ToString(), stage.StartedAt.InChina(), stage.DueBy.InChina(),
-        stage.DoneAt.InChina(), stage.IsOverdueAt(now));
+        stage.DoneAt.InChina(), stage.IsOverdueAt(now),
+        stage.Hearings.Count == 0 ? null : [.. stage.Hearings.Select(h => new LedgerHearingResponse(h.StartedOn, h.EndedOn, h.EndedOn.DayNumber - h.StartedOn.DayNumber + 1))]);
 }
+
+/// <summary>A hearing (听证) of a review or re-review: its days are left out of the stage's due date.</summary>
+public sealed record LedgerHearingResponse(DateOnly StartedOn, DateOnly EndedOn, int Days);

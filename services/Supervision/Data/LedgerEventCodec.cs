@@ -13,7 +13,7 @@ public static class LedgerEventCodec
     {
         typeof(PetitionRegistered), typeof(PetitionRouted), typeof(RoutingDecisionRequired), typeof(CaseOpened),
         typeof(CaseAccepted), typeof(CaseDeclined), typeof(CoHandlersAdded), typeof(CaseExtended), typeof(CaseAnswered),
-        typeof(CaseEvaluated), typeof(ReviewRequested), typeof(PetitionTerminated),
+        typeof(CaseEvaluated), typeof(ReviewRequested), typeof(PetitionTerminated), typeof(CaseHearingRecorded),
     }.ToDictionary(type => type.Name, StringComparer.Ordinal);
 
     public static LedgerEvent Encode(IPetitionEvent @event, Guid messageId, DateTimeOffset recordedAt)

@@ -29,6 +29,9 @@ internal sealed class CaseTrack(Guid caseId, string orgId)
 
     public DateTimeOffset? ReviewDueBy { get; set; }
 
+    /// <summary>The review's hearings; a republished event adds nothing, as each hearing is kept once.</summary>
+    public List<HearingPeriod> Hearings { get; } = [];
+
     /// <summary>The instant the case first shows up in the history, to keep cases in the order they began.</summary>
     public DateTimeOffset FirstSeenAt => OpenedAt ?? ReviewRequestedAt ?? AcceptedAt ?? DecidedAt ?? AnsweredAt ?? DateTimeOffset.MaxValue;
 
@@ -47,7 +50,10 @@ internal sealed class CaseTrack(Guid caseId, string orgId)
         // A review has no acceptance step: its one clock runs from the request to the superior's answer.
         if (ReviewStage is { } stage && ReviewRequestedAt is { } requested && ReviewDueBy is { } reviewDue)
         {
-            yield return new StageClock(stage, OrgId, CaseId, requested, reviewDue, AnsweredAt);
+            yield return new StageClock(stage, OrgId, CaseId, requested, reviewDue, AnsweredAt)
+            {
+                Hearings = [.. Hearings.OrderBy(h => h.StartedOn)],
+            };
         }
 
         if (OpenedAt is { } assigned && ReportBackDueBy is { } reportBackDue)

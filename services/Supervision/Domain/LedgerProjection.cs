@@ -53,6 +53,7 @@ public sealed class LedgerProjection
         RoutingDecisionRequired => 4,
         CoHandlersAdded => 5,
         CaseExtended => 6,
+        CaseHearingRecorded => 6,
         CaseAnswered => 7,
         CaseEvaluated => 8,
         ReviewRequested => 9,
@@ -71,6 +72,7 @@ public sealed class LedgerProjection
             case CaseAccepted e: Accepted(e); break;
             case CaseDeclined e: Declined(e); break;
             case CaseExtended e: Extended(e); break;
+            case CaseHearingRecorded e: HearingHeld(e); break;
             case CaseAnswered e: Answered(e); break;
             case CaseEvaluated e: Evaluated(e); break;
             case ReviewRequested e: ReviewOpened(e); break;
@@ -169,6 +171,33 @@ public sealed class LedgerProjection
         Case(e.CaseId, e.OrgId).HandlingDueBy = e.HandlingDueBy;
         SetStatus(ProgressStatuses.Extended);
         AddStep(new ProgressStep(ProgressSteps.Extended, e.OrgId, e.OccurredAt, e.HandlingDueBy));
+    }
+
+    /// <summary>
+    /// Hearing days are not counted in a review period: the review clock now runs to the date handling counted again.
+    /// Each event carries the due date with every hearing so far, and they replay in order, so the last one stands.
+    /// Notices already issued against the earlier date are kept by the notice store; only new evaluations see this date.
+    /// </summary>
+    private void HearingHeld(CaseHearingRecorded e)
+    {
+        var track = Case(e.CaseId, e.OrgId);
+        if (e.Stage == CaseStages.Original)
+        {
+            track.HandlingDueBy = e.DueBy;
+        }
+        else
+        {
+            track.ReviewStage ??= e.Stage;
+            track.ReviewDueBy = e.DueBy;
+            var held = new HearingPeriod(e.StartedOn, e.EndedOn);
+            if (!track.Hearings.Contains(held))
+            {
+                track.Hearings.Add(held);
+            }
+        }
+
+        _confidential |= e.Confidential;
+        AddStep(new ProgressStep(ProgressSteps.HearingHeld, e.OrgId, e.OccurredAt, e.DueBy));
     }
 
     private void Answered(CaseAnswered e)

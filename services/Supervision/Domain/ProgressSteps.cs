@@ -14,6 +14,9 @@ public static class ProgressSteps
     public const string AwaitingRoutingDecision = "awaiting-routing-decision";
     public const string Accepted = "accepted";
     public const string Extended = "extended";
+
+    /// <summary>The reviewing unit held a hearing (听证); the step's due date is the answer's new one.</summary>
+    public const string HearingHeld = "hearing-held";
     public const string Answered = "answered";
     public const string Evaluated = "evaluated";
     public const string ReviewRequested = "review-requested";

@@ -12,6 +12,19 @@ public sealed record StageClock(
     DateTimeOffset DueBy,
     DateTimeOffset? DoneAt)
 {
+    /// <summary>Hearings (听证) held on a review or re-review, whose days the due date already leaves out; oldest first.</summary>
+    public IReadOnlyList<HearingPeriod> Hearings { get; init; } = [];
+
+    /// <summary>Two clocks are the same when their hearings are the same days, not the same list instance.</summary>
+    public bool Equals(StageClock? other) =>
+        other is not null && (Stage, OrgId, CaseId, StartedAt, DueBy, DoneAt) == (other.Stage, other.OrgId, other.CaseId, other.StartedAt, other.DueBy, other.DoneAt)
+        && Hearings.SequenceEqual(other.Hearings);
+
+    public override int GetHashCode() => HashCode.Combine(Stage, OrgId, CaseId, StartedAt, DueBy, DoneAt, Hearings.Count);
+
     /// <summary>A finished stage is judged by when it was done; an open one by the present moment.</summary>
     public bool IsOverdueAt(DateTimeOffset now) => StatutoryCalendar.IsOverdue(DueBy, DoneAt ?? now);
 }
+
+/// <summary>The days of one hearing (China calendar days, both included).</summary>
+public sealed record HearingPeriod(DateOnly StartedOn, DateOnly EndedOn);

@@ -17,6 +17,7 @@ public sealed partial class LifecycleEventsConsumer(LedgerStore ledger, ILogger<
     IConsumer<CaseDeclined>,
     IConsumer<CoHandlersAdded>,
     IConsumer<CaseExtended>,
+    IConsumer<CaseHearingRecorded>,
     IConsumer<CaseAnswered>,
     IConsumer<CaseEvaluated>,
     IConsumer<ReviewRequested>,
@@ -35,6 +36,8 @@ public sealed partial class LifecycleEventsConsumer(LedgerStore ledger, ILogger<
     public Task Consume(ConsumeContext<CoHandlersAdded> context) => RecordAsync(context);
 
     public Task Consume(ConsumeContext<CaseExtended> context) => RecordAsync(context);
+
+    public Task Consume(ConsumeContext<CaseHearingRecorded> context) => RecordAsync(context);
 
     public Task Consume(ConsumeContext<CaseAnswered> context) => RecordAsync(context);
 

@@ -1,3 +1,4 @@
+using PetitionPlatform.Contracts.Periods;
 using PetitionPlatform.Handling.Domain;
 using static PetitionPlatform.Handling.Domain.CaseStatuses;
 
@@ -22,6 +23,7 @@ public sealed class CaseStateMachineTests
         [(AwaitingAcceptance, CaseAction.Terminate)] = Closed,
         [(InProgress, CaseAction.Terminate)] = Closed,
         [(InProgress, CaseAction.AddFindings)] = InProgress,
+        [(InProgress, CaseAction.RecordHearing)] = InProgress,
     };
 
     public static TheoryData<string, CaseAction> EveryPair()
@@ -67,12 +69,12 @@ public sealed class CaseStateMachineTests
         }
 
         var c = Cases.In(from);
-        var before = (c.Status, c.HandlingDueBy, c.ExtensionDays, c.AnsweredAt, c.Rating, c.DeclinedAt, c.ClosedAt, c.CoHandlerOrgIds.Count, c.Findings.Count);
+        var before = (c.Status, c.HandlingDueBy, c.ExtensionDays, c.AnsweredAt, c.Rating, c.DeclinedAt, c.ClosedAt, c.CoHandlerOrgIds.Count, c.Findings.Count, c.Hearings.Count);
 
         var transition = Act(c, action);
 
         Assert.False(transition.IsAllowed);
-        Assert.Equal(before, (c.Status, c.HandlingDueBy, c.ExtensionDays, c.AnsweredAt, c.Rating, c.DeclinedAt, c.ClosedAt, c.CoHandlerOrgIds.Count, c.Findings.Count));
+        Assert.Equal(before, (c.Status, c.HandlingDueBy, c.ExtensionDays, c.AnsweredAt, c.Rating, c.DeclinedAt, c.ClosedAt, c.CoHandlerOrgIds.Count, c.Findings.Count, c.Hearings.Count));
     }
 
     [Fact]
@@ -111,6 +113,7 @@ public sealed class CaseStateMachineTests
             CaseAction.RequestReview => c.RequestReview("130700/hrss", "不服处理意见", Guid.NewGuid(), at, out _),
             CaseAction.Terminate => c.Terminate(at),
             CaseAction.AddFindings => c.AddFindings("130724/justice", "司法所意见", at),
+            CaseAction.RecordHearing => c.RecordHearing(c.OrgId, StatutoryCalendar.DayOf(at), StatutoryCalendar.DayOf(at), at),
             _ => throw new ArgumentOutOfRangeException(nameof(action)),
         };
     }

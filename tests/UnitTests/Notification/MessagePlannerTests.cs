@@ -160,6 +160,21 @@ public sealed class MessagePlannerTests
         Assert.All([accepted, extended], p => Assert.Equal(Recipient.Petitioner, p.Recipient.Kind));
     }
 
+    [Fact]
+    public void A_hearing_tells_the_petitioner_the_new_answer_date_of_the_review()
+    {
+        var due = new DateTimeOffset(2026, 10, 8, 23, 59, 59, TimeSpan.FromHours(8));
+
+        var planned = Assert.Single(MessagePlanner.ForCaseHearingRecorded(new CaseHearingRecorded(
+            s_petition, Guid.NewGuid(), "130700/hrss", CaseStages.ReReview, new DateOnly(2026, 9, 10), new DateOnly(2026, 9, 12), due, false, s_at), File()));
+
+        var text = Render(planned);
+        Assert.Equal(Recipient.Petitioner, planned.Recipient.Kind);
+        Assert.Contains("2026年9月10日至2026年9月12日举行了听证", text, StringComparison.Ordinal);
+        Assert.Contains("复核意见将于2026年10月8日前答复您", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("{", text, StringComparison.Ordinal);
+    }
+
     private static string Render(PlannedMessage planned) => s_library.Render(planned.Template, planned.Values);
 
     private static PetitionFile File(string kind = "complaint", IReadOnlyList<RoutingDecision>? decisions = null) => new(
