@@ -52,7 +52,11 @@ public sealed class LedgerAndProgressTests(SharedInfrastructure infrastructure) 
             await _bus.Publish(@event);
         }
 
-        var ledger = await LedgerWhenAsync(journey, l => l.GetProperty("status").GetString() == "evaluated" && l.GetProperty("stages").GetArrayLength() == 3);
+        // The events are consumed concurrently, in any order: wait until every one of them is in the ledger.
+        var ledger = await LedgerWhenAsync(journey, l => l.GetProperty("status").GetString() == "evaluated"
+            && l.GetProperty("stages").GetArrayLength() == 3
+            && l.GetProperty("stages").EnumerateArray().All(stage => stage.TryGetProperty("doneAt", out _))
+            && l.GetProperty("stages")[2].GetProperty("dueBy").GetDateTimeOffset() == PetitionJourney.DueBy(journey.AcceptedAt, 80));
         Assert.Equal(journey.Number, ledger.GetProperty("number").GetString());
         Assert.Equal(("transfer", PetitionJourney.Hrss, false),
             (ledger.GetProperty("mode").GetString(), ledger.GetProperty("responsibleOrgId").GetString(), ledger.GetProperty("confidential").GetBoolean()));
