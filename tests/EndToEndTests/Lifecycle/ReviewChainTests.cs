@@ -75,6 +75,38 @@ public sealed class ReviewChainTests(PlatformFixture platform)
         Assert.Empty(refusal.Templates(petition.PetitionId));
     }
 
+    [Fact]
+    public async Task A_hearing_held_by_the_reviewer_is_left_out_of_the_review_period_and_the_ledger_and_petitioner_follow()
+    {
+        var petition = await Gateway.RegisterAsync(Petitions.GuyuanWageArrears());
+        await Gateway.RoutingDecisionAsync(petition.PetitionId);
+        var caseId = (await Gateway.CasesAsync(petition.PetitionId, 1))[0].GetProperty("caseId").GetString()!;
+        await Gateway.PostJsonAsync($"/api/handling/cases/{caseId}/accept", new { by = "劳动保障监察大队" });
+        await AnswerAsync(caseId);
+        var review = await RequestReviewAsync(caseId, petition.TrackingCode, HttpStatusCode.Accepted);
+        var reviewId = review.GetProperty("caseId").GetString()!;
+        var dueBefore = review.GetProperty("dueBy").GetDateTimeOffset();
+
+        // A one-day hearing today (China's calendar day), held by the city's labour bureau that reviews.
+        var today = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var afterHearing = await Gateway.PostJsonAsync($"/api/handling/cases/{reviewId}/hearings",
+            new { orgId = "130700/hrss", startedOn = today, endedOn = today });
+        var dueAfter = afterHearing.GetProperty("dueBy").GetDateTimeOffset();
+        var wrongUnit = await Gateway.PostAsJsonAsync($"/api/handling/cases/{reviewId}/hearings",
+            new { orgId = "130724/hrss", startedOn = today, endedOn = today });
+
+        Assert.True(dueAfter > dueBefore, $"the review's answer date moves past {dueBefore:O}; it is {dueAfter:O}");
+        Assert.Equal(1, Assert.Single(afterHearing.GetProperty("hearings").EnumerateArray()).GetProperty("days").GetInt32());
+        Assert.Equal(HttpStatusCode.Forbidden, wrongUnit.StatusCode);
+        await Eventually.HoldsAsync(() => Gateway.GetJsonAsync($"/api/supervision/petitions/{petition.PetitionId}"),
+            l => l.GetProperty("stages").EnumerateArray().Any(s => s.GetProperty("stage").GetString() == "review"
+                && s.GetProperty("dueBy").GetDateTimeOffset() == dueAfter),
+            because: "supervision's review clock follows the hearing");
+        var told = await Gateway.PetitionerMessagesAsync(petition.TrackingCode,
+            m => m.Templates(petition.PetitionId).Contains("hearing-held"), because: "the petitioner is told the new answer date");
+        Assert.Contains("hearing-held", told.Templates(petition.PetitionId));
+    }
+
     private async Task AnswerAsync(string caseId) => await Gateway.PostJsonAsync($"/api/handling/cases/{caseId}/answer", new
     {
         outcome = "explain",
