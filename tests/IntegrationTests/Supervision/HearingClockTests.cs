@@ -2,11 +2,9 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using MassTransit;
-using Microsoft.Extensions.DependencyInjection;
 using PetitionPlatform.Contracts;
 using PetitionPlatform.Contracts.Periods;
 using PetitionPlatform.IntegrationTests.Support;
-using PetitionPlatform.Routing.Data;
 using PetitionPlatform.Supervision.Data;
 using PetitionPlatform.TestSupport;
 
@@ -22,31 +20,18 @@ public sealed class HearingClockTests(SharedInfrastructure infrastructure) : IAs
 {
     private const string Reviewer = "130700/hrss";
 
-    private ServiceFactory<RoutingDbContext> _directory = null!;
+    private SupervisionUnderTest _host = null!;
     private ServiceFactory<SupervisionDbContext> _supervision = null!;
     private HttpClient _client = null!;
     private IBus _bus = null!;
 
     public async Task InitializeAsync()
     {
-        _directory = await DirectoryWiring.StartDirectoryAsync(infrastructure);
-        _supervision = new ServiceFactory<SupervisionDbContext>(new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:supervisiondb"] = await infrastructure.CreateDatabaseAsync("hearings"),
-            ["ConnectionStrings:messaging"] = await infrastructure.CreateVirtualHostAsync("hearings"),
-            // The test chooses the instants; the periodic run (as of the real now) stays out of its way.
-            ["Supervision:EvaluationInterval"] = "1.00:00:00",
-        }, DirectoryWiring.Through(_directory));
-        _client = _supervision.CreateClient();
-        await ServiceSet.Ready(_client);
-        _bus = _supervision.Services.GetRequiredService<IBus>();
+        _host = await SupervisionUnderTest.StartAsync(infrastructure, "hearings");
+        (_supervision, _client, _bus) = (_host.Service, _host.Client, _host.Bus);
     }
 
-    public async Task DisposeAsync()
-    {
-        await _supervision.DisposeAsync();
-        await _directory.DisposeAsync();
-    }
+    public Task DisposeAsync() => _host.DisposeAsync().AsTask();
 
     [Fact]
     public async Task A_hearing_moves_the_review_clock_so_the_old_due_date_brings_no_overdue_notice()

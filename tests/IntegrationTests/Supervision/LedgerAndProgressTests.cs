@@ -4,9 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using PetitionPlatform.IntegrationTests.Support;
-using PetitionPlatform.Routing.Data;
 using PetitionPlatform.ServiceDefaults.Messaging;
 using PetitionPlatform.Supervision.Data;
 using PetitionPlatform.TestSupport;
@@ -17,30 +15,18 @@ namespace PetitionPlatform.IntegrationTests.Supervision;
 [Collection("infrastructure")]
 public sealed class LedgerAndProgressTests(SharedInfrastructure infrastructure) : IAsyncLifetime
 {
-    private ServiceFactory<RoutingDbContext> _directory = null!;
+    private SupervisionUnderTest _host = null!;
     private ServiceFactory<SupervisionDbContext> _supervision = null!;
     private HttpClient _client = null!;
     private IBus _bus = null!;
 
     public async Task InitializeAsync()
     {
-        _directory = await DirectoryWiring.StartDirectoryAsync(infrastructure);
-        _supervision = new ServiceFactory<SupervisionDbContext>(new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:supervisiondb"] = await infrastructure.CreateDatabaseAsync("supervision"),
-            ["ConnectionStrings:messaging"] = await infrastructure.CreateVirtualHostAsync("supervision"),
-            ["Supervision:EvaluationInterval"] = "1.00:00:00",
-        }, DirectoryWiring.Through(_directory));
-        _client = _supervision.CreateClient();
-        await ServiceSet.Ready(_client);
-        _bus = _supervision.Services.GetRequiredService<IBus>();
+        _host = await SupervisionUnderTest.StartAsync(infrastructure, "supervision");
+        (_supervision, _client, _bus) = (_host.Service, _host.Client, _host.Bus);
     }
 
-    public async Task DisposeAsync()
-    {
-        await _supervision.DisposeAsync();
-        await _directory.DisposeAsync();
-    }
+    public Task DisposeAsync() => _host.DisposeAsync().AsTask();
 
     [Fact]
     public async Task The_main_path_shows_every_clock_in_the_ledger_and_every_step_to_the_petitioner()

@@ -1,0 +1,52 @@
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+using PetitionPlatform.IntegrationTests.Support;
+using PetitionPlatform.Routing.Data;
+using PetitionPlatform.Supervision.Data;
+using PetitionPlatform.TestSupport;
+
+namespace PetitionPlatform.IntegrationTests.Supervision;
+
+/// <summary>
+/// Supervision in the test process on a fresh database and virtual host, finding units' superiors in a real routing
+/// directory. Its periodic evaluation waits a day: the tests choose the instants they evaluate at.
+/// </summary>
+internal sealed class SupervisionUnderTest : IAsyncDisposable
+{
+    private readonly ServiceFactory<RoutingDbContext> _directory;
+
+    private SupervisionUnderTest(ServiceFactory<RoutingDbContext> directory, ServiceFactory<SupervisionDbContext> service)
+    {
+        _directory = directory;
+        Service = service;
+        Client = service.CreateClient();
+        Bus = service.Services.GetRequiredService<IBus>();
+    }
+
+    public ServiceFactory<SupervisionDbContext> Service { get; }
+
+    public HttpClient Client { get; }
+
+    /// <summary>The broker as the other services publish to it.</summary>
+    public IBus Bus { get; }
+
+    public static async Task<SupervisionUnderTest> StartAsync(SharedInfrastructure infrastructure, string name)
+    {
+        var directory = await DirectoryWiring.StartDirectoryAsync(infrastructure);
+        var service = new ServiceFactory<SupervisionDbContext>(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:supervisiondb"] = await infrastructure.CreateDatabaseAsync(name),
+            ["ConnectionStrings:messaging"] = await infrastructure.CreateVirtualHostAsync(name),
+            ["Supervision:EvaluationInterval"] = "1.00:00:00",
+        }, DirectoryWiring.Through(directory));
+        var started = new SupervisionUnderTest(directory, service);
+        await ServiceSet.Ready(started.Client);
+        return started;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Service.DisposeAsync();
+        await _directory.DisposeAsync();
+    }
+}
