@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# Builds the solution and runs every test project against real PostgreSQL and RabbitMQ, exercising both providers:
-#   local pass      UnitTests, InfrastructureTests and an AppHost smoke run, with PostgreSQL and RabbitMQ as local
-#                   processes of the Debian packages (PETITION_INFRASTRUCTURE=local);
-#   container pass  IntegrationTests and EndToEndTests through Testcontainers (PETITION_INFRASTRUCTURE=containers),
-#                   after starting dockerd if none answers and building the images from Debian packages (no registry).
-# PETITION_TEST_CONTAINERS=0 skips the container pass and runs those two suites in the local pass instead (a machine
-# without Docker). Ends with one line adding up every pass: "N passed, N failed".
+# Builds the solution and runs every test project against real PostgreSQL and RabbitMQ, in both infrastructure modes:
+#   local pass      UnitTests, IntegrationTests and EndToEndTests with PostgreSQL and RabbitMQ as local processes of the
+#                   Debian packages (PETITION_INFRASTRUCTURE=local), then eng/run.sh itself (smoke run) and the
+#                   deployment manifest (eng/manifest.sh);
+#   container pass  IntegrationTests (Testcontainers) and EndToEndTests (Aspire's container resources) with
+#                   PETITION_INFRASTRUCTURE=containers, after starting dockerd if none answers and building the images
+#                   from Debian packages (no registry is reachable).
+# PETITION_TEST_CONTAINERS=0 skips the container pass (a machine without Docker). Ends with one line adding up every
+# pass: "N passed, N failed".
 # Arguments are passed to each 'dotnet test', e.g. --filter "FullyQualifiedName~Intake".
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -47,32 +49,43 @@ run_suite() {
   echo "=== $name ($mode): $(( $(date +%s) - begin )) s"
 }
 
-# The AppHost as a developer starts it, in local mode: every resource healthy behind the gateway and listed by the
-# dashboard, then a clean stop on
-# SIGTERM (a background job of a script ignores SIGINT). Counted as one test in the summary.
+# The README's first command as a developer runs it, in local mode: the console shows Aspire's start-up and the
+# dashboard's login link (not the services' logs), the gateway answers /health, the dashboard's telemetry API answers
+# with the key kept in the data directory, and SIGTERM stops everything: exit 0 and no server process of the run left.
+# Counted as one test in the summary.
 apphost_smoke() {
-  local data port dashboard pid code=1 begin=$(date +%s)
+  local data gateway dashboard otlp resources pid code=1 begin=$(date +%s) log="$results/apphost-smoke.log"
   data=$(mktemp -d /tmp/petition-smoke.XXXXXX)
-  port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-  dashboard=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+  read -r gateway dashboard otlp resources < <(python3 -c 'import socket
+ports = []
+for _ in range(4):
+    s = socket.socket(); s.bind(("127.0.0.1", 0)); ports.append(s)
+print(*[s.getsockname()[1] for s in ports])')
   echo "=== AppHost smoke (local)"
-  # The built AppHost itself, not 'dotnet run', so that the signal reaches it.
-  PETITION_INFRASTRUCTURE=local dotnet AppHost/bin/Debug/net10.0/PetitionPlatform.AppHost.dll \
-    "--AppHost:DataDirectory=$data" "--Gateway:Port=$port" "--Dashboard:Port=$dashboard" >"$results/apphost-smoke.log" 2>&1 &
+  # Stopped with SIGTERM, as a service manager stops it: a script's background job ignores the SIGINT of a Ctrl+C.
+  PETITION_INFRASTRUCTURE=local eng/run.sh "--AppHost:DataDirectory=$data" "--Gateway:Port=$gateway" \
+    "--ASPNETCORE_URLS=http://localhost:$dashboard" "--ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL=http://localhost:$otlp" \
+    "--ASPIRE_RESOURCE_SERVICE_ENDPOINT_URL=http://localhost:$resources" >"$log" 2>&1 &
   pid=$!
-  for _ in $(seq 240); do
-    # Healthy behind the gateway, and the dashboard lists what runs.
-    if curl -fsS "http://127.0.0.1:$port/health" >/dev/null 2>&1 \
-      && curl -fsS "http://127.0.0.1:$dashboard/api/resources" | grep -q '"gateway"'; then code=0; break; fi
+  for _ in $(seq 300); do
+    if curl -fsS "http://127.0.0.1:$gateway/health" >/dev/null 2>&1 \
+      && curl -fsS -H "x-api-key: $(cat "$data/secrets/dashboard-api-key" 2>/dev/null)" \
+           "http://localhost:$dashboard/api/telemetry/resources" 2>/dev/null | grep -q '"gateway"'; then code=0; break; fi
     kill -0 "$pid" 2>/dev/null || break
     sleep 1
   done
-  if [ "$code" -eq 0 ]; then
-    kill -TERM "$pid" 2>/dev/null
-    # A clean stop exits 0 once every service and server has stopped.
-    wait "$pid"; code=$?
-  else
-    kill -TERM "$pid" 2>/dev/null; wait "$pid" 2>/dev/null
+  if [ "$code" -eq 0 ] && ! grep -q "Login to the dashboard at http://localhost:$dashboard/login" "$log"; then
+    echo "The console does not show the dashboard's login link."; code=1
+  fi
+  if [ "$code" -eq 0 ] && grep -q "MassTransit" "$log"; then
+    echo "The console shows the services' own log lines."; code=1
+  fi
+  kill -TERM "$pid" 2>/dev/null
+  wait "$pid" || code=1
+  # DCP stops what it started before the AppHost exits; anything still naming the data directory leaked.
+  if pgrep -f "$data" >/dev/null; then
+    echo "Processes of the run were left behind:"; pgrep -af "$data"; code=1
+    pkill -KILL -f "$data"
   fi
   rm -rf "$data"
   if [ "$code" -eq 0 ]; then
@@ -80,19 +93,26 @@ apphost_smoke() {
     echo "=== AppHost smoke (local): passed in $(( $(date +%s) - begin )) s"
   else
     extra_failed=$((extra_failed + 1)); status=1
-    echo "=== AppHost smoke (local): FAILED (log: $results/apphost-smoke.log)"
-    tail -n 20 "$results/apphost-smoke.log"
+    echo "=== AppHost smoke (local): FAILED (log: $log)"
+    tail -n 20 "$log"
+  fi
+}
+
+# The deployment description: eng/manifest.sh writes and checks it. Counted as one test in the summary.
+manifest_check() {
+  echo "=== Manifest"
+  if eng/manifest.sh; then
+    extra_passed=$((extra_passed + 1))
+  else
+    extra_failed=$((extra_failed + 1)); status=1
   fi
 }
 
 test_args=("$@")
 
-# The engine and the images first when there is a container pass: InfrastructureTests (local pass) then also test the
-# container provider itself rather than skip those tests.
+# The engine and the images first, when there is a container pass.
 engine_ready=0
 if [ "$containers" = 1 ]; then
-  export PETITION_POSTGRES_IMAGE=${PETITION_POSTGRES_IMAGE:-petitionplatform/postgres:15}
-  export PETITION_RABBITMQ_IMAGE=${PETITION_RABBITMQ_IMAGE:-petitionplatform/rabbitmq:3-management}
   begin=$(date +%s)
   if eng/docker-engine.sh && eng/images/build.sh; then
     engine_ready=1
@@ -104,13 +124,12 @@ if [ "$containers" = 1 ]; then
 fi
 
 # Local pass.
-local_suites=(tests/UnitTests tests/InfrastructureTests)
-[ "$containers" = 1 ] || local_suites+=(tests/IntegrationTests tests/EndToEndTests)
-for project in "${local_suites[@]}"; do
+for project in tests/UnitTests tests/IntegrationTests tests/EndToEndTests; do
   run_suite "$project" local
 done
 if [ ${#test_args[@]} -eq 0 ]; then
   apphost_smoke
+  manifest_check
 fi
 
 # Container pass.

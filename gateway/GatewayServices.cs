@@ -1,6 +1,5 @@
 using PetitionPlatform.Gateway.Health;
 using PetitionPlatform.Gateway.Protection;
-using PetitionPlatform.Gateway.Proxy;
 
 namespace PetitionPlatform.Gateway;
 
@@ -18,7 +17,8 @@ internal static class GatewayServices
 
         builder.Services.AddReverseProxy()
             .LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"))
-            .AddConfigFilter<ServiceAddressFilter>();
+            // Destinations are written as http://intake; Aspire's service discovery resolves them (services__intake__http__0).
+            .AddServiceDiscoveryDestinationResolver();
         builder.Services.AddSingleton<ServiceHealthProbe>();
         return builder;
     }

@@ -1,43 +1,57 @@
-using System.Reflection;
-using PetitionPlatform.Hosting.Testing;
+using Aspire.Hosting;
+using Aspire.Hosting.Testing;
+using PetitionPlatform.TestSupport;
 
 namespace PetitionPlatform.EndToEndTests;
 
 /// <summary>
-/// Runs AppHost/Program.cs — the same app model as <c>dotnet run --project AppHost</c> — with its data in a fresh
-/// temporary directory and the gateway on a free port, once for all tests of the collection.
+/// Runs AppHost/Program.cs — the same app model as <c>eng/run.sh</c> — through Aspire's test host, with Aspire's
+/// orchestrator and dashboard, its data in a fresh directory and every port chosen afresh, once for all tests of the
+/// collection. PostgreSQL and RabbitMQ run where the AppHost's own rule puts them (<c>PETITION_INFRASTRUCTURE</c>).
 /// </summary>
 public sealed class PlatformFixture : IAsyncLifetime
 {
-    private readonly string _dataDirectory = Directory.CreateTempSubdirectory("petition-e2e-").FullName;
-    private RunningApplication? _application;
+    private readonly string _dataDirectory = TestDirectories.Create("e2e");
+
+    public DistributedApplication App { get; private set; } = null!;
 
     public HttpClient Gateway { get; private set; } = null!;
 
-    /// <summary>The AppHost's dashboard: its JSON API under <c>/api/…</c> and its pages.</summary>
-    public HttpClient Dashboard { get; private set; } = null!;
+    /// <summary>The dashboard's telemetry API (<c>/api/telemetry/…</c>), with the key the AppHost keeps in its data directory.</summary>
+    public HttpClient DashboardApi { get; private set; } = null!;
+
+    /// <summary>The dashboard's address with its login token, as a browser would open it.</summary>
+    public Uri DashboardLogin { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
-        _application = await DistributedApplicationFactory.StartAsync(
-            Assembly.Load("PetitionPlatform.AppHost"),
-            [$"--AppHost:DataDirectory={_dataDirectory}", "--Gateway:Port=0", "--Dashboard:Port=0"],
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(
+            new DistributedApplicationTestingBuilderOptions { EnableDashboard = true },
+            [$"--AppHost:DataDirectory={_dataDirectory}", "--AppHost:KeepData=false"],
             timeout.Token);
-        Gateway = new HttpClient { BaseAddress = _application.GetEndpoint("gateway"), Timeout = TimeSpan.FromSeconds(30) };
-        Dashboard = new HttpClient { BaseAddress = _application.DashboardUrl, Timeout = TimeSpan.FromSeconds(30) };
+        App = await builder.BuildAsync(timeout.Token);
+        await App.StartAsync(timeout.Token);
+        await App.ResourceNotifications.WaitForResourceHealthyAsync("gateway", timeout.Token);
+
+        Gateway = App.CreateHttpClient("gateway");
+        Gateway.Timeout = TimeSpan.FromSeconds(30);
+        DashboardLogin = await App.GetDashboardUrlAsync(timeout.Token);
+        DashboardApi = new HttpClient { BaseAddress = new Uri(DashboardLogin.GetLeftPart(UriPartial.Authority)), Timeout = TimeSpan.FromSeconds(30) };
+        DashboardApi.DefaultRequestHeaders.Add("x-api-key", (await File.ReadAllTextAsync(Path.Combine(_dataDirectory, "secrets", "dashboard-api-key"))).Trim());
     }
 
     public async Task DisposeAsync()
     {
         Gateway?.Dispose();
-        Dashboard?.Dispose();
-        if (_application is not null)
+        DashboardApi?.Dispose();
+        if (App is not null)
         {
-            await _application.DisposeAsync();
+            await App.StopAsync();
+            await App.DisposeAsync();
         }
 
-        Directory.Delete(_dataDirectory, recursive: true);
+        TestDirectories.Delete(_dataDirectory);
     }
 }
 

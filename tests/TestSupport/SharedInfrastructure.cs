@@ -1,16 +1,17 @@
-using Microsoft.Extensions.Configuration;
-using PetitionPlatform.Hosting.Infrastructure;
-using PetitionPlatform.Hosting.Local;
+using System.Net.Http.Headers;
+using System.Text;
+using Npgsql;
+using PetitionPlatform.AppHost.Infrastructure;
 using Xunit;
 using Xunit.Abstractions;
 
 namespace PetitionPlatform.TestSupport;
 
 /// <summary>
-/// One PostgreSQL server and one RabbitMQ node for a whole test run, started as the AppHost starts them, through the
-/// provider <see cref="InfrastructureSelector"/> chooses (containers when a Docker engine answers, else local processes;
-/// <c>PETITION_INFRASTRUCTURE=containers|local</c> forces either), in a fresh directory, stopped and deleted at the
-/// end. Tests never share data: each asks for its own database and virtual host.
+/// One PostgreSQL server and one RabbitMQ node for a whole test run, chosen by the AppHost's rule
+/// (<see cref="PlatformInfrastructure.Decide"/>): containers through Testcontainers where a Docker engine has the images,
+/// else the AppHost's local-process resources; <c>PETITION_INFRASTRUCTURE=containers|local</c> forces either. Tests
+/// never share data: each asks for its own database and virtual host.
 /// </summary>
 /// <remarks>
 /// xunit 2 only finds collection definitions in the test assembly itself, so each test project that uses this fixture
@@ -21,77 +22,78 @@ namespace PetitionPlatform.TestSupport;
 /// </code>
 /// and its test classes carry <c>[Collection(SharedInfrastructure.CollectionName)]</c> and take the fixture in their constructor.
 /// </remarks>
-/// <param name="diagnostics">Where the chosen provider is reported (shown by runners with xunit's diagnostic messages on).</param>
+/// <param name="diagnostics">Where the choice is reported (shown by runners with xunit's diagnostic messages on).</param>
 public sealed class SharedInfrastructure(IMessageSink diagnostics) : IAsyncLifetime
 {
     public const string CollectionName = "infrastructure";
 
-    private InfrastructureSelection? _selection;
-    private IPostgresServer? _postgres;
-    private IRabbitMqServer? _rabbitMq;
+    private readonly string _directory = TestDirectories.Create("infrastructure");
+    private ITestServers? _servers;
+    private HttpClient? _management;
 
-    /// <summary>Where both servers keep their data for this run.</summary>
-    public string Directory { get; } = TestDirectories.Create("infrastructure");
-
-    /// <summary>The provider the servers came from; tests that need a server of their own (e.g. to stop it) start it here too.</summary>
-    public IInfrastructureProvider Provider => _selection?.Provider ?? throw NotStarted();
-
-    public IPostgresServer Postgres => _postgres ?? throw NotStarted();
-
-    public IRabbitMqServer RabbitMq => _rabbitMq ?? throw NotStarted();
+    private ITestServers Servers => _servers ?? throw new InvalidOperationException("The shared infrastructure has not started (or failed to start).");
 
     public async Task InitializeAsync()
     {
-        // Local servers of killed runs are stopped in either mode; the container provider removes its own leftovers on first start.
-        await TestDirectories.SweepLeftoversAsync(new LocalProcessProvider(), CancellationToken.None);
-        var environment = new ConfigurationBuilder().AddEnvironmentVariables().Build();
-        _selection = await InfrastructureSelector.SelectAsync(environment, keepData: false, loggerFactory: null, CancellationToken.None);
-        diagnostics.OnMessage(new Diagnostic(_selection.Description));
-        var provider = _selection.Provider;
-        // Crash safety buys nothing for data deleted at the end of the run, and costs every test time.
-        var postgres = provider.StartPostgresAsync(
-            new PostgresServerOptions("postgres", Path.Combine(Directory, "postgres")) { Durable = false, MaxConnections = 1000 }, CancellationToken.None);
-        var rabbitMq = provider.StartRabbitMqAsync(
-            new RabbitMqServerOptions("rabbitmq", Path.Combine(Directory, "rabbitmq")), CancellationToken.None);
-        try
-        {
-            await Task.WhenAll(postgres, rabbitMq);
-        }
-        finally
-        {
-            _postgres = postgres.IsCompletedSuccessfully ? postgres.Result : null;
-            _rabbitMq = rabbitMq.IsCompletedSuccessfully ? rabbitMq.Result : null;
-            if (_postgres is null || _rabbitMq is null)
-            {
-                await DisposeAsync();
-            }
-        }
+        TestDirectories.SweepLeftovers();
+        var postgresImage = Environment.GetEnvironmentVariable("PETITION_POSTGRES_IMAGE") is { Length: > 0 } p ? p : PlatformInfrastructure.DefaultPostgresImage;
+        var rabbitMqImage = Environment.GetEnvironmentVariable("PETITION_RABBITMQ_IMAGE") is { Length: > 0 } r ? r : PlatformInfrastructure.DefaultRabbitMqImage;
+        var (containers, reason) = PlatformInfrastructure.Decide(Environment.GetEnvironmentVariable(PlatformInfrastructure.ModeVariable), postgresImage, rabbitMqImage);
+        diagnostics.OnMessage(new Diagnostic($"Infrastructure: {(containers ? "containers" : "local processes")} ({reason})"));
+        _servers = containers
+            ? await ContainerTestServers.StartAsync(postgresImage, rabbitMqImage)
+            : await LocalTestServers.StartAsync(_directory);
+        var node = _servers.RabbitMq;
+        _management = new HttpClient { BaseAddress = node.Management, Timeout = TimeSpan.FromSeconds(10) };
+        _management.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue(
+            "Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{node.User}:{node.Password}")));
     }
 
     public async Task DisposeAsync()
     {
-        await Task.WhenAll(
-            _postgres?.DisposeAsync().AsTask() ?? Task.CompletedTask,
-            _rabbitMq?.DisposeAsync().AsTask() ?? Task.CompletedTask);
-        _postgres = null;
-        _rabbitMq = null;
-        TestDirectories.Delete(Directory);
+        _management?.Dispose();
+        if (_servers is not null)
+        {
+            await _servers.DisposeAsync();
+        }
+
+        TestDirectories.Delete(_directory);
     }
 
     /// <summary>Creates a database of its own for the caller and returns its Npgsql connection string.</summary>
     public async Task<string> CreateDatabaseAsync(string prefix)
     {
         var name = UniqueName(prefix, '_');
-        await Postgres.CreateDatabaseAsync(name, CancellationToken.None);
-        return Postgres.ConnectionStringFor(name);
+        await using (var connection = new NpgsqlConnection(Servers.PostgresConnectionString))
+        {
+            await connection.OpenAsync();
+            await PostgresDatabases.EnsureCreatedAsync(connection, name, CancellationToken.None);
+        }
+
+        return new NpgsqlConnectionStringBuilder(Servers.PostgresConnectionString) { Database = name }.ConnectionString;
     }
 
-    /// <summary>Creates a virtual host of its own for the caller and returns its amqp:// connection string.</summary>
+    /// <summary>Creates a virtual host of its own for the caller (through the management API) and returns its amqp:// connection string.</summary>
     public async Task<string> CreateVirtualHostAsync(string prefix)
     {
         var name = UniqueName(prefix, '-');
-        await RabbitMq.CreateVirtualHostAsync(name, CancellationToken.None);
-        return RabbitMq.ConnectionStringFor(name);
+        var vhost = Uri.EscapeDataString(name);
+        await PutAsync($"api/vhosts/{vhost}", "{}");
+        await PutAsync($"api/permissions/{vhost}/{Uri.EscapeDataString(Servers.RabbitMq.User)}", """{"configure":".*","write":".*","read":".*"}""");
+        return Servers.RabbitMq.ConnectionStringFor(name);
+    }
+
+    /// <summary>A broker of the caller's own, started the same way as the shared one, that it may stop and start again.</summary>
+    public Task<IStoppableBroker> StartBrokerAsync(string name) => Servers.StartBrokerAsync(name);
+
+    private async Task PutAsync(string path, string json)
+    {
+        using var content = new StringContent(json, Encoding.UTF8, "application/json");
+        using var response = await _management!.PutAsync(new Uri(path, UriKind.Relative), content);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"RabbitMQ refused PUT /{path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        }
     }
 
     // Lower-case letters and digits only, short enough for PostgreSQL's 63-character identifiers.
@@ -103,6 +105,4 @@ public sealed class SharedInfrastructure(IMessageSink diagnostics) : IAsyncLifet
 
     // xunit's own DiagnosticMessage lives in its execution library, which a fixture library does not reference.
     private sealed record Diagnostic(string Message) : IDiagnosticMessage;
-
-    private static InvalidOperationException NotStarted() => new("The shared infrastructure has not started (or failed to start).");
 }

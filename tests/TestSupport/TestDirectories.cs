@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using PetitionPlatform.Hosting.Local;
 
 namespace PetitionPlatform.TestSupport;
 
@@ -43,8 +42,11 @@ public static class TestDirectories
         }
     }
 
-    /// <summary>Stops the servers of test runs that died without cleaning up, and deletes their directories.</summary>
-    public static async Task SweepLeftoversAsync(LocalProcessProvider provider, CancellationToken cancellationToken)
+    /// <summary>
+    /// Deletes the directories of test runs that died without cleaning up. Their servers are gone already: DCP stops
+    /// what it started when the process that started it dies.
+    /// </summary>
+    public static void SweepLeftovers()
     {
         if (!Directory.Exists(Root))
         {
@@ -56,7 +58,6 @@ public static class TestDirectories
             var owner = Path.GetFileName(directory).Split('-')[0];
             if (int.TryParse(owner, out var processId) && !IsRunning(processId))
             {
-                await provider.StopLeftoversAsync(directory, cancellationToken);
                 Delete(directory);
             }
         }
@@ -65,10 +66,7 @@ public static class TestDirectories
     private static void CreateTraversable(string path)
     {
         Directory.CreateDirectory(path);
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(path, Traversable);
-        }
+        File.SetUnixFileMode(path, Traversable);
     }
 
     private static bool IsRunning(int processId)

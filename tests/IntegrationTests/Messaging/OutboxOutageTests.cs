@@ -3,7 +3,6 @@ using PetitionPlatform.Contracts;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using PetitionPlatform.Hosting.Infrastructure;
 using PetitionPlatform.IntegrationTests.Support;
 using PetitionPlatform.ServiceDefaults.Messaging;
 using PetitionPlatform.TestSupport;
@@ -18,28 +17,26 @@ namespace PetitionPlatform.IntegrationTests.Messaging;
 [Collection("infrastructure")]
 public sealed class OutboxOutageTests(SharedInfrastructure infrastructure) : IAsyncLifetime
 {
-    private readonly string _directory = Directory.CreateTempSubdirectory("petition-outage-").FullName;
-    private IRabbitMqServer _broker = null!;
+    private IStoppableBroker _broker = null!;
     private ServiceSet _services = null!;
 
     public async Task InitializeAsync()
     {
-        // The same provider as the shared servers: with containers the outage is a stopped container, locally a stopped node.
-        _broker = await infrastructure.Provider.StartRabbitMqAsync(new RabbitMqServerOptions("outage", Path.Combine(_directory, "rabbitmq")), default);
-        _services = await ServiceSet.StartAsync(infrastructure, _broker.ConnectionStringFor());
+        // Started as the shared servers are: with containers the outage is a stopped container, locally a stopped node.
+        _broker = await infrastructure.StartBrokerAsync("outage");
+        _services = await ServiceSet.StartAsync(infrastructure, _broker.ConnectionString);
     }
 
     public async Task DisposeAsync()
     {
         await _services.DisposeAsync();
         await _broker.DisposeAsync();
-        Directory.Delete(_directory, recursive: true);
     }
 
     [Fact]
     public async Task Events_committed_while_the_broker_is_down_are_delivered_when_it_is_back()
     {
-        await _broker.StopAsync(default);
+        await _broker.StopAsync();
 
         var response = await _services.Intake.CreateClient().RegisterAsync(SamplePetitions.GuyuanWageArrears());
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
@@ -52,7 +49,7 @@ public sealed class OutboxOutageTests(SharedInfrastructure infrastructure) : IAs
             because: "the dispatcher tries, fails and records why");
         Assert.Null(waiting.SentAt);
 
-        await _broker.StartAsync(default);
+        await _broker.StartAsync();
 
         await Eventually.HoldsAsync(
             () => _services.Routing.InDatabaseAsync(db => db.RoutingRequests.CountAsync(r => r.PetitionId == petitionId)),

@@ -1,0 +1,52 @@
+namespace PetitionPlatform.AppHost.Infrastructure.Local;
+
+/// <summary>Where the Debian packages' servers and the scripts that start them are.</summary>
+internal static class LocalScripts
+{
+    private const string Prerequisites = "run eng/prerequisites.sh (it installs the Debian packages postgresql and rabbitmq-server)";
+
+    /// <summary>The arguments of <c>/bin/sh</c> that run <paramref name="script"/> of this folder as <paramref name="user"/> (when root).</summary>
+    public static string[] RunAs(IDistributedApplicationBuilder builder, string user, string directory, string script, params string[] arguments)
+    {
+        var folder = Path.Combine(builder.AppHostDirectory, "Infrastructure", "Local");
+        return [Path.Combine(folder, "run-as.sh"), user, directory, "/bin/sh", Path.Combine(folder, script), .. arguments];
+    }
+
+    /// <summary>
+    /// The folder that holds a server's data directory, made now (DCP needs a working directory that exists) and open to
+    /// the servers' users, who must pass through it to their own.
+    /// </summary>
+    public static string WorkingDirectory(string dataDirectory)
+    {
+        var parent = Path.GetDirectoryName(dataDirectory)!;
+        var open = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupRead |
+                   UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute;
+        // The data root too: a test's temporary directory is created closed (0700).
+        foreach (var directory in new[] { Path.GetDirectoryName(parent)!, parent })
+        {
+            Directory.CreateDirectory(directory, open);
+            File.SetUnixFileMode(directory, open);
+        }
+
+        return parent;
+    }
+
+    /// <summary>The newest installed PostgreSQL's bin folder.</summary>
+    public static string PostgresBinaries() =>
+        Directory.Exists("/usr/lib/postgresql")
+            ? Directory.GetDirectories("/usr/lib/postgresql").Select(version => Path.Combine(version, "bin"))
+                  .Where(bin => File.Exists(Path.Combine(bin, "postgres")))
+                  .OrderByDescending(bin => int.TryParse(Path.GetFileName(Path.GetDirectoryName(bin)), out var major) ? major : 0)
+                  .FirstOrDefault() ?? throw Missing("PostgreSQL")
+            : throw Missing("PostgreSQL");
+
+    public static void RequireRabbitMq()
+    {
+        if (!File.Exists("/usr/lib/rabbitmq/bin/rabbitmq-server"))
+        {
+            throw Missing("RabbitMQ");
+        }
+    }
+
+    private static DistributedApplicationException Missing(string server) => new($"{server} is not installed on this machine: {Prerequisites}.");
+}

@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Writes the AppHost's deployment description (Aspire's manifest) to artifacts/manifest/aspire-manifest.json and checks
+# it: every resource is there with its type, PostgreSQL and RabbitMQ are containers of the platform's images (never the
+# local processes, whose paths and ports mean nothing elsewhere), and each service references what it uses.
+# Needs a built AppHost (dotnet build). docs/deployment.md says how the manifest maps to a deployment.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+output=artifacts/manifest/aspire-manifest.json
+mkdir -p "$(dirname "$output")"
+dotnet run --project AppHost --no-build --no-launch-profile -- --publisher manifest --output-path "../$output" >/dev/null
+python3 - "$output" <<'PY'
+import json, sys
+resources = json.load(open(sys.argv[1]))["resources"]
+problems = []
+def expect(condition, message):
+    if not condition:
+        problems.append(message)
+databases = ["intakedb", "routingdb", "handlingdb", "supervisiondb", "notificationdb"]
+services = {"intake": "intakedb", "routing": "routingdb", "handling": "handlingdb", "supervision": "supervisiondb", "notification": "notificationdb"}
+expect(resources.get("postgres", {}).get("type") == "container.v0", "postgres is not a container")
+expect("petitionplatform/postgres" in resources.get("postgres", {}).get("image", ""), "postgres does not run the platform's image")
+expect(resources.get("messaging", {}).get("type") == "container.v0", "messaging is not a container")
+expect("petitionplatform/rabbitmq" in resources.get("messaging", {}).get("image", ""), "messaging does not run the platform's image")
+expect(not [n for n, r in resources.items() if r["type"] == "executable.v0"], "an executable resource is published")
+for database in databases:
+    expect(resources.get(database, {}).get("connectionString") == "{postgres.connectionString};Database=" + database, f"{database} is not a database of postgres")
+for service, database in services.items():
+    env = resources.get(service, {}).get("env", {})
+    expect(resources.get(service, {}).get("type") == "project.v0", f"{service} is not a project")
+    expect(env.get(f"ConnectionStrings__{database}") == "{" + database + ".connectionString}", f"{service} does not reference {database}")
+    expect(env.get("ConnectionStrings__messaging") == "{messaging.connectionString}", f"{service} does not reference messaging")
+    expect("ASPNETCORE_ENVIRONMENT" not in env, f"{service} is published with an environment of its own")
+for service in ["intake", "handling", "supervision"]:
+    expect(resources[service]["env"].get("services__routing__http__0") == "{routing.bindings.http.url}", f"{service} does not reference routing")
+gateway = resources.get("gateway", {})
+for service in services:
+    expect(gateway.get("env", {}).get(f"services__{service}__http__0") == "{" + service + ".bindings.http.url}", f"the gateway does not reference {service}")
+expect(gateway.get("bindings", {}).get("http", {}).get("external") is True, "the gateway is not the external entry")
+expect(not [n for n, r in resources.items() if r.get("bindings", {}).get("http", {}).get("external") and n != "gateway"], "a service other than the gateway is external")
+if problems:
+    print("Manifest check failed:", *problems, sep="\n  ")
+    sys.exit(1)
+print(f"Manifest check passed: {len(resources)} resources in {sys.argv[1]}")
+PY
