@@ -36,8 +36,10 @@ public static class Extensions
         // The host logs a start-up failure with its whole stack trace before rethrowing it; on the console the one
         // sentence printed for it is enough (telemetry still receives the full record). Critical entries still show.
         builder.Logging.AddFilter<ConsoleLoggerProvider>("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
-        // The resilience pipeline of every HttpClient logs each attempt at Information, the OTLP exporter's and the health
-        // probes' included; a retry or a broken circuit is still logged, at Warning.
+        // Every HttpClient call would otherwise write four lines (the factory's handlers) and one more per resilience
+        // attempt, the directory lookups of each registration and the OTLP exporter's included; failures, retries and
+        // broken circuits are still logged, at Warning, and every call is a span of its trace.
+        builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
         builder.Logging.AddFilter("Polly", LogLevel.Warning);
 
         builder.ConfigureOpenTelemetry();

@@ -47,7 +47,8 @@ public static class LocalPostgresExtensions
         var healthCheck = $"{name}_check";
         builder.Services.AddHealthChecks().AddNpgSql(_ => connectionString() + ";Database=postgres", name: healthCheck);
         return builder.AddResource(server)
-            .WithArgs(LocalScripts.RunAs(builder, "postgres", dataDirectory, "postgres.sh", LocalScripts.PostgresBinaries(), dataDirectory))
+            .WithArgs(LocalScripts.RunAs(builder, "postgres", dataDirectory,
+                "/bin/sh", LocalScripts.Script(builder, "postgres.sh"), LocalScripts.PostgresBinaries(), dataDirectory))
             .WithEndpoint(name: LocalPostgresResource.EndpointName, scheme: "tcp", env: "PGPORT")
             .WithEnvironment("POSTGRES_PASSWORD", password)
             .WithIconName("DatabaseMultiple")

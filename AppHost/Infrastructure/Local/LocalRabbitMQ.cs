@@ -35,19 +35,19 @@ public static class LocalRabbitMQExtensions
         var epmdPort = FreePort();
         var epmdCheck = $"{name}-epmd_check";
         builder.Services.AddHealthChecks().Add(new HealthCheckRegistration(epmdCheck, _ => new EpmdHealthCheck(epmdPort), null, null));
-        var epmd = builder.AddExecutable($"{name}-epmd", "/bin/sh", LocalScripts.WorkingDirectory(dataDirectory),
-                [Path.Combine(builder.AppHostDirectory, "Infrastructure", "Local", "run-as.sh"), "rabbitmq", dataDirectory,
-                 "epmd", "-address", "127.0.0.1", "-port", Invariant(epmdPort)])
-            .WithHealthCheck(epmdCheck);
-
         var server = new LocalRabbitMQResource(name, LocalScripts.WorkingDirectory(dataDirectory), password);
+        var epmd = builder.AddExecutable($"{name}-epmd", "/bin/sh", server.WorkingDirectory,
+                LocalScripts.RunAs(builder, "rabbitmq", dataDirectory, "epmd", "-address", "127.0.0.1", "-port", Invariant(epmdPort)))
+            .WithHealthCheck(epmdCheck)
+            .WithParentRelationship(server);
+
         var connectionString = builder.ConnectionStringOf(server);
         var healthCheck = $"{name}_check";
         IConnection? connection = null;
         builder.Services.AddHealthChecks().AddRabbitMQ(
             async _ => connection ??= await new ConnectionFactory { Uri = new Uri(connectionString()) }.CreateConnectionAsync(), name: healthCheck);
         return builder.AddResource(server)
-            .WithArgs(LocalScripts.RunAs(builder, "rabbitmq", dataDirectory, "rabbitmq.sh", dataDirectory))
+            .WithArgs(LocalScripts.RunAs(builder, "rabbitmq", dataDirectory, "/bin/sh", LocalScripts.Script(builder, "rabbitmq.sh"), dataDirectory))
             .WithEndpoint(name: LocalRabbitMQResource.EndpointName, scheme: "tcp", env: "RABBITMQ_NODE_PORT")
             .WithHttpEndpoint(name: LocalRabbitMQResource.ManagementEndpointName, env: "RABBITMQ_MANAGEMENT_PORT")
             .WithEnvironment("RABBITMQ_DIST_PORT", Invariant(FreePort()))
@@ -56,8 +56,7 @@ public static class LocalRabbitMQExtensions
             .WithEnvironment("RABBITMQ_DEFAULT_PASS", password)
             .WithIconName("Server")
             .WithHealthCheck(healthCheck)
-            .WaitFor(epmd)
-            .WithParentRelationship(epmd);
+            .WaitFor(epmd);
     }
 
     private static int FreePort()

@@ -5,12 +5,13 @@ internal static class LocalScripts
 {
     private const string Prerequisites = "run eng/prerequisites.sh (it installs the Debian packages postgresql and rabbitmq-server)";
 
-    /// <summary>The arguments of <c>/bin/sh</c> that run <paramref name="script"/> of this folder as <paramref name="user"/> (when root).</summary>
-    public static string[] RunAs(IDistributedApplicationBuilder builder, string user, string directory, string script, params string[] arguments)
-    {
-        var folder = Path.Combine(builder.AppHostDirectory, "Infrastructure", "Local");
-        return [Path.Combine(folder, "run-as.sh"), user, directory, "/bin/sh", Path.Combine(folder, script), .. arguments];
-    }
+    /// <summary>The arguments of <c>/bin/sh</c> that run <paramref name="command"/> as <paramref name="user"/> (when root), owning <paramref name="directory"/>.</summary>
+    public static string[] RunAs(IDistributedApplicationBuilder builder, string user, string directory, params string[] command) =>
+        [Script(builder, "run-as.sh"), user, directory, .. command];
+
+    /// <summary>A script of this folder, which stays in the source tree: local servers are a developer's and a test's affair.</summary>
+    public static string Script(IDistributedApplicationBuilder builder, string name) =>
+        Path.Combine(builder.AppHostDirectory, "Infrastructure", "Local", name);
 
     /// <summary>
     /// The folder that holds a server's data directory, made now (DCP needs a working directory that exists) and open to

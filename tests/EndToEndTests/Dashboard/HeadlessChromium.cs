@@ -35,10 +35,10 @@ public sealed class HeadlessChromium : IAsyncLifetime
         });
     }
 
-    /// <summary>A page in a fresh browser context (no cookies or storage shared between tests), sized like a laptop screen.</summary>
-    public async Task<IPage> NewPageAsync()
+    /// <summary>A page in a fresh browser context (no cookies or storage shared between tests), as wide as a laptop screen.</summary>
+    public async Task<IPage> NewPageAsync(int height = 900)
     {
-        var context = await _browser!.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1440, Height = 900 } });
+        var context = await _browser!.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1440, Height = height } });
         return await context.NewPageAsync();
     }
 
