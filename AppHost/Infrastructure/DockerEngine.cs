@@ -1,68 +1,36 @@
-using System.Net.Sockets;
+using System.ComponentModel;
+using System.Diagnostics;
 
 namespace PetitionPlatform.AppHost.Infrastructure;
 
-/// <summary>Asks the Docker engine (<c>DOCKER_HOST</c>, else <c>/var/run/docker.sock</c>) whether it answers and holds the images.</summary>
+/// <summary>Asks the Docker engine, through the docker command (which honours DOCKER_HOST), whether it answers and holds the images.</summary>
 internal static class DockerEngine
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(2);
-
     /// <summary>Null when the engine answers and has every image; otherwise what is missing, in words.</summary>
     public static string? Missing(params string[] images)
     {
-        var host = Environment.GetEnvironmentVariable("DOCKER_HOST") is { Length: > 0 } configured ? configured : "unix:///var/run/docker.sock";
-        using var client = CreateClient(host);
-        if (client is null)
-        {
-            return $"DOCKER_HOST={host} is neither unix:// nor tcp://";
-        }
-
         try
         {
-            if (!client.GetAsync("/_ping").GetAwaiter().GetResult().IsSuccessStatusCode)
+            using var docker = Process.Start(new ProcessStartInfo("docker", ["image", "inspect", "--format", "{{.Id}}", .. images])
             {
-                return $"the Docker engine at {host} does not answer";
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+            })!;
+            var errors = docker.StandardError.ReadToEndAsync();
+            if (!docker.WaitForExit(TimeSpan.FromSeconds(10)))
+            {
+                docker.Kill();
+                return "the Docker engine does not answer within 10 s";
             }
 
-            var absent = images.Where(image => !client.GetAsync($"/images/{image}/json").GetAwaiter().GetResult().IsSuccessStatusCode).ToList();
-            return absent.Count == 0 ? null : $"the Docker engine lacks {string.Join(" and ", absent)}";
+            var absent = images.Where(image => errors.Result.Contains($"No such image: {image}", StringComparison.OrdinalIgnoreCase)).ToList();
+            return docker.ExitCode == 0 ? null
+                : absent.Count > 0 ? $"the Docker engine lacks {string.Join(" and ", absent)}"
+                : "no Docker engine answers";
         }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or SocketException)
+        catch (Win32Exception)
         {
-            return $"no Docker engine answers at {host}";
+            return "the docker command is not installed";
         }
-    }
-
-    private static HttpClient? CreateClient(string host)
-    {
-        var uri = new Uri(host);
-        if (uri.Scheme == "tcp")
-        {
-            return new HttpClient { BaseAddress = new Uri($"http://{uri.Authority}"), Timeout = Patience };
-        }
-
-        if (uri.Scheme != "unix")
-        {
-            return null;
-        }
-
-        var handler = new SocketsHttpHandler
-        {
-            ConnectCallback = async (_, cancellationToken) =>
-            {
-                var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
-                try
-                {
-                    await socket.ConnectAsync(new UnixDomainSocketEndPoint(uri.AbsolutePath), cancellationToken);
-                    return new NetworkStream(socket, ownsSocket: true);
-                }
-                catch
-                {
-                    socket.Dispose();
-                    throw;
-                }
-            },
-        };
-        return new HttpClient(handler) { BaseAddress = new Uri("http://docker"), Timeout = Patience };
     }
 }

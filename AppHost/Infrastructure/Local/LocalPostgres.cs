@@ -31,6 +31,7 @@ public static class LocalPostgresExtensions
     public static IResourceBuilder<LocalPostgresResource> AddLocalPostgres(
         this IDistributedApplicationBuilder builder, string name, string dataDirectory, string password)
     {
+        LocalScripts.Require("PostgreSQL", "/usr/lib/postgresql");
         var server = new LocalPostgresResource(name, LocalScripts.WorkingDirectory(dataDirectory), password);
         var connectionString = builder.ConnectionStringOf(server);
         builder.Eventing.Subscribe<ResourceReadyEvent>(server, (@event, ct) => CreateDatabasesAsync(server, connectionString(), @event.Services, ct));
@@ -48,7 +49,7 @@ public static class LocalPostgresExtensions
         builder.Services.AddHealthChecks().AddNpgSql(_ => connectionString() + ";Database=postgres", name: healthCheck);
         return builder.AddResource(server)
             .WithArgs(LocalScripts.RunAs(builder, "postgres", dataDirectory,
-                "/bin/sh", LocalScripts.Script(builder, "postgres.sh"), LocalScripts.PostgresBinaries(), dataDirectory))
+                "/bin/sh", LocalScripts.Script(builder, "postgres.sh"), dataDirectory))
             .WithEndpoint(name: LocalPostgresResource.EndpointName, scheme: "tcp", env: "PGPORT")
             .WithEnvironment("POSTGRES_PASSWORD", password)
             .WithIconName("DatabaseMultiple")

@@ -32,22 +32,11 @@ internal static class LocalScripts
         return parent;
     }
 
-    /// <summary>The newest installed PostgreSQL's bin folder.</summary>
-    public static string PostgresBinaries() =>
-        Directory.Exists("/usr/lib/postgresql")
-            ? Directory.GetDirectories("/usr/lib/postgresql").Select(version => Path.Combine(version, "bin"))
-                  .Where(bin => File.Exists(Path.Combine(bin, "postgres")))
-                  .OrderByDescending(bin => int.TryParse(Path.GetFileName(Path.GetDirectoryName(bin)), out var major) ? major : 0)
-                  .FirstOrDefault() ?? throw Missing("PostgreSQL")
-            : throw Missing("PostgreSQL");
-
-    public static void RequireRabbitMq()
+    public static void Require(string server, string path)
     {
-        if (!File.Exists("/usr/lib/rabbitmq/bin/rabbitmq-server"))
+        if (!Path.Exists(path))
         {
-            throw Missing("RabbitMQ");
+            throw new DistributedApplicationException($"{server} is not installed on this machine: {Prerequisites}.");
         }
     }
-
-    private static DistributedApplicationException Missing(string server) => new($"{server} is not installed on this machine: {Prerequisites}.");
 }

@@ -1,10 +1,12 @@
 #!/bin/sh
-# postgres.sh <bin directory> <data directory> [server arguments...], run by run-as.sh as the postgres user.
+# postgres.sh <data directory> [server arguments...], run by run-as.sh as the postgres user.
 # Creates the cluster on first start (superuser postgres, password from POSTGRES_PASSWORD) and runs the server on
 # 127.0.0.1:PGPORT, the port DCP chose, without a Unix socket (a long data path would not fit one).
 set -eu
-bin=$1 data=$2
-shift 2
+data=$1
+shift
+# The newest PostgreSQL the Debian packages installed.
+bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
 if [ ! -s "$data/PG_VERSION" ]; then
   printf '%s\n' "$POSTGRES_PASSWORD" | "$bin/initdb" --pgdata="$data" --username=postgres --pwfile=/dev/stdin \
     --auth=scram-sha-256 --encoding=UTF8 --locale=C.UTF-8 >/dev/null
