@@ -29,14 +29,21 @@ public sealed class DashboardPageTests(PlatformFixture platform, HeadlessChromiu
     }
 
     [Fact]
-    public async Task A_registration_trace_shows_spans_of_the_gateway_and_all_five_services()
+    public async Task A_petition_id_finds_its_trace_which_shows_spans_of_the_gateway_and_all_five_services()
     {
-        var (_, traceId) = await DashboardTelemetry.RegisterAsync(platform.Gateway);
+        var (petitionId, traceId) = await DashboardTelemetry.RegisterAsync(platform.Gateway);
         await DashboardTelemetry.TraceWithServicesAsync(platform.DashboardApi, traceId, DashboardTelemetry.RegistrationServices);
         // Tall enough that the grid, which draws only the rows in view, draws every span of the trace.
         var page = await SignedInAsync(height: 9000);
 
-        await page.GotoAsync(new Uri(platform.DashboardApi.BaseAddress!, $"/traces/detail/{traceId}").ToString());
+        // The traces page filtered as an operator filters it: on the attribute petition.id.
+        await page.GotoAsync(new Uri(platform.DashboardApi.BaseAddress!, $"/traces?filters=petition.id:equals:{petitionId}").ToString());
+        // One trace, the registration's, shown by the first seven digits of its id.
+        var rows = page.Locator("tr.fluent-data-grid-row:not([row-type])");
+        await Expect(rows).ToHaveCountAsync(1, new() { Timeout = 30_000 });
+        await Expect(rows).ToContainTextAsync(traceId[..7]);
+        await rows.GetByText("gateway: POST").ClickAsync();
+        await page.WaitForURLAsync($"**/traces/detail/{traceId}**");
 
         foreach (var service in DashboardTelemetry.RegistrationServices)
         {
