@@ -5,8 +5,18 @@ var builder = DistributedApplication.CreateBuilder(args);
 builder.KeepDashboardApiKey();
 
 // PostgreSQL and RabbitMQ as containers where a Docker engine has the images, else as local processes of the Debian
-// packages; PETITION_INFRASTRUCTURE=containers|local forces one. The choice is printed.
-var infrastructure = PlatformInfrastructure.Choose(builder);
+// packages; PETITION_INFRASTRUCTURE=containers|local forces one. The choice is printed; so is what is missing for it,
+// in one sentence rather than a stack trace.
+IPlatformInfrastructure infrastructure;
+try
+{
+    infrastructure = PlatformInfrastructure.Choose(builder);
+}
+catch (DistributedApplicationException missing)
+{
+    Console.Error.WriteLine(missing.Message);
+    return 78;
+}
 
 // One PostgreSQL server with a database per service; one RabbitMQ node for the events between services.
 var postgres = infrastructure.AddPostgres("postgres");
@@ -54,3 +64,4 @@ builder.AddService<Projects.Gateway>("gateway", port: builder.Configuration.GetV
     .WithExternalHttpEndpoints();
 
 builder.Build().Run();
+return 0;

@@ -22,6 +22,10 @@ expect("petitionplatform/postgres" in resources.get("postgres", {}).get("image",
 expect(resources.get("messaging", {}).get("type") == "container.v0", "messaging is not a container")
 expect("petitionplatform/rabbitmq" in resources.get("messaging", {}).get("image", ""), "messaging does not run the platform's image")
 expect(not [n for n, r in resources.items() if r["type"] == "executable.v0"], "an executable resource is published")
+for server, path in [("postgres", "/var/lib/postgresql/data"), ("messaging", "/var/lib/rabbitmq")]:
+    expect(any(v.get("target") == path for v in resources.get(server, {}).get("volumes", [])), f"{server} keeps no data volume at {path}")
+for secret in ["postgres-password", "messaging-password"]:
+    expect(resources.get(secret, {}).get("inputs", {}).get("value", {}).get("secret") is True, f"{secret} is not a secret parameter")
 for database in databases:
     expect(resources.get(database, {}).get("connectionString") == "{postgres.connectionString};Database=" + database, f"{database} is not a database of postgres")
 for service, database in services.items():

@@ -10,11 +10,7 @@ internal sealed class ContainerInfrastructure(IDistributedApplicationBuilder bui
         var server = builder.AddPostgres(name, password: Password(name)).WithImageOf(settings.PostgresImage, Running)
             // Five services with a connection pool each.
             .WithArgs("-c", "max_connections=300");
-        if (Running && settings.KeepData)
-        {
-            server.WithDataVolume(settings.VolumeName(name));
-        }
-
+        KeepData(name, volume => server.WithDataVolume(volume));
         return new Server(server);
     }
 
@@ -22,12 +18,25 @@ internal sealed class ContainerInfrastructure(IDistributedApplicationBuilder bui
     {
         // The management plugin first: it rewrites the image's tag, which the line after it then replaces.
         var server = builder.AddRabbitMQ(name, password: Password(name)).WithManagementPlugin().WithImageOf(settings.RabbitMqImage, Running);
-        if (Running && settings.KeepData)
-        {
-            server.WithDataVolume(settings.VolumeName(name));
-        }
-
+        KeepData(name, volume => server.WithDataVolume(volume));
         return server;
+    }
+
+    /// <summary>
+    /// A developer's run keeps the data in a volume named after the data directory (the tests keep none); a published
+    /// description always declares the volume, since a deployment's databases must outlive their containers.
+    /// </summary>
+    private void KeepData(string server, Action<string> withVolume)
+    {
+        if (!Running)
+        {
+            // Named for the platform, not after the machine that wrote the description.
+            withVolume($"petitionplatform-{server}-data");
+        }
+        else if (settings.KeepData)
+        {
+            withVolume(settings.VolumeName(server));
+        }
     }
 
     // Kept data keeps its password, so a run uses the one kept beside the data; a published description leaves it to the deployment.

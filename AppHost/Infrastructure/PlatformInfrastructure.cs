@@ -53,7 +53,7 @@ public static class PlatformInfrastructure
                 return (false, $"{ModeVariable}=local");
             case "containers":
                 return DockerEngine.Missing(postgresImage, rabbitMqImage) is { } missing
-                    ? throw new InvalidOperationException(
+                    ? throw new DistributedApplicationException(
                         $"{ModeVariable}=containers, but {missing}. Start dockerd and build the images (eng/docker-engine.sh, eng/images/build.sh), or use {ModeVariable}=local.")
                     : (true, $"{ModeVariable}=containers; images {postgresImage} and {rabbitMqImage}");
             case null or "":
@@ -61,7 +61,7 @@ public static class PlatformInfrastructure
                     ? (false, absent)
                     : (true, $"a Docker engine answers with {postgresImage} and {rabbitMqImage}");
             default:
-                throw new InvalidOperationException($"{ModeVariable} must be 'containers' or 'local', not '{mode}'.");
+                throw new DistributedApplicationException($"{ModeVariable} must be 'containers' or 'local', not '{mode}'.");
         }
     }
 }

@@ -31,7 +31,7 @@ public static class LocalPostgresExtensions
     public static IResourceBuilder<LocalPostgresResource> AddLocalPostgres(
         this IDistributedApplicationBuilder builder, string name, string dataDirectory, string password)
     {
-        LocalScripts.Require("PostgreSQL", "/usr/lib/postgresql");
+        LocalScripts.RequirePostgres();
         var server = new LocalPostgresResource(name, LocalScripts.WorkingDirectory(dataDirectory), password);
         var connectionString = builder.ConnectionStringOf(server);
         builder.Eventing.Subscribe<ResourceReadyEvent>(server, (@event, ct) => CreateDatabasesAsync(server, connectionString(), @event.Services, ct));

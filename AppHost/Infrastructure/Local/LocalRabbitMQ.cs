@@ -31,7 +31,7 @@ public static class LocalRabbitMQExtensions
     public static IResourceBuilder<LocalRabbitMQResource> AddLocalRabbitMQ(
         this IDistributedApplicationBuilder builder, string name, string dataDirectory, string password)
     {
-        LocalScripts.Require("RabbitMQ", "/usr/lib/rabbitmq/bin/rabbitmq-server");
+        LocalScripts.RequireRabbitMq();
         var epmdPort = FreePort();
         var epmdCheck = $"{name}-epmd_check";
         builder.Services.AddHealthChecks().Add(new HealthCheckRegistration(epmdCheck, _ => new EpmdHealthCheck(epmdPort), null, null));

@@ -32,7 +32,11 @@ internal static class LocalScripts
         return parent;
     }
 
-    public static void Require(string server, string path)
+    public static void RequirePostgres() => Require("PostgreSQL", "/usr/lib/postgresql");
+
+    public static void RequireRabbitMq() => Require("RabbitMQ", "/usr/lib/rabbitmq/bin/rabbitmq-server");
+
+    private static void Require(string server, string path)
     {
         if (!Path.Exists(path))
         {
