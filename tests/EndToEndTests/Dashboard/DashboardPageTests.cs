@@ -42,8 +42,8 @@ public sealed class DashboardPageTests(PlatformFixture platform, HeadlessChromiu
         var rows = page.Locator("tr.fluent-data-grid-row:not([row-type])");
         await Expect(rows).ToHaveCountAsync(1, new() { Timeout = 30_000 });
         await Expect(rows).ToContainTextAsync(traceId[..7]);
-        await rows.GetByText("gateway: POST").ClickAsync();
-        await page.WaitForURLAsync($"**/traces/detail/{traceId}**");
+        // Its page, as the row's link opens it (a click can land before Blazor has wired the row up).
+        await page.GotoAsync(new Uri(platform.DashboardApi.BaseAddress!, $"/traces/detail/{traceId}").ToString());
 
         foreach (var service in DashboardTelemetry.RegistrationServices)
         {
@@ -78,13 +78,32 @@ public sealed class DashboardPageTests(PlatformFixture platform, HeadlessChromiu
         // Metrics are exported every 5 s: the instrument appears in the meter's tree once intake has exported it.
         var instrument = page.Locator("fluent-tree-item[title='petition.registered']");
         await Expect(instrument).ToBeVisibleAsync(new() { Timeout = 60_000 });
-        await instrument.ClickAsync();
-
-        await Expect(page.GetByText("Petitions registered (routed onwards)").First).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        var chart = page.GetByText("Petitions registered (routed onwards)").First;
+        await ClickUntilVisibleAsync(instrument, chart);
         // The filters list the tag values the recorded points carry: the registration's channel and kind.
         await Expect(page.GetByText("online", new() { Exact = true }).First).ToBeVisibleAsync(new() { Timeout = 30_000 });
         await Expect(page.GetByText("complaint", new() { Exact = true }).First).ToBeVisibleAsync(new() { Timeout = 30_000 });
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Screenshots.PathFor("registrations-metric") });
+    }
+
+    /// <summary>
+    /// Clicks until the click has shown <paramref name="shown"/>: the server draws the page before its handlers are wired
+    /// up, and a click on a drawn but not yet live element does nothing.
+    /// </summary>
+    private static async Task ClickUntilVisibleAsync(ILocator target, ILocator shown)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await target.ClickAsync();
+            try
+            {
+                await Expect(shown).ToBeVisibleAsync(new() { Timeout = 5_000 });
+                return;
+            }
+            catch (PlaywrightException) when (attempt < 6)
+            {
+            }
+        }
     }
 
     /// <summary>A fresh browser context signed in with the dashboard's login link, on the resources page.</summary>
