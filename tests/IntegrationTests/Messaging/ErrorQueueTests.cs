@@ -38,7 +38,11 @@ public sealed class ErrorQueueTests(SharedInfrastructure infrastructure)
         try
         {
             var petitionId = Guid.NewGuid();
-            await Eventually.HoldsAsync(() => QueueDepthAsync(messaging, "probe-refusing"), depth => depth >= 0);
+            // Healthy once every receive endpoint is bound: a queue that merely exists may not be bound to its exchange
+            // yet, and a message published then would reach no queue at all.
+            var bus = host.Services.GetRequiredService<IBusControl>();
+            await Eventually.HoldsAsync(() => Task.FromResult(bus.CheckHealth().Status), status => status == BusHealthStatus.Healthy,
+                because: "the bus and its receive endpoint are ready");
             await host.Services.GetRequiredService<IBus>().Publish(new PetitionRegistered(
                 petitionId, "n", "online", "complaint", "medical", "330523", "330523/petition-bureau", 1, DateTimeOffset.UtcNow, TrackingCodes.Hash("ERRQ-0000-0000-0000")));
 
