@@ -10,7 +10,6 @@ using Npgsql;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
-using PetitionPlatform.ServiceDefaults.Messaging;
 using PetitionPlatform.ServiceDefaults.Startup;
 using PetitionPlatform.ServiceDefaults.Telemetry;
 

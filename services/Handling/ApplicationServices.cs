@@ -2,9 +2,9 @@ using System.Text.Json.Serialization;
 using PetitionPlatform.Handling.Data;
 using PetitionPlatform.Handling.Messaging;
 using PetitionPlatform.Handling.Workflow;
-using PetitionPlatform.ServiceDefaults.Data;
-using PetitionPlatform.ServiceDefaults.Messaging;
-using PetitionPlatform.ServiceDefaults.Directory;
+using PetitionPlatform.Data;
+using PetitionPlatform.Messaging;
+using PetitionPlatform.Routing.Client;
 
 namespace PetitionPlatform.Handling;
 

@@ -1,6 +1,6 @@
 using PetitionPlatform.Handling;
 using PetitionPlatform.Handling.Api;
-using PetitionPlatform.ServiceDefaults.Messaging;
+using PetitionPlatform.Messaging;
 using PetitionPlatform.ServiceDefaults.Telemetry;
 using PetitionPlatform.Handling.Telemetry;
 

@@ -4,9 +4,9 @@ using PetitionPlatform.Intake.PersonalData;
 using PetitionPlatform.Intake.Messaging;
 using PetitionPlatform.Intake.Registration;
 using PetitionPlatform.Intake.Repeats;
-using PetitionPlatform.ServiceDefaults.Data;
-using PetitionPlatform.ServiceDefaults.Messaging;
-using PetitionPlatform.ServiceDefaults.Directory;
+using PetitionPlatform.Data;
+using PetitionPlatform.Messaging;
+using PetitionPlatform.Routing.Client;
 
 namespace PetitionPlatform.Intake;
 

@@ -1,6 +1,6 @@
 using PetitionPlatform.Intake;
 using PetitionPlatform.Intake.Api;
-using PetitionPlatform.ServiceDefaults.Messaging;
+using PetitionPlatform.Messaging;
 using PetitionPlatform.ServiceDefaults.Telemetry;
 using PetitionPlatform.Intake.Telemetry;
 

@@ -2,8 +2,8 @@ using PetitionPlatform.Notification.Data;
 using PetitionPlatform.Notification.Delivery;
 using PetitionPlatform.Notification.Messaging;
 using PetitionPlatform.Notification.Templates;
-using PetitionPlatform.ServiceDefaults.Data;
-using PetitionPlatform.ServiceDefaults.Messaging;
+using PetitionPlatform.Data;
+using PetitionPlatform.Messaging;
 
 namespace PetitionPlatform.Notification;
 

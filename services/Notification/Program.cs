@@ -1,6 +1,6 @@
 using PetitionPlatform.Notification;
 using PetitionPlatform.Notification.Api;
-using PetitionPlatform.ServiceDefaults.Messaging;
+using PetitionPlatform.Messaging;
 using PetitionPlatform.ServiceDefaults.Telemetry;
 using PetitionPlatform.Notification.Telemetry;
 

@@ -1,8 +1,8 @@
 using PetitionPlatform.Routing.Data;
 using PetitionPlatform.Routing.Domain;
 using PetitionPlatform.Routing.Messaging;
-using PetitionPlatform.ServiceDefaults.Data;
-using PetitionPlatform.ServiceDefaults.Messaging;
+using PetitionPlatform.Data;
+using PetitionPlatform.Messaging;
 
 namespace PetitionPlatform.Routing;
 

@@ -1,6 +1,6 @@
 using PetitionPlatform.Routing;
 using PetitionPlatform.Routing.Api;
-using PetitionPlatform.ServiceDefaults.Messaging;
+using PetitionPlatform.Messaging;
 using PetitionPlatform.ServiceDefaults.Telemetry;
 using PetitionPlatform.Routing.Telemetry;
 

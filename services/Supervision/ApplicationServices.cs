@@ -3,9 +3,9 @@ using PetitionPlatform.Supervision.Data;
 using PetitionPlatform.Supervision.Deadlines;
 using PetitionPlatform.Supervision.Directory;
 using PetitionPlatform.Supervision.Messaging;
-using PetitionPlatform.ServiceDefaults.Data;
-using PetitionPlatform.ServiceDefaults.Messaging;
-using PetitionPlatform.ServiceDefaults.Directory;
+using PetitionPlatform.Data;
+using PetitionPlatform.Messaging;
+using PetitionPlatform.Routing.Client;
 
 namespace PetitionPlatform.Supervision;
 

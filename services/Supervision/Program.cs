@@ -1,6 +1,6 @@
 using PetitionPlatform.Supervision;
 using PetitionPlatform.Supervision.Api;
-using PetitionPlatform.ServiceDefaults.Messaging;
+using PetitionPlatform.Messaging;
 using PetitionPlatform.ServiceDefaults.Telemetry;
 using PetitionPlatform.Supervision.Telemetry;
 

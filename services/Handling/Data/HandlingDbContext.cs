@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using PetitionPlatform.Handling.Domain;
-using PetitionPlatform.ServiceDefaults.Messaging;
+using PetitionPlatform.Messaging;
 
 namespace PetitionPlatform.Handling.Data;
 
@@ -11,12 +11,6 @@ public sealed class HandlingDbContext(DbContextOptions<HandlingDbContext> option
     public DbSet<Case> Cases => Set<Case>();
 
     public DbSet<Termination> Terminations => Set<Termination>();
-
-    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
-    {
-        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcConverter>();
-        configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<UtcConverter>();
-    }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

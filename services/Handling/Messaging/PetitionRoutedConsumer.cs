@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using PetitionPlatform.Contracts;
 using PetitionPlatform.Handling.Data;
 using PetitionPlatform.Handling.Domain;
-using PetitionPlatform.ServiceDefaults.Messaging;
+using PetitionPlatform.Messaging;
 
 namespace PetitionPlatform.Handling.Messaging;
 

@@ -5,7 +5,7 @@ using PetitionPlatform.Contracts;
 using PetitionPlatform.Contracts.Periods;
 using PetitionPlatform.Handling.Data;
 using PetitionPlatform.Handling.Domain;
-using PetitionPlatform.ServiceDefaults.Messaging;
+using PetitionPlatform.Messaging;
 
 namespace PetitionPlatform.Handling.Workflow;
 

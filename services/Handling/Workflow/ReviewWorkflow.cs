@@ -3,8 +3,8 @@ using Npgsql;
 using PetitionPlatform.Contracts;
 using PetitionPlatform.Handling.Data;
 using PetitionPlatform.Handling.Domain;
-using PetitionPlatform.ServiceDefaults.Messaging;
-using PetitionPlatform.ServiceDefaults.Directory;
+using PetitionPlatform.Messaging;
+using PetitionPlatform.Routing.Client;
 
 namespace PetitionPlatform.Handling.Workflow;
 

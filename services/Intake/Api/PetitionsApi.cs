@@ -6,8 +6,8 @@ using PetitionPlatform.Intake.Data;
 using PetitionPlatform.Intake.Directory;
 using PetitionPlatform.Intake.PersonalData;
 using PetitionPlatform.Intake.Registration;
-using PetitionPlatform.ServiceDefaults.Messaging;
-using PetitionPlatform.ServiceDefaults.Directory;
+using PetitionPlatform.Messaging;
+using PetitionPlatform.Routing.Client;
 
 namespace PetitionPlatform.Intake.Api;
 

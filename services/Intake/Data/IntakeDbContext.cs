@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using PetitionPlatform.Intake.Domain;
 using PetitionPlatform.Intake.Repeats;
-using PetitionPlatform.ServiceDefaults.Messaging;
+using PetitionPlatform.Messaging;
 
 namespace PetitionPlatform.Intake.Data;
 

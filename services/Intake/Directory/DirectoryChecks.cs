@@ -1,6 +1,6 @@
 using PetitionPlatform.Intake.Api;
 using PetitionPlatform.Intake.Domain;
-using PetitionPlatform.ServiceDefaults.Directory;
+using PetitionPlatform.Routing.Client;
 
 namespace PetitionPlatform.Intake.Directory;
 

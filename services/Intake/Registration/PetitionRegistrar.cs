@@ -7,7 +7,7 @@ using PetitionPlatform.Intake.Data;
 using PetitionPlatform.Intake.Domain;
 using PetitionPlatform.Intake.PersonalData;
 using PetitionPlatform.Intake.Repeats;
-using PetitionPlatform.ServiceDefaults.Messaging;
+using PetitionPlatform.Messaging;
 
 namespace PetitionPlatform.Intake.Registration;
 

@@ -44,7 +44,7 @@ public sealed class MatterState
     {
         if (AnsweredAt is null || at > AnsweredAt)
         {
-            AnsweredAt = at.ToUniversalTime();
+            AnsweredAt = at;
             AnsweredByOrgId = orgId;
         }
     }
@@ -53,13 +53,13 @@ public sealed class MatterState
     {
         if (ReviewRequestedAt is null || at > ReviewRequestedAt)
         {
-            ReviewRequestedAt = at.ToUniversalTime();
+            ReviewRequestedAt = at;
         }
     }
 
     public void Terminated(string reason, string? lastAnsweredByOrgId, DateTimeOffset at)
     {
-        TerminatedAt ??= at.ToUniversalTime();
+        TerminatedAt ??= at;
         TerminationReason ??= reason;
         if (lastAnsweredByOrgId is not null && AnsweredByOrgId is null)
         {

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using PetitionPlatform.Notification.Domain;
-using PetitionPlatform.ServiceDefaults.Messaging;
+using PetitionPlatform.Messaging;
 
 namespace PetitionPlatform.Notification.Data;
 

@@ -22,8 +22,7 @@ public static class PetitionerCodeStore
         {
             PetitionId = petitionId,
             TrackingCodeHash = trackingCodeHash,
-            // Npgsql stores timestamptz from UTC values only; events may carry China time.
-            RecordedAt = at.ToUniversalTime(),
+            RecordedAt = at,
         });
     }
 }

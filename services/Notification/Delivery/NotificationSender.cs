@@ -5,7 +5,7 @@ using PetitionPlatform.Contracts;
 using PetitionPlatform.Notification.Data;
 using PetitionPlatform.Notification.Domain;
 using PetitionPlatform.Notification.Telemetry;
-using PetitionPlatform.ServiceDefaults.Messaging;
+using PetitionPlatform.Messaging;
 
 namespace PetitionPlatform.Notification.Delivery;
 

@@ -21,7 +21,7 @@ public sealed class PetitionRegisteredConsumer(NotificationDbContext db) : ICons
             Number = message.Number,
             ReceivedBy = message.ReceivedBy,
             // Npgsql stores timestamptz from UTC values only; events may carry China time.
-            RegisteredAt = message.OccurredAt.ToUniversalTime(),
+            RegisteredAt = message.OccurredAt,
             TrackingCodeHash = message.TrackingCodeHash,
             Channel = message.Channel,
             Kind = message.Kind,

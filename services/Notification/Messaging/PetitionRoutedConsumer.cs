@@ -27,7 +27,7 @@ public sealed class PetitionRoutedConsumer(NotificationDbContext db, Notificatio
                 ResponsibleOrgId = e.ResponsibleOrgId,
                 ResponsibleOrgName = e.ResponsibleOrgName,
                 Confidential = e.Confidential,
-                DecidedAt = e.OccurredAt.ToUniversalTime(),
+                DecidedAt = e.OccurredAt,
             });
         }
 

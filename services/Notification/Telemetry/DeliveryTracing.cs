@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using OpenTelemetry;
 using PetitionPlatform.Notification.Data;
 using PetitionPlatform.Notification.Domain;
-using PetitionPlatform.ServiceDefaults.Messaging;
+using PetitionPlatform.Messaging;
 using PetitionPlatform.ServiceDefaults.Telemetry;
 
 namespace PetitionPlatform.Notification.Telemetry;

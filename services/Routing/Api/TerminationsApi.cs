@@ -5,7 +5,7 @@ using Npgsql;
 using PetitionPlatform.Contracts;
 using PetitionPlatform.Routing.Data;
 using PetitionPlatform.Routing.Domain;
-using PetitionPlatform.ServiceDefaults.Messaging;
+using PetitionPlatform.Messaging;
 
 namespace PetitionPlatform.Routing.Api;
 

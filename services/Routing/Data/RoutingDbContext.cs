@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using PetitionPlatform.Routing.Domain;
-using PetitionPlatform.ServiceDefaults.Messaging;
+using PetitionPlatform.Messaging;
 
 namespace PetitionPlatform.Routing.Data;
 

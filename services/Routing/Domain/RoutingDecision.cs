@@ -45,9 +45,9 @@ public sealed class RoutingDecision
         Rule = route.Rule,
         LegalRoute = route.LegalRoute,
         // PostgreSQL's timestamptz takes UTC only; the instant is the same.
-        ReportBackDueBy = route.ReportBackDueBy?.ToUniversalTime(),
+        ReportBackDueBy = route.ReportBackDueBy,
         Confidential = route.Confidential,
-        DecidedAt = at.ToUniversalTime(),
+        DecidedAt = at,
         DecidedBy = decidedBy,
     };
 

@@ -5,7 +5,7 @@ using PetitionPlatform.Contracts;
 using PetitionPlatform.Contracts.Periods;
 using PetitionPlatform.Routing.Data;
 using PetitionPlatform.Routing.Domain;
-using PetitionPlatform.ServiceDefaults.Messaging;
+using PetitionPlatform.Messaging;
 
 namespace PetitionPlatform.Routing.Messaging;
 
@@ -49,7 +49,7 @@ public sealed partial class CaseDeclinedConsumer(
                 request.AwaitingDecisionBy = required.DeciderOrgId;
                 request.AwaitingReason = required.Reason;
                 // Stored in UTC, as Npgsql requires; the event carries it so that supervision watches it as a clock.
-                request.DecideBy = StatutoryCalendar.China.DueBy(now, disputes.Value.DisputeDecisionPeriod).ToUniversalTime();
+                request.DecideBy = StatutoryCalendar.China.DueBy(now, disputes.Value.DisputeDecisionPeriod);
                 db.AddToOutbox(new RoutingDecisionRequired(
                     message.PetitionId, message.OrgId, required.DeciderOrgId, required.Reason, latest.Confidential, now,
                     request.DecideBy.Value.ToOffset(StatutoryCalendar.ChinaOffset)), time);

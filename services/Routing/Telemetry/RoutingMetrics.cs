@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using PetitionPlatform.Messaging;
 using PetitionPlatform.Contracts;
 using PetitionPlatform.ServiceDefaults.Telemetry;
 

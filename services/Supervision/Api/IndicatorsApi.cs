@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using PetitionPlatform.Supervision.Data;
 using PetitionPlatform.Supervision.Directory;
 using PetitionPlatform.Supervision.Domain.Indicators;
-using PetitionPlatform.ServiceDefaults.Directory;
+using PetitionPlatform.Routing.Client;
 
 namespace PetitionPlatform.Supervision.Api;
 

@@ -18,9 +18,8 @@ public sealed class IndicatorsStore(SupervisionDbContext db, IRepeatRegister rep
         string regionCode, DateTimeOffset from, DateTimeOffset until, CancellationToken ct)
     {
         var prefix = RegionCodes.PrefixOf(regionCode);
-        var (fromUtc, untilUtc) = (from.ToUniversalTime(), until.ToUniversalTime());
         var petitions = await db.LedgerPetitions.AsNoTracking()
-            .Where(p => p.RegionCode.StartsWith(prefix) && p.RegisteredAt >= fromUtc && p.RegisteredAt < untilUtc)
+            .Where(p => p.RegionCode.StartsWith(prefix) && p.RegisteredAt >= from && p.RegisteredAt < until)
             .OrderBy(p => p.PetitionId)
             .ToListAsync(ct);
 

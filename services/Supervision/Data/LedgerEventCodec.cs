@@ -31,11 +31,10 @@ public static class LedgerEventCodec
             MessageId = messageId,
             PetitionId = @event.PetitionId,
             Type = type,
-            // PostgreSQL keeps instants, and Npgsql accepts them only in UTC; the offset the publisher used carries no meaning.
-            OccurredAt = @event.OccurredAt.ToUniversalTime(),
+            OccurredAt = @event.OccurredAt,
             Body = body,
             Fingerprint = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{type}\n{body}"))),
-            RecordedAt = recordedAt.ToUniversalTime(),
+            RecordedAt = recordedAt,
         };
     }
 

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using PetitionPlatform.Contracts;
-using PetitionPlatform.ServiceDefaults.Messaging;
+using PetitionPlatform.Messaging;
 using PetitionPlatform.Supervision.Domain;
 
 namespace PetitionPlatform.Supervision.Data;
@@ -24,6 +24,7 @@ public sealed class NoticeIssuer(SupervisionDbContext db, TimeProvider time)
             : null;
         await using (ownTransaction)
         {
+            // Raw SQL (for ON CONFLICT) bypasses the model's conversion of instants to UTC, so they are converted here.
             var inserted = await db.Database.ExecuteSqlInterpolatedAsync($"""
                 INSERT INTO supervision_notices
                     (id, kind, petition_id, org_id, copied_to_org_ids, reason, issued_at, stage, case_id, due_by, level, leader, dedup_key)

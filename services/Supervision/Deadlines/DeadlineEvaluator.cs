@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 using PetitionPlatform.Supervision.Data;
 using PetitionPlatform.Supervision.Directory;
 using PetitionPlatform.Supervision.Domain;
-using PetitionPlatform.ServiceDefaults.Directory;
+using PetitionPlatform.Routing.Client;
 
 namespace PetitionPlatform.Supervision.Deadlines;
 

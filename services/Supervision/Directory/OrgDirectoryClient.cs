@@ -1,4 +1,4 @@
-using PetitionPlatform.ServiceDefaults.Directory;
+using PetitionPlatform.Routing.Client;
 using PetitionPlatform.Supervision.Domain;
 
 namespace PetitionPlatform.Supervision.Directory;

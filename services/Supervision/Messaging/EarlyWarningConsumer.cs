@@ -6,7 +6,7 @@ using PetitionPlatform.Supervision.Data;
 using PetitionPlatform.Supervision.Deadlines;
 using PetitionPlatform.Supervision.Directory;
 using PetitionPlatform.Supervision.Domain;
-using PetitionPlatform.ServiceDefaults.Directory;
+using PetitionPlatform.Routing.Client;
 
 namespace PetitionPlatform.Supervision.Messaging;
 
@@ -45,7 +45,7 @@ public sealed partial class EarlyWarningConsumer(
     private async Task CountForSpikeAsync(PetitionRegistered message, string county, OrgChain chain, CancellationToken ct)
     {
         var spike = options.Value.Spike;
-        var registeredAt = message.OccurredAt.ToUniversalTime();
+        var registeredAt = message.OccurredAt;
         // Registrations of one county and topic are counted one at a time, so two consumed at once cannot both miss the threshold.
         await db.Database.ExecuteSqlInterpolatedAsync($"SELECT pg_advisory_xact_lock(hashtext({county + "|" + message.Topic}))", ct);
         if (!await db.WarningRegistrations.AnyAsync(r => r.PetitionId == message.PetitionId, ct))
@@ -57,7 +57,7 @@ public sealed partial class EarlyWarningConsumer(
             await db.SaveChangesAsync(ct);
         }
 
-        var windowStart = EarlyWarnings.WindowStart(registeredAt, spike.Window).ToUniversalTime();
+        var windowStart = EarlyWarnings.WindowStart(registeredAt, spike.Window);
         var windowEnd = windowStart + spike.Window;
         var count = await db.WarningRegistrations.CountAsync(
             r => r.CountyCode == county && r.Topic == message.Topic && r.RegisteredAt >= windowStart && r.RegisteredAt < windowEnd, ct);

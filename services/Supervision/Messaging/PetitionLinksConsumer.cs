@@ -22,7 +22,7 @@ public sealed partial class PetitionLinksConsumer(SupervisionDbContext db, ILogg
             Number = message.Number,
             OriginalPetitionId = message.OriginalPetitionId,
             Kind = PetitionLink.Duplicate,
-            LinkedAt = message.OccurredAt.ToUniversalTime(),
+            LinkedAt = message.OccurredAt,
         }, context.CancellationToken);
         if (added)
         {
@@ -46,7 +46,7 @@ public static class PetitionLinks
                 Number = message.Number,
                 OriginalPetitionId = original,
                 Kind = PetitionLink.Repeat,
-                LinkedAt = message.OccurredAt.ToUniversalTime(),
+                LinkedAt = message.OccurredAt,
             }, ct)
             : Task.FromResult(false);
 }

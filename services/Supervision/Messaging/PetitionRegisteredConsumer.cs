@@ -30,7 +30,7 @@ public sealed partial class PetitionRegisteredConsumer(SupervisionDbContext db, 
                 RegionCode = message.RegionCode,
                 ReceivedBy = message.ReceivedBy,
                 Headcount = message.Headcount,
-                RegisteredAt = message.OccurredAt.ToUniversalTime(),
+                RegisteredAt = message.OccurredAt,
                 TrackingCodeHash = message.TrackingCodeHash,
             });
         }

@@ -58,7 +58,7 @@ public sealed class CaseOpeningTests(SharedInfrastructure infrastructure) : IAsy
         await _handling.Bus.Publish(routed, context => context.MessageId = messageId);
         await _handling.Bus.Publish(routed);
         await Eventually.HoldsAsync(
-            () => _handling.Service.InDatabaseAsync(db => db.Set<ServiceDefaults.Messaging.InboxMessage>()
+            () => _handling.Service.InDatabaseAsync(db => db.Set<PetitionPlatform.Messaging.InboxMessage>()
                 .CountAsync(m => m.PetitionId == petitionId && m.MessageType == nameof(PetitionRouted))),
             count => count == 2, because: "both distinct messages are processed");
 
@@ -90,7 +90,7 @@ public sealed class CaseOpeningTests(SharedInfrastructure infrastructure) : IAsy
         await _handling.Bus.Publish(HandlingHost.Routed(petitionId, "130724/court", mode: RoutingModes.GuideToLegal));
 
         await Eventually.HoldsAsync(
-            () => _handling.Service.InDatabaseAsync(db => db.Set<ServiceDefaults.Messaging.InboxMessage>()
+            () => _handling.Service.InDatabaseAsync(db => db.Set<PetitionPlatform.Messaging.InboxMessage>()
                 .CountAsync(m => m.PetitionId == petitionId && m.MessageType == nameof(PetitionRouted))),
             count => count == 1, because: "the decision is processed");
         Assert.Empty(await _handling.CasesOfAsync(petitionId, 0));

@@ -7,7 +7,7 @@ using PetitionPlatform.Contracts;
 using PetitionPlatform.Contracts.Periods;
 using PetitionPlatform.IntegrationTests.Support;
 using PetitionPlatform.TestSupport;
-using PetitionPlatform.ServiceDefaults.Directory;
+using PetitionPlatform.Routing.Client;
 
 namespace PetitionPlatform.IntegrationTests.Handling;
 

@@ -6,7 +6,7 @@ using Npgsql;
 using PetitionPlatform.Intake.Data;
 using PetitionPlatform.IntegrationTests.Support;
 using PetitionPlatform.Routing.Data;
-using PetitionPlatform.ServiceDefaults.Messaging;
+using PetitionPlatform.Messaging;
 using PetitionPlatform.TestSupport;
 
 namespace PetitionPlatform.IntegrationTests.Intake;

@@ -5,8 +5,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using PetitionPlatform.Contracts;
 using PetitionPlatform.IntegrationTests.Support;
-using PetitionPlatform.ServiceDefaults.Data;
-using PetitionPlatform.ServiceDefaults.Messaging;
+using PetitionPlatform.Data;
+using PetitionPlatform.Messaging;
 using PetitionPlatform.TestSupport;
 using RabbitMQ.Client;
 

@@ -4,7 +4,7 @@ using PetitionPlatform.Contracts;
 using PetitionPlatform.IntegrationTests.Support;
 using PetitionPlatform.Notification.Delivery;
 using PetitionPlatform.Notification.Domain;
-using PetitionPlatform.ServiceDefaults.Messaging;
+using PetitionPlatform.Messaging;
 using PetitionPlatform.TestSupport;
 
 namespace PetitionPlatform.IntegrationTests.Notification;

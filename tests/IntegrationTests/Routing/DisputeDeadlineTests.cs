@@ -5,7 +5,7 @@ using PetitionPlatform.Contracts;
 using PetitionPlatform.Contracts.Periods;
 using Microsoft.EntityFrameworkCore;
 using PetitionPlatform.IntegrationTests.Support;
-using PetitionPlatform.ServiceDefaults.Messaging;
+using PetitionPlatform.Messaging;
 using PetitionPlatform.TestSupport;
 
 namespace PetitionPlatform.IntegrationTests.Routing;

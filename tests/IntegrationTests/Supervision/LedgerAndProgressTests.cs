@@ -5,7 +5,7 @@ using System.Text.Json;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using PetitionPlatform.IntegrationTests.Support;
-using PetitionPlatform.ServiceDefaults.Messaging;
+using PetitionPlatform.Messaging;
 using PetitionPlatform.Supervision.Data;
 using PetitionPlatform.TestSupport;
 

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using MassTransit;
 using PetitionPlatform.Contracts;
-using PetitionPlatform.ServiceDefaults.Messaging;
+using PetitionPlatform.Messaging;
 
 namespace PetitionPlatform.IntegrationTests.Supervision;
 

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using PetitionPlatform.Routing.Data;
-using PetitionPlatform.ServiceDefaults.Directory;
+using PetitionPlatform.Routing.Client;
 
 namespace PetitionPlatform.IntegrationTests.Support;
 

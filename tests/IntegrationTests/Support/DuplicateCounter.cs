@@ -1,5 +1,5 @@
 using System.Diagnostics.Metrics;
-using PetitionPlatform.ServiceDefaults.Messaging;
+using PetitionPlatform.Messaging;
 
 namespace PetitionPlatform.IntegrationTests.Support;
 

@@ -1,4 +1,4 @@
-using PetitionPlatform.ServiceDefaults.Messaging;
+using PetitionPlatform.Messaging;
 using PetitionPlatform.ServiceDefaults.Startup;
 
 namespace PetitionPlatform.UnitTests.Messaging;

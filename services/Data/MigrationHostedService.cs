@@ -6,14 +6,18 @@ using Microsoft.Extensions.Logging;
 using Npgsql;
 using PetitionPlatform.ServiceDefaults.Startup;
 
-namespace PetitionPlatform.ServiceDefaults.Data;
+namespace PetitionPlatform.Data;
 
 /// <summary>
 /// Brings the service's database schema up to date during start-up. It runs in <see cref="StartAsync"/>, so the
 /// host does not start later hosted services (the bus, the outbox dispatcher) or the web server until it is done.
 /// </summary>
 internal sealed partial class MigrationHostedService(
-    IServiceScopeFactory scopes, MigrationSource source, IConfiguration configuration, ILogger<MigrationHostedService> logger) : IHostedService
+    IServiceScopeFactory scopes,
+    ServiceDatabase database,
+    IEnumerable<MigrationSource> sources,
+    IConfiguration configuration,
+    ILogger<MigrationHostedService> logger) : IHostedService
 {
     // The AppHost only starts a service once PostgreSQL answers, but a service started by hand may race its
     // database; a short, bounded wait turns that race into a normal start and a real outage into a clear failure.
@@ -24,8 +28,9 @@ internal sealed partial class MigrationHostedService(
         await using var scope = scopes.CreateAsyncScope();
         var connectionString = scope.ServiceProvider.GetRequiredService<DbContext>().Database.GetConnectionString()!;
         await using var dataSource = NpgsqlDataSource.Create(connectionString);
-        var migrations = SqlMigration.FromAssembly(typeof(MigrationHostedService).Assembly, "platform")
-            .Concat(SqlMigration.FromAssembly(source.ServiceAssembly, "service"));
+        // The scripts of each source (the service's, messaging's tables) in the order they were registered; sources
+        // never depend on each other's tables.
+        var migrations = sources.SelectMany(s => SqlMigration.FromAssembly(s.Assembly, s.Scope)).ToList();
 
         var deadline = DateTime.UtcNow + _patience;
         while (true)
@@ -33,12 +38,12 @@ internal sealed partial class MigrationHostedService(
             try
             {
                 var applied = await new SqlMigrator(dataSource).ApplyAsync(migrations, cancellationToken);
-                LogMigrated(logger, source.DatabaseName, applied.Count);
+                LogMigrated(logger, database.ConnectionName, applied.Count);
                 return;
             }
             catch (NpgsqlException ex) when (ex.IsTransient && DateTime.UtcNow < deadline)
             {
-                LogWaiting(logger, source.DatabaseName, ex.Message);
+                LogWaiting(logger, database.ConnectionName, ex.Message);
                 await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
             }
             catch (NpgsqlException ex) when (IsSetupProblem(ex))
@@ -46,7 +51,7 @@ internal sealed partial class MigrationHostedService(
                 var builder = new NpgsqlConnectionStringBuilder(connectionString);
                 throw new StartupFailureException(
                     $"PostgreSQL database '{builder.Database}' at {builder.Host}:{builder.Port} cannot be used ({ex.Message.TrimEnd('.')}). " +
-                    "Check that PostgreSQL is running and ConnectionStrings:" + source.DatabaseName + " is right.", ex);
+                    "Check that PostgreSQL is running and ConnectionStrings:" + database.ConnectionName + " is right.", ex);
             }
         }
     }

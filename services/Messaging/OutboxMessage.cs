@@ -1,4 +1,4 @@
-namespace PetitionPlatform.ServiceDefaults.Messaging;
+namespace PetitionPlatform.Messaging;
 
 /// <summary>An event waiting in the service's database to be published (see <c>0001_messaging.sql</c>).</summary>
 public sealed class OutboxMessage

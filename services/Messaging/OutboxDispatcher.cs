@@ -9,7 +9,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PetitionPlatform.ServiceDefaults.Telemetry;
 
-namespace PetitionPlatform.ServiceDefaults.Messaging;
+namespace PetitionPlatform.Messaging;
 
 /// <summary>
 /// The background relay of the transactional outbox: takes committed, unsent rows oldest first, publishes each

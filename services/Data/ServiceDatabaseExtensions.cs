@@ -1,19 +1,19 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using PetitionPlatform.ServiceDefaults.Messaging;
 using PetitionPlatform.ServiceDefaults.Startup;
-using PetitionPlatform.ServiceDefaults.Telemetry;
 
-namespace PetitionPlatform.ServiceDefaults.Data;
+namespace PetitionPlatform.Data;
 
 public static class ServiceDatabaseExtensions
 {
     /// <summary>
     /// Registers the service's own PostgreSQL database from <c>ConnectionStrings:{connectionName}</c>: the EF Core
-    /// context, a readiness health check, and the versioned SQL migrations embedded in the service's assembly (plus
-    /// the platform's outbox and inbox tables), applied before the service starts taking requests or messages.
+    /// context (snake_case names, instants stored in UTC, every <see cref="ISaveObserver"/> watching its saves), a
+    /// readiness health check, and the versioned SQL migrations embedded in the service's assembly, applied before the
+    /// service starts taking requests or messages. Call it before <c>AddMessaging</c>, whose hosted services need the schema.
     /// </summary>
     public static IHostApplicationBuilder AddServiceDatabase<TContext>(this IHostApplicationBuilder builder, string connectionName)
         where TContext : DbContext
@@ -21,18 +21,17 @@ public static class ServiceDatabaseExtensions
         var connectionString = builder.Configuration.GetConnectionString(connectionName)
             ?? throw StartupFailureException.MissingConnectionString(connectionName);
 
-        builder.Services.AddSingleton<OutboxSignal>();
-        builder.Services.AddSingleton<CommittedEvents>();
         builder.Services.AddDbContext<TContext>((services, options) => options
             .UseNpgsql(connectionString)
             .UseSnakeCaseNamingConvention()
-            .AddInterceptors(services.GetRequiredService<OutboxSignal>().Interceptors)
-            .AddInterceptors(services.GetRequiredService<CommittedEvents>().Interceptors));
+            .ReplaceService<IModelCustomizer, UtcInstants>()
+            .AddInterceptors(services.GetServices<ISaveObserver>().SelectMany(observer => observer.Interceptors)));
 
         // The outbox, the inbox and the migrator work with "the service's database" without knowing its type.
         builder.Services.AddScoped<DbContext>(services => services.GetRequiredService<TContext>());
 
-        builder.Services.AddSingleton(new MigrationSource(connectionName, typeof(TContext).Assembly));
+        builder.Services.AddSingleton(new ServiceDatabase(connectionName));
+        builder.Services.AddSingleton(new MigrationSource("service", typeof(TContext).Assembly));
         // Registered before messaging so that, hosted services starting in order, the schema exists before any
         // consumer or the outbox dispatcher touches it.
         builder.Services.AddHostedService<MigrationHostedService>();

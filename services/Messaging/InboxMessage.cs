@@ -1,4 +1,4 @@
-namespace PetitionPlatform.ServiceDefaults.Messaging;
+namespace PetitionPlatform.Messaging;
 
 /// <summary>A message a consumer has processed; its presence makes a redelivery a no-op.</summary>
 public sealed class InboxMessage

@@ -1,4 +1,4 @@
-namespace PetitionPlatform.ServiceDefaults.Messaging;
+namespace PetitionPlatform.Messaging;
 
 /// <summary>Dispatcher tuning, bound from the <c>Outbox</c> configuration section.</summary>
 public sealed class OutboxOptions

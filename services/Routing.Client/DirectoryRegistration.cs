@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
-namespace PetitionPlatform.ServiceDefaults.Directory;
+namespace PetitionPlatform.Routing.Client;
 
 public static class DirectoryRegistration
 {

@@ -1,4 +1,4 @@
-namespace PetitionPlatform.ServiceDefaults.Telemetry;
+namespace PetitionPlatform.Messaging;
 
 /// <summary>
 /// Hears each event a service committed to its outbox, once the transaction that holds it has committed. Business

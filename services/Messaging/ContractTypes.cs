@@ -1,6 +1,6 @@
 using PetitionPlatform.Contracts;
 
-namespace PetitionPlatform.ServiceDefaults.Messaging;
+namespace PetitionPlatform.Messaging;
 
 /// <summary>
 /// The outbox stores a message's contract name and turns it back into a type only from the Contracts assembly:

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 
-namespace PetitionPlatform.ServiceDefaults.Messaging;
+namespace PetitionPlatform.Messaging;
 
 public static class MessagingModel
 {

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging;
 using PetitionPlatform.Contracts;
 using PetitionPlatform.ServiceDefaults.Telemetry;
 
-namespace PetitionPlatform.ServiceDefaults.Messaging;
+namespace PetitionPlatform.Messaging;
 
 /// <summary>
 /// Makes every consumer idempotent. Runs in the consumer's own scope, so it shares the consumer's DbContext: the

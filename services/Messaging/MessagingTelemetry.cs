@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 
-namespace PetitionPlatform.ServiceDefaults.Messaging;
+namespace PetitionPlatform.Messaging;
 
 /// <summary>Spans and instruments of the outbox and inbox, so an on-call engineer can see a stuck outbox.</summary>
 public static class MessagingTelemetry

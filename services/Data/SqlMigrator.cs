@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Npgsql;
 
-namespace PetitionPlatform.ServiceDefaults.Data;
+namespace PetitionPlatform.Data;
 
 /// <summary>
 /// Applies versioned SQL scripts, each in its own transaction, under a PostgreSQL advisory lock so that two

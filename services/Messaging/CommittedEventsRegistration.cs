@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
-namespace PetitionPlatform.ServiceDefaults.Telemetry;
+namespace PetitionPlatform.Messaging;
 
 public static class CommittedEventsRegistration
 {

@@ -2,14 +2,15 @@ using System.Data.Common;
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using PetitionPlatform.Data;
 
-namespace PetitionPlatform.ServiceDefaults.Messaging;
+namespace PetitionPlatform.Messaging;
 
 /// <summary>
 /// Wakes the outbox dispatcher as soon as a change that added outbox rows is committed, so events leave within
 /// milliseconds instead of waiting for the next poll. Polling stays as the safety net.
 /// </summary>
-public sealed class OutboxSignal : IDisposable
+public sealed class OutboxSignal : ISaveObserver, IDisposable
 {
     private readonly SemaphoreSlim _signal = new(0, 1);
 
@@ -18,7 +19,7 @@ public sealed class OutboxSignal : IDisposable
 
     public OutboxSignal() => Interceptors = [new AfterSave(this), new AfterCommit(this)];
 
-    public IInterceptor[] Interceptors { get; }
+    public IEnumerable<IInterceptor> Interceptors { get; }
 
     public void Notify()
     {

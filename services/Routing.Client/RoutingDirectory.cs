@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.Caching.Memory;
 
-namespace PetitionPlatform.ServiceDefaults.Directory;
+namespace PetitionPlatform.Routing.Client;
 
 /// <summary>
 /// Routing's directory (regions, units, the classification list) as the other services read it, through routing's

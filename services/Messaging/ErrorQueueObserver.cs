@@ -1,6 +1,6 @@
 using MassTransit;
 
-namespace PetitionPlatform.ServiceDefaults.Messaging;
+namespace PetitionPlatform.Messaging;
 
 /// <summary>
 /// Counts messages that exhausted their retries and go to the queue's <c>_error</c> queue, where they wait for a

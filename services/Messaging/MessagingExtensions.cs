@@ -2,9 +2,10 @@ using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using PetitionPlatform.Data;
 using PetitionPlatform.ServiceDefaults.Startup;
 
-namespace PetitionPlatform.ServiceDefaults.Messaging;
+namespace PetitionPlatform.Messaging;
 
 public static class MessagingExtensions
 {
@@ -14,7 +15,8 @@ public static class MessagingExtensions
     /// MassTransit on RabbitMQ from <c>ConnectionStrings:messaging</c> (an <c>amqp://user:pass@host:port/vhost</c> URI),
     /// with the platform's rules: queues named <c>{service}-{consumer}</c>, retries with back-off and then the
     /// <c>_error</c> queue, every consumer behind the inbox, and events leaving only through the outbox dispatcher.
-    /// Call after <c>AddServiceDatabase</c>: the inbox and outbox live in the service's database.
+    /// Call after <c>AddServiceDatabase</c>: the inbox and outbox live in the service's database, and its schema must
+    /// exist before the bus and the dispatcher start.
     /// </summary>
     public static IHostApplicationBuilder AddMessaging(
         this IHostApplicationBuilder builder, string serviceName, Action<IBusRegistrationConfigurator>? addConsumers = null)
@@ -52,6 +54,13 @@ public static class MessagingExtensions
             host.WaitUntilStarted = false;
             host.StopTimeout = TimeSpan.FromSeconds(20);
         });
+
+        // The outbox and inbox tables in the service's database, and the watchers of its saves.
+        builder.Services.AddSingleton(new MigrationSource("platform", typeof(Outbox).Assembly));
+        builder.Services.AddSingleton<OutboxSignal>();
+        builder.Services.AddSingleton<ISaveObserver>(services => services.GetRequiredService<OutboxSignal>());
+        builder.Services.AddSingleton<CommittedEvents>();
+        builder.Services.AddSingleton<ISaveObserver>(services => services.GetRequiredService<CommittedEvents>());
 
         builder.Services.Configure<OutboxOptions>(builder.Configuration.GetSection("Outbox"));
         builder.Services.AddSingleton<OutboxDepth>();

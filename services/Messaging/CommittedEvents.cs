@@ -4,16 +4,16 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Logging;
-using PetitionPlatform.ServiceDefaults.Messaging;
+using PetitionPlatform.Data;
 
-namespace PetitionPlatform.ServiceDefaults.Telemetry;
+namespace PetitionPlatform.Messaging;
 
 /// <summary>
 /// Follows outbox rows from <c>SaveChanges</c> to the commit of their transaction and then hands their events to the
 /// service's <see cref="ICommittedEventObserver"/>s. Without an explicit transaction the save itself commits.
 /// A transaction disposed without commit simply drops out of the weak table with what it held.
 /// </summary>
-public sealed partial class CommittedEvents
+public sealed partial class CommittedEvents : ISaveObserver
 {
     private readonly ICommittedEventObserver[] _observers;
     private readonly ILogger<CommittedEvents> _logger;
@@ -29,7 +29,7 @@ public sealed partial class CommittedEvents
         Interceptors = [new SaveTracker(this), new CommitTracker(this)];
     }
 
-    public IInterceptor[] Interceptors { get; }
+    public IEnumerable<IInterceptor> Interceptors { get; }
 
     private void Saving(DbContext? context)
     {

@@ -1,6 +1,6 @@
 using PetitionPlatform.ServiceDefaults.Startup;
 
-namespace PetitionPlatform.ServiceDefaults.Messaging;
+namespace PetitionPlatform.Messaging;
 
 /// <summary>The parts of an <c>amqp://user:pass@host:port/vhost</c> connection string (Aspire's RabbitMQ convention).</summary>
 public sealed record RabbitMqAddress(string Host, ushort Port, string VirtualHost, string Username, string Password)

@@ -1,6 +1,6 @@
 using System.Reflection;
 
-namespace PetitionPlatform.ServiceDefaults.Data;
+namespace PetitionPlatform.Data;
 
 /// <summary>
 /// One versioned SQL script. Its id (<c>platform/0001_messaging</c>, <c>service/0001_initial</c>) is recorded once
