@@ -61,17 +61,6 @@ public sealed class RoutingDirectory(HttpClient http, IMemoryCache cache)
     }
 }
 
-/// <summary>A unit as routing serves it (<c>GET /api/routing/organizations/{regionCode}/{unit}</c>).</summary>
-/// <param name="ParentId">The same unit one level up, or the petition bureau one level up; null at province level.</param>
-public sealed record DirectoryOrganization(string Id, string Name, string RegionCode, string Level, string Unit, string? ParentId);
-
-/// <summary>A region as routing serves it (<c>GET /api/routing/regions/{code}</c>).</summary>
-/// <param name="ParentCode">The region one level up; null for a province (or a municipality such as Chongqing).</param>
-public sealed record DirectoryRegion(string Code, string Name, string Level, string? ParentCode);
-
-/// <summary>An entry of the classification list (<c>GET /api/routing/topics/{topic}</c>); only its id is read here.</summary>
-public sealed record DirectoryTopic(string Topic);
-
 /// <summary>Routing could not be asked; nothing may go ahead on a reference nobody could confirm.</summary>
 public sealed class DirectoryUnavailableException(Exception inner)
     : Exception("The directory (routing service) cannot be reached.", inner);

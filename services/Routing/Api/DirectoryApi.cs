@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using PetitionPlatform.Routing.Client;
 using PetitionPlatform.Routing.Data;
 
 namespace PetitionPlatform.Routing.Api;
@@ -22,14 +23,14 @@ public static class DirectoryApi
         return app;
     }
 
-    private static async Task<Results<Ok<RegionResponse>, ProblemHttpResult>> GetRegionAsync(
+    private static async Task<Results<Ok<DirectoryRegion>, ProblemHttpResult>> GetRegionAsync(
         string regionCode, RoutingDbContext db, CancellationToken ct)
     {
         var region = await db.Regions.AsNoTracking().SingleOrDefaultAsync(r => r.Code == regionCode, ct);
-        return region is null ? Problems.NotFound($"No region has the code '{regionCode}'.") : TypedResults.Ok(RegionResponse.From(region));
+        return region is null ? Problems.NotFound($"No region has the code '{regionCode}'.") : TypedResults.Ok(region.ToResponse());
     }
 
-    private static async Task<Results<Ok<List<OrganizationResponse>>, ValidationProblem, ProblemHttpResult>> ListOrganizationsAsync(
+    private static async Task<Results<Ok<List<DirectoryOrganization>>, ValidationProblem, ProblemHttpResult>> ListOrganizationsAsync(
         string? regionCode, RoutingDbContext db, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(regionCode))
@@ -43,27 +44,27 @@ public static class DirectoryApi
         }
 
         var units = await db.Organizations.AsNoTracking().Where(o => o.RegionCode == regionCode).OrderBy(o => o.Unit).ToListAsync(ct);
-        return TypedResults.Ok(units.Select(OrganizationResponse.From).ToList());
+        return TypedResults.Ok(units.Select(DirectoryResponses.ToResponse).ToList());
     }
 
-    private static async Task<Results<Ok<OrganizationResponse>, ProblemHttpResult>> GetOrganizationAsync(
+    private static async Task<Results<Ok<DirectoryOrganization>, ProblemHttpResult>> GetOrganizationAsync(
         string orgId, RoutingDbContext db, CancellationToken ct)
     {
         var organization = await db.Organizations.AsNoTracking().SingleOrDefaultAsync(o => o.Id == orgId, ct);
         return organization is null
             ? Problems.NotFound($"No unit has the id '{orgId}'.")
-            : TypedResults.Ok(OrganizationResponse.From(organization));
+            : TypedResults.Ok(organization.ToResponse());
     }
 
-    private static async Task<Ok<List<TopicResponse>>> ListTopicsAsync(RoutingDbContext db, CancellationToken ct)
+    private static async Task<Ok<List<DirectoryTopic>>> ListTopicsAsync(RoutingDbContext db, CancellationToken ct)
     {
         var topics = await db.ClassificationEntries.AsNoTracking().OrderBy(t => t.Topic).ToListAsync(ct);
-        return TypedResults.Ok(topics.Select(TopicResponse.From).ToList());
+        return TypedResults.Ok(topics.Select(DirectoryResponses.ToResponse).ToList());
     }
 
-    private static async Task<Results<Ok<TopicResponse>, ProblemHttpResult>> GetTopicAsync(string topic, RoutingDbContext db, CancellationToken ct)
+    private static async Task<Results<Ok<DirectoryTopic>, ProblemHttpResult>> GetTopicAsync(string topic, RoutingDbContext db, CancellationToken ct)
     {
         var entry = await db.ClassificationEntries.AsNoTracking().SingleOrDefaultAsync(t => t.Topic == topic, ct);
-        return entry is null ? Problems.NotFound($"'{topic}' is not on the classification list.") : TypedResults.Ok(TopicResponse.From(entry));
+        return entry is null ? Problems.NotFound($"'{topic}' is not on the classification list.") : TypedResults.Ok(entry.ToResponse());
     }
 }
