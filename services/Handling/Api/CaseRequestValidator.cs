@@ -26,7 +26,7 @@ public static class CaseRequestValidator
         var errors = new Errors();
         errors.Text(request.Reason, "reason", MaxTextLength);
         errors.OptionalText(request.LegalBasis, "legalBasis", MaxTextLength);
-        if (request.SuggestedOrgId is not null && !OrgIds.IsWellFormed(request.SuggestedOrgId))
+        if (request.SuggestedOrgId is not null && !OrgId.IsWellFormed(request.SuggestedOrgId))
         {
             errors.Add("suggestedOrgId", OrgIdFormat);
         }
@@ -45,7 +45,7 @@ public static class CaseRequestValidator
 
         for (var i = 0; i < orgIds.Count; i++)
         {
-            if (!OrgIds.IsWellFormed(orgIds[i]))
+            if (!OrgId.IsWellFormed(orgIds[i]))
             {
                 errors.Add($"orgIds[{i}]", OrgIdFormat);
             }
@@ -105,7 +105,7 @@ public static class CaseRequestValidator
         {
             errors.Add("orgId", "Required: the unit whose findings these are.");
         }
-        else if (!OrgIds.IsWellFormed(request.OrgId))
+        else if (!OrgId.IsWellFormed(request.OrgId))
         {
             errors.Add("orgId", OrgIdFormat);
         }
@@ -125,7 +125,7 @@ public static class CaseRequestValidator
         {
             errors.Add("orgId", "Required: the reviewing unit that held the hearing.");
         }
-        else if (!OrgIds.IsWellFormed(request.OrgId))
+        else if (!OrgId.IsWellFormed(request.OrgId))
         {
             errors.Add("orgId", OrgIdFormat);
         }

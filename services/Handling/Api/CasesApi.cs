@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using PetitionPlatform.Contracts;
 using PetitionPlatform.Handling.Data;
 using PetitionPlatform.Handling.Domain;
 using PetitionPlatform.Handling.Workflow;
@@ -109,7 +110,7 @@ public static class CasesApi
         {
             errors["orgId"] = ["Required: the unit whose cases to list."];
         }
-        else if (!OrgIds.IsWellFormed(orgId))
+        else if (!OrgId.IsWellFormed(orgId))
         {
             errors["orgId"] = ["An organisation id is '<regionCode>/<unit>', such as '130724/hrss'."];
         }

@@ -55,7 +55,7 @@ public sealed partial class PetitionRoutedConsumer(HandlingDbContext db, TimePro
 
     /// <summary>Routing marks reports confidential; if the registration says it is a report, the case is confidential all the same.</summary>
     private Task<bool> IsReportAsync(Guid petitionId, CancellationToken ct) =>
-        db.KnownPetitions.AnyAsync(p => p.PetitionId == petitionId && p.Kind == "report", ct);
+        db.KnownPetitions.AnyAsync(p => p.PetitionId == petitionId && p.Kind == PetitionKinds.Report, ct);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Opened case {CaseId} for petition {PetitionId}; acceptance due by {DueBy}")]
     private static partial void LogOpened(ILogger logger, Guid caseId, Guid petitionId, DateTimeOffset dueBy);

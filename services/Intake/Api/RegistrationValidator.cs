@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using PetitionPlatform.Contracts;
 using PetitionPlatform.Intake.Domain;
 
 namespace PetitionPlatform.Intake.Api;
@@ -22,19 +23,19 @@ public static partial class RegistrationValidator
             list.Add(message);
         }
 
-        OneOf(request.Channel, "channel", RegistrationRules.Channels, Fail);
-        OneOf(request.Kind, "kind", RegistrationRules.Kinds, Fail);
+        OneOf(request.Channel, "channel", PetitionChannels.All, Fail);
+        OneOf(request.Kind, "kind", PetitionKinds.All, Fail);
 
         if (string.IsNullOrWhiteSpace(request.Topic))
         {
             Fail("topic", "The topic is required.");
         }
-        else if (!Slug().IsMatch(request.Topic))
+        else if (!KebabCase.IsWellFormed(request.Topic))
         {
             Fail("topic", "The topic must be a topic id of the classification list, such as 'wage-arrears'.");
         }
 
-        if (request.Subtopic is not null && (request.Kind != "suggestion" || !Slug().IsMatch(request.Subtopic)))
+        if (request.Subtopic is not null && (request.Kind != PetitionKinds.Suggestion || !Units.IsWellFormed(request.Subtopic)))
         {
             Fail("subtopic", "A subtopic is given only for suggestions, as a unit kind such as 'housing'.");
         }
@@ -46,12 +47,12 @@ public static partial class RegistrationValidator
         {
             Fail("regionCode", "The region code of the place where the matter arose is required.");
         }
-        else if (!RegionCode().IsMatch(request.RegionCode))
+        else if (!RegionCode.IsWellFormed(request.RegionCode))
         {
             Fail("regionCode", "A region code has 6 (county and above), 9 (township) or 12 (village) digits.");
         }
 
-        if (request.ReceivedBy is not null && !OrganizationId().IsMatch(request.ReceivedBy))
+        if (request.ReceivedBy is not null && !OrgId.IsWellFormed(request.ReceivedBy))
         {
             Fail("receivedBy", "An organisation id is '<regionCode>/<unit>', such as '130000/petition-bureau'.");
         }
@@ -67,7 +68,7 @@ public static partial class RegistrationValidator
         if (petitioner is null)
         {
             // Reports (检举控告) may be anonymous; complaints and suggestions need someone to answer.
-            if (request.Kind != "report")
+            if (request.Kind != PetitionKinds.Report)
             {
                 fail("petitioner", "The petitioner is required, except for reports, which may be anonymous.");
             }
@@ -126,7 +127,7 @@ public static partial class RegistrationValidator
         }
     }
 
-    private static void OneOf(string? value, string field, IReadOnlySet<string> allowed, Action<string, string> fail)
+    private static void OneOf(string? value, string field, IReadOnlyList<string> allowed, Action<string, string> fail)
     {
         if (value is null || !allowed.Contains(value))
         {
@@ -145,15 +146,6 @@ public static partial class RegistrationValidator
             fail(field, $"At most {maxLength:N0} characters (got {value.Length:N0}).");
         }
     }
-
-    [GeneratedRegex("^[a-z][a-z0-9]*(-[a-z0-9]+)*$")]
-    private static partial Regex Slug();
-
-    [GeneratedRegex(@"^(\d{6}|\d{9}|\d{12})$")]
-    private static partial Regex RegionCode();
-
-    [GeneratedRegex(@"^(\d{6}|\d{9}|\d{12})/[a-z][a-z0-9]*(-[a-z0-9]+)*$")]
-    private static partial Regex OrganizationId();
 
     [GeneratedRegex(@"^\+?[0-9][0-9 \-]{3,24}$")]
     private static partial Regex Phone();

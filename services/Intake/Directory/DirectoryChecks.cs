@@ -1,3 +1,4 @@
+using PetitionPlatform.Contracts;
 using PetitionPlatform.Intake.Api;
 using PetitionPlatform.Intake.Domain;
 using PetitionPlatform.Routing.Client;
@@ -18,7 +19,7 @@ public sealed class DirectoryChecks(RoutingDirectory directory)
         var receiverTask = directory.FindOrganizationAsync(request.ReceivedBy ?? RegistrationRules.DefaultReceiver(regionCode), ct);
         var topicTask = directory.FindTopicAsync(request.Topic!, ct);
         var subtopicTask = request.Subtopic is null ? Task.FromResult<DirectoryOrganization?>(null)
-            : directory.FindOrganizationAsync($"{regionCode[..6]}/{request.Subtopic}", ct);
+            : directory.FindOrganizationAsync(OrgId.Of(RegionCode.Parse(regionCode).County, request.Subtopic).ToString(), ct);
 
         if (await regionTask is null)
         {

@@ -1,3 +1,5 @@
+using PetitionPlatform.Contracts;
+
 namespace PetitionPlatform.Intake.Domain;
 
 /// <summary>
@@ -12,5 +14,5 @@ public static class PetitionNumbers
         DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(registeredAt, ChinaStandardTime).DateTime);
 
     public static string Format(string regionCode, DateOnly day, long sequence) =>
-        $"{regionCode[..6]}-{day:yyyyMMdd}-{sequence:D5}";
+        $"{RegionCode.Parse(regionCode).County}-{day:yyyyMMdd}-{sequence:D5}";
 }

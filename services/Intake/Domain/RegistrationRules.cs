@@ -1,14 +1,10 @@
+using PetitionPlatform.Contracts;
+
 namespace PetitionPlatform.Intake.Domain;
 
-/// <summary>The closed vocabularies and limits of registration (API.md, DOMAIN.md §1, §3, §4).</summary>
+/// <summary>The limits of registration (API.md, DOMAIN.md §1, §3, §4); its vocabularies are in PetitionPlatform.Contracts.</summary>
 public static class RegistrationRules
 {
-    public static readonly IReadOnlySet<string> Channels =
-        new HashSet<string>(StringComparer.Ordinal) { "online", "letter", "visit", "phone", "sms", "hotline", "qr-code" };
-
-    public static readonly IReadOnlySet<string> Kinds =
-        new HashSet<string>(StringComparer.Ordinal) { "complaint", "report", "suggestion" };
-
     /// <summary>Five or more people raising one matter is a collective petition (集体访).</summary>
     public const int CollectiveHeadcount = 5;
 
@@ -20,5 +16,5 @@ public static class RegistrationRules
     public const int MaxSubjectLength = 200;
 
     /// <summary>The unit that registers a petition when the request names none: the county's petition bureau.</summary>
-    public static string DefaultReceiver(string regionCode) => $"{regionCode[..6]}/petition-bureau";
+    public static string DefaultReceiver(string regionCode) => OrgId.PetitionBureauOf(RegionCode.Parse(regionCode).County).ToString();
 }

@@ -4,27 +4,22 @@ using PetitionPlatform.Contracts;
 
 namespace PetitionPlatform.Intake.Domain;
 
-/// <summary>
-/// The petitioner's query code: 80 random bits in 16 characters of an alphabet without look-alikes (no I, L, O, U),
-/// grouped in fours so it can be read out on the phone. Only its hash is stored.
-/// </summary>
+/// <summary>New query codes, in the format <see cref="TrackingCodes"/> defines. Only their hash is stored.</summary>
 public static class TrackingCode
 {
-    private const string Alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
-
     public static string New()
     {
-        Span<byte> random = stackalloc byte[16];
+        Span<byte> random = stackalloc byte[TrackingCodes.Length];
         RandomNumberGenerator.Fill(random);
-        var code = new StringBuilder(19);
-        for (var i = 0; i < 16; i++)
+        var code = new StringBuilder(TrackingCodes.Length + 3);
+        for (var i = 0; i < TrackingCodes.Length; i++)
         {
             if (i > 0 && i % 4 == 0)
             {
                 code.Append('-');
             }
 
-            code.Append(Alphabet[random[i] & 31]);
+            code.Append(TrackingCodes.Alphabet[random[i] & 31]);
         }
 
         return code.ToString();

@@ -158,7 +158,7 @@ public sealed partial class PetitionRegistrar(
 
     private async Task<string> NextNumberAsync(string regionCode, DateOnly day, CancellationToken ct)
     {
-        var county = regionCode[..6];
+        var county = RegionCode.Parse(regionCode).County.Value;
         var next = await db.Database.SqlQuery<long>($"""
             INSERT INTO petition_number_sequences AS s (county_code, day, last_value) VALUES ({county}, {day}, 1)
             ON CONFLICT (county_code, day) DO UPDATE SET last_value = s.last_value + 1

@@ -1,3 +1,5 @@
+using PetitionPlatform.Contracts;
+
 namespace PetitionPlatform.Intake.Repeats;
 
 /// <summary>Who submits and what about: the facts a new submission is compared by. Hashes are intake's keyed hashes.</summary>
@@ -86,5 +88,5 @@ public static class MatterLinking
     /// <summary>Subject and content, as one text: the subject is often the clearest statement of the matter.</summary>
     public static string TextOf(string subject, string content) => subject + "\n" + content;
 
-    private static string County(string regionCode) => regionCode.Length >= 6 ? regionCode[..6] : regionCode;
+    private static string County(string regionCode) => RegionCode.TryParse(regionCode, out var code) ? code.County.Value : regionCode;
 }

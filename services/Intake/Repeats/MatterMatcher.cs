@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using PetitionPlatform.Contracts;
 using PetitionPlatform.Intake.Data;
 using PetitionPlatform.Intake.Domain;
 
@@ -25,7 +26,7 @@ public sealed class MatterMatcher(IntakeDbContext db, IOptions<RepeatOptions> op
         var lockKey = Convert.ToHexString(idHash ?? phoneHash!);
         await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({"petitioner:" + lockKey}, 0))", ct);
 
-        var county = submission.RegionCode[..6];
+        var county = RegionCode.Parse(submission.RegionCode).County.Value;
         var rows = await db.Petitions.AsNoTracking()
             .Where(p => p.Status == PetitionStatuses.Registered && p.Topic == submission.Topic && p.RegionCode.StartsWith(county))
             .Where(p => (idHash != null && p.Petitioner!.IdNumberHash == idHash) || (phoneHash != null && p.Petitioner!.PhoneHash == phoneHash))

@@ -1,3 +1,5 @@
+using PetitionPlatform.Contracts;
+
 namespace PetitionPlatform.Notification.Domain;
 
 /// <summary>The ways a message can travel, and which one each recipient gets.</summary>
@@ -18,8 +20,8 @@ public static class DeliveryChannels
     /// </summary>
     public static string ForPetitioner(string? petitionChannel) => petitionChannel switch
     {
-        "online" or "qr-code" => Online,
-        "sms" or "phone" or "hotline" => Sms,
+        _ when PetitionChannels.IsOnline(petitionChannel) => Online,
+        PetitionChannels.Sms or PetitionChannels.Phone or PetitionChannels.Hotline => Sms,
         _ => Letter,
     };
 

@@ -1,3 +1,5 @@
+using PetitionPlatform.Contracts;
+
 namespace PetitionPlatform.Notification.Domain;
 
 /// <summary>
@@ -23,5 +25,5 @@ public sealed class KnownPetition
     public string? Kind { get; init; }
 
     /// <summary>Reports (检举控告) are confidential whatever a later event says.</summary>
-    public bool IsReport => Kind == "report";
+    public bool IsReport => PetitionKinds.IsConfidential(Kind);
 }

@@ -1,5 +1,5 @@
-using PetitionPlatform.Contracts;
 using PetitionPlatform.Contracts.Periods;
+using PetitionPlatform.Contracts;
 
 namespace PetitionPlatform.Routing.Domain;
 
@@ -69,7 +69,7 @@ public static class RoutingRules
         StatutoryCalendar.China.DueBy(decidedAt, StatutoryPeriods.AcceptanceDays + StatutoryPeriods.HandlingDays);
 
     public static bool IsReport(PetitionFacts facts, ClassificationEntry? entry) =>
-        facts.Kind == "report" || entry?.Unit == Units.Discipline;
+        PetitionKinds.IsConfidential(facts.Kind) || entry?.Unit == Units.Discipline;
 
     /// <summary>Levels from the receiver down to the responsible unit, walking the tree (Chongqing province → district is one).</summary>
     public static int LevelsAbove(OrgDirectory directory, Organization receiver, Organization responsible) =>

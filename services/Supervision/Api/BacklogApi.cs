@@ -1,13 +1,13 @@
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using PetitionPlatform.Contracts.Periods;
+using PetitionPlatform.Contracts;
 using PetitionPlatform.Supervision.Data;
 using PetitionPlatform.Supervision.Domain;
 
 namespace PetitionPlatform.Supervision.Api;
 
 /// <summary>The backlog ledger (积案台账): every clock still open past its deadline at a unit under a region, oldest first.</summary>
-public static partial class BacklogApi
+public static class BacklogApi
 {
     public static IEndpointRouteBuilder MapBacklogApi(this IEndpointRouteBuilder app)
     {
@@ -20,9 +20,9 @@ public static partial class BacklogApi
     private static async Task<Results<Ok<List<BacklogEntry>>, ValidationProblem>> ListAsync(
         string? regionCode, LedgerStore ledger, TimeProvider time, CancellationToken ct)
     {
-        if (regionCode is null || !Shape().IsMatch(regionCode))
+        if (!RegionCode.TryParse(regionCode, out var region))
         {
-            return Problems.Invalid("regionCode", "The region is required as its 6- or 9-digit code, e.g. ?regionCode=130724.");
+            return Problems.Invalid("regionCode", "The region is required as its code of 6, 9 or 12 digits, e.g. ?regionCode=130724.");
         }
 
         var now = time.GetUtcNow();
@@ -31,16 +31,13 @@ public static partial class BacklogApi
         await foreach (var petition in ledger.EveryPetitionAsync(200, ct))
         {
             backlog.AddRange(petition.Stages
-                .Where(clock => clock.DoneAt is null && clock.IsOverdueAt(now) && RegionCodes.IsUnder(clock.OrgId, regionCode))
+                .Where(clock => clock.DoneAt is null && clock.IsOverdueAt(now) && OrgId.TryParse(clock.OrgId, out var org) && org.IsWithin(region))
                 .Select(clock => new BacklogEntry(petition.PetitionId.ToString(), petition.Number, clock.Stage, clock.OrgId,
                     clock.CaseId?.ToString(), clock.DueBy.InChina(), today.DayNumber - StatutoryCalendar.DayOf(clock.DueBy).DayNumber)));
         }
 
         return TypedResults.Ok(backlog.OrderByDescending(b => b.DaysOverdue).ThenBy(b => b.PetitionId, StringComparer.Ordinal).ToList());
     }
-
-    [GeneratedRegex("^[0-9]{6}([0-9]{3})?$", RegexOptions.CultureInvariant)]
-    private static partial Regex Shape();
 }
 
 /// <param name="DaysOverdue">Whole China calendar days since the deadline's day.</param>

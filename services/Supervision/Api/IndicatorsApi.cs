@@ -1,9 +1,10 @@
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http.HttpResults;
+using PetitionPlatform.Contracts;
+using PetitionPlatform.Routing.Client;
 using PetitionPlatform.Supervision.Data;
 using PetitionPlatform.Supervision.Directory;
 using PetitionPlatform.Supervision.Domain.Indicators;
-using PetitionPlatform.Routing.Client;
 
 namespace PetitionPlatform.Supervision.Api;
 
@@ -30,9 +31,9 @@ public static partial class IndicatorsApi
         ILogger<IndicatorsResponse> logger, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
-        if (regionCode is null || !RegionShape().IsMatch(regionCode))
+        if (!RegionCode.IsWellFormed(regionCode))
         {
-            errors["regionCode"] = ["The region is required as its 6- or 9-digit code, e.g. ?regionCode=130700."];
+            errors["regionCode"] = ["The region is required as its code of 6, 9 or 12 digits, e.g. ?regionCode=130700."];
         }
 
         if (!IndicatorsPeriod.TryParseBound(from, isEnd: false, out var start))
@@ -88,9 +89,6 @@ public static partial class IndicatorsApi
                 detail: "Regions and their parents come from routing's directory, which did not answer; try again shortly.");
         }
     }
-
-    [GeneratedRegex("^[0-9]{6}([0-9]{3})?$", RegexOptions.CultureInvariant)]
-    private static partial Regex RegionShape();
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Indicators of region {RegionCode} not computed: the directory cannot be reached")]
     private static partial void LogDirectoryUnavailable(ILogger logger, Exception exception, string regionCode);

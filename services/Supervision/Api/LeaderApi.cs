@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using PetitionPlatform.Contracts;
 using PetitionPlatform.Supervision.Data;
 using PetitionPlatform.Supervision.Domain;
 
@@ -52,7 +53,7 @@ public static class LeaderApi
             errors["leader"] = [$"The leader (their office, e.g. 县委副书记) is required, at most {MaxLeaderLength} characters."];
         }
 
-        if (!OrgIds.IsWellFormed(request.OrgId))
+        if (!OrgId.IsWellFormed(request.OrgId))
         {
             errors["orgId"] = ["The leader's organisation is required as '<regionCode>/<unit>', e.g. 130724/petition-bureau."];
         }

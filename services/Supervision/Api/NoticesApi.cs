@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using PetitionPlatform.Contracts;
 using PetitionPlatform.Supervision.Data;
 using PetitionPlatform.Supervision.Deadlines;
 using PetitionPlatform.Supervision.Domain;
@@ -28,7 +29,7 @@ public static class NoticesApi
     private static async Task<Results<Ok<List<NoticeResponse>>, ValidationProblem>> ListAsync(
         string? orgId, SupervisionDbContext db, CancellationToken ct)
     {
-        if (!OrgIds.IsWellFormed(orgId))
+        if (!OrgId.IsWellFormed(orgId))
         {
             return Problems.Invalid("orgId", "The unit is required as '<regionCode>/<unit>', e.g. ?orgId=130724/hrss.");
         }

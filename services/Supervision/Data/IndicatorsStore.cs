@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
-using PetitionPlatform.Supervision.Domain;
+using PetitionPlatform.Contracts;
 using PetitionPlatform.Supervision.Domain.Indicators;
+using PetitionPlatform.Supervision.Domain;
 
 namespace PetitionPlatform.Supervision.Data;
 
@@ -17,7 +18,7 @@ public sealed class IndicatorsStore(SupervisionDbContext db, IRepeatRegister rep
     public async Task<List<PetitionHistory>> RegisteredAsync(
         string regionCode, DateTimeOffset from, DateTimeOffset until, CancellationToken ct)
     {
-        var prefix = RegionCodes.PrefixOf(regionCode);
+        var prefix = RegionCode.Parse(regionCode).SubtreePrefix;
         var petitions = await db.LedgerPetitions.AsNoTracking()
             .Where(p => p.RegionCode.StartsWith(prefix) && p.RegisteredAt >= from && p.RegisteredAt < until)
             .OrderBy(p => p.PetitionId)

@@ -1,3 +1,4 @@
+using PetitionPlatform.Contracts;
 using PetitionPlatform.Routing.Client;
 using PetitionPlatform.Supervision.Domain.Indicators;
 
@@ -14,7 +15,7 @@ public sealed class RegionDirectoryClient(RoutingDirectory directory)
 
     /// <summary>
     /// The region itself, then its parent, … up to the province. Where the directory does not know a region, its
-    /// parent is read from the code (<see cref="RegionParents.FromCode"/>), so a matter is never lost from the totals.
+    /// parent is read from the code (<see cref="RegionCode.ParentByCode"/>), so a matter is never lost from the totals.
     /// </summary>
     public async Task<IReadOnlyList<string>> ChainAsync(string regionCode, CancellationToken ct)
     {
@@ -23,7 +24,7 @@ public sealed class RegionDirectoryClient(RoutingDirectory directory)
         {
             chain.Add(code);
             var region = await FindAsync(code, ct);
-            code = region is null ? RegionParents.FromCode(code) : region.ParentCode;
+            code = region is not null ? region.ParentCode : RegionCode.TryParse(code, out var known) ? known.ParentByCode?.Value : null;
         }
 
         return chain;

@@ -1,3 +1,5 @@
+using PetitionPlatform.Contracts;
+
 namespace PetitionPlatform.Supervision.Domain;
 
 /// <summary>
@@ -42,9 +44,11 @@ public sealed record OrgChain(IReadOnlyList<string> Units)
         }
 
         var recipient = level < Units.Count
-            ? OrgIds.Of(OrgIds.RegionOf(Units[level]), OrgIds.JointConference)
-            : OrgIds.Of(OrgIds.ProvinceOf(OrgIds.RegionOf(Unit)), OrgIds.JointConference);
+            ? JointConferenceOf(OrgId.Parse(Units[level]).Region)
+            : JointConferenceOf(OrgId.Parse(Unit).Region.Province);
         var copies = level < Units.Count ? new[] { Unit, Units[level] } : [Unit];
         return (recipient, [.. copies.Where(org => org != recipient).Distinct()]);
     }
+
+    private static string JointConferenceOf(RegionCode region) => OrgId.Of(region, Contracts.Units.JointConference).ToString();
 }

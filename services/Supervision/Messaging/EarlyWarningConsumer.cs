@@ -2,11 +2,11 @@ using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PetitionPlatform.Contracts;
+using PetitionPlatform.Routing.Client;
 using PetitionPlatform.Supervision.Data;
 using PetitionPlatform.Supervision.Deadlines;
 using PetitionPlatform.Supervision.Directory;
 using PetitionPlatform.Supervision.Domain;
-using PetitionPlatform.Routing.Client;
 
 namespace PetitionPlatform.Supervision.Messaging;
 
@@ -27,9 +27,9 @@ public sealed partial class EarlyWarningConsumer(
     {
         var message = context.Message;
         var ct = context.CancellationToken;
-        var county = OrgIds.CountyOf(message.RegionCode);
+        var county = RegionCode.Parse(message.RegionCode).County;
         // The county's petition bureau hears of it, copied to its superior (major matters are reported up at once, art. 25).
-        var bureau = OrgIds.Of(county, OrgIds.PetitionBureau);
+        var bureau = OrgId.PetitionBureauOf(county).ToString();
         var chain = await directory.ChainAsync(bureau, ct);
         var leader = await db.Leaders.AsNoTracking().SingleOrDefaultAsync(l => l.PetitionId == message.PetitionId, ct);
 
@@ -39,7 +39,7 @@ public sealed partial class EarlyWarningConsumer(
                 NoticeReasons.ForCollectivePetition(message.Number, message.Headcount, message.Topic, leader), leader, ct);
         }
 
-        await CountForSpikeAsync(message, county, chain, ct);
+        await CountForSpikeAsync(message, county.Value, chain, ct);
     }
 
     private async Task CountForSpikeAsync(PetitionRegistered message, string county, OrgChain chain, CancellationToken ct)

@@ -32,36 +32,10 @@ public sealed class EarlyWarningsTests
     }
 
     [Fact]
-    public void Township_matters_count_in_their_county_and_keys_keep_one_alert_per_county_topic_and_window()
+    public void Keys_keep_one_alert_per_county_topic_and_window()
     {
-        Assert.Equal("130724", OrgIds.CountyOf("130724102"));
-        Assert.Equal("500112", OrgIds.CountyOf("500112"));
         var window = new DateTimeOffset(2026, 11, 23, 0, 0, 0, TimeSpan.FromHours(8));
         Assert.Equal(NoticeKeys.ForTopicSpike("130724", "wage-arrears", window), NoticeKeys.ForTopicSpike("130724", "wage-arrears", window.ToUniversalTime()));
         Assert.NotEqual(NoticeKeys.ForTopicSpike("130724", "wage-arrears", window), NoticeKeys.ForTopicSpike("130724", "wage-arrears", window.AddDays(1)));
     }
-
-    [Theory]
-    [InlineData("130724/hrss", true)]
-    [InlineData("130724102/township-gov", true)]
-    [InlineData("130724/", false)]
-    [InlineData("hrss", false)]
-    [InlineData("1307/hrss", false)]
-    [InlineData("130724/HRSS", false)]
-    [InlineData(null, false)]
-    public void Org_ids_are_a_region_code_and_a_kebab_case_unit(string? orgId, bool wellFormed) =>
-        Assert.Equal(wellFormed, OrgIds.IsWellFormed(orgId));
-}
-
-public sealed class RegionCodesTests
-{
-    [Theory]
-    [InlineData("130724/hrss", "130000", true)]
-    [InlineData("130724/hrss", "130700", true)]
-    [InlineData("130724102/township-gov", "130724", true)]
-    [InlineData("130724/hrss", "130724102", false)]
-    [InlineData("500116/housing", "500000", true)]
-    [InlineData("330523/housing", "330200", false)]
-    public void A_unit_is_under_its_region_and_every_region_above_it(string orgId, string regionCode, bool under) =>
-        Assert.Equal(under, RegionCodes.IsUnder(orgId, regionCode));
 }

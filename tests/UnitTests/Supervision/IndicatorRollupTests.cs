@@ -63,16 +63,6 @@ public sealed class IndicatorRollupTests
     }
 
     [Theory]
-    [InlineData("130724102", "130724")]
-    [InlineData("130724", "130700")]
-    [InlineData("130700", "130000")]
-    [InlineData("130000", null)]
-    [InlineData("500112", "500100")]
-    [InlineData("12345", null)]
-    public void Parents_read_from_the_code_follow_gb_t_2260(string code, string? parent) =>
-        Assert.Equal(parent, RegionParents.FromCode(code));
-
-    [Theory]
     [InlineData("2026-01-01", false, "2026-01-01T00:00:00+08:00")]
     [InlineData("2026-01-31", true, "2026-02-01T00:00:00+08:00")]
     [InlineData("2026-01-31T12:00:00+08:00", false, "2026-01-31T12:00:00+08:00")]

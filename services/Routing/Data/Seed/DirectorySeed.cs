@@ -1,4 +1,5 @@
 using System.Text.Json;
+using PetitionPlatform.Contracts;
 using PetitionPlatform.Routing.Domain;
 
 namespace PetitionPlatform.Routing.Data.Seed;

@@ -26,7 +26,7 @@ public static class IndicatorRules
             Satisfaction: Ratio.Count(answeredCases.Where(c => c.Rating is not null), c => IsSatisfied(c.Rating)),
             OneTimeResolution: Ratio.Count(answeredPetitions, ResolvedAtOnce),
             RepeatPetitions: Ratio.Count(petitions, p => p.History.RepeatOf is not null),
-            OnlineShare: Ratio.Count(petitions, p => OnlineChannels.Includes(p.History.Channel)),
+            OnlineShare: Ratio.Count(petitions, p => PetitionChannels.IsOnline(p.History.Channel)),
             BacklogResolved: Ratio.Count(petitions.Where(p => p.OverdueSince is not null), AnsweredAfterOverdue));
     }
 
