@@ -4,7 +4,6 @@ using MassTransit;
 using OpenTelemetry;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PetitionPlatform.ServiceDefaults.Telemetry;
@@ -16,53 +15,25 @@ namespace PetitionPlatform.Messaging;
 /// with the broker's confirm, and marks it sent. A row is marked only after the confirm, so a crash between the
 /// two re-publishes it with the same MessageId, which the consumers' inboxes then ignore.
 /// </summary>
-internal sealed partial class OutboxDispatcher(
+internal sealed class OutboxDispatcher(
     IServiceScopeFactory scopes,
     IBus bus,
     OutboxSignal signal,
     OutboxDepth depth,
     TimeProvider time,
     IOptions<OutboxOptions> options,
-    ILogger<OutboxDispatcher> logger) : BackgroundService
+    ILogger<OutboxDispatcher> logger) : RepeatingWorker(time, logger)
 {
     private readonly OutboxOptions _options = options.Value;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var failures = 0;
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                var published = await DispatchBatchAsync(stoppingToken);
-                failures = 0;
-                if (published == _options.BatchSize)
-                {
-                    continue;
-                }
+    protected override TimeSpan MaxBackoff => _options.MaxBackoff;
 
-                await signal.WaitAsync(_options.PollInterval, stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex)
-            {
-                failures++;
-                var backoff = Backoff(failures);
-                LogDispatchFailed(logger, backoff.TotalSeconds, ex.Message);
-                try
-                {
-                    await Task.Delay(backoff, time, stoppingToken);
-                }
-                catch (OperationCanceledException)
-                {
-                    return;
-                }
-            }
-        }
-    }
+    /// <summary>A full batch means more rows are waiting: the next round starts at once.</summary>
+    protected override async Task<bool> RunOnceAsync(CancellationToken stoppingToken) =>
+        await DispatchBatchAsync(stoppingToken) == _options.BatchSize;
+
+    /// <summary>Until a commit adds rows (the signal), or the poll interval as a safety net.</summary>
+    protected override Task WaitAsync(CancellationToken stoppingToken) => signal.WaitAsync(_options.PollInterval, stoppingToken);
 
     private async Task<int> DispatchBatchAsync(CancellationToken stoppingToken)
     {
@@ -85,7 +56,7 @@ internal sealed partial class OutboxDispatcher(
             try
             {
                 await PublishAsync(message, stoppingToken);
-                message.SentAt = time.GetUtcNow();
+                message.SentAt = Time.GetUtcNow();
                 message.LastError = null;
                 published++;
                 MessagingTelemetry.Published.Add(1);
@@ -126,12 +97,6 @@ internal sealed partial class OutboxDispatcher(
         timeout.CancelAfter(_options.PublishTimeout);
         await bus.Publish(payload, type, context => context.MessageId = message.Id, timeout.Token);
     }
-
-    private TimeSpan Backoff(int failures) =>
-        TimeSpan.FromMilliseconds(Math.Min(_options.MaxBackoff.TotalMilliseconds, 250 * Math.Pow(2, Math.Min(failures, 10))));
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox dispatch failed; retrying in {DelaySeconds} s: {Reason}")]
-    private static partial void LogDispatchFailed(ILogger logger, double delaySeconds, string reason);
 }
 
 internal sealed class OutboxPublishException(int published, Exception inner)

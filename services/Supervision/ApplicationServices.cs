@@ -17,7 +17,7 @@ internal static class ApplicationServices
         builder.AddMessaging("supervision", bus =>
         {
             bus.AddConsumer<PetitionRegisteredConsumer>();
-            bus.AddConsumer<LifecycleEventsConsumer>();
+            bus.AddLifecycleEventConsumers();
             bus.AddConsumer<EarlyWarningConsumer>();
             bus.AddConsumer<PetitionLinksConsumer>();
         });

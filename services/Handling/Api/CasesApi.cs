@@ -5,13 +5,13 @@ using PetitionPlatform.Contracts;
 using PetitionPlatform.Handling.Data;
 using PetitionPlatform.Handling.Domain;
 using PetitionPlatform.Handling.Workflow;
+using PetitionPlatform.ServiceDefaults.Problems;
 
 namespace PetitionPlatform.Handling.Api;
 
 /// <summary>The Handling part of the public contract (API.md): reading cases, and the units' and petitioner's actions on them.</summary>
 public static class CasesApi
 {
-    internal const string InvalidTitle = "The request cannot be carried out as sent.";
 
     public static IEndpointRouteBuilder MapCasesApi(this IEndpointRouteBuilder app)
     {
@@ -56,19 +56,19 @@ public static class CasesApi
             return NotProven();
         }
 
-        var (request, problem) = await JsonBody.ReadAsync<ReviewRequest>(http, ct);
+        var (request, problem) = await JsonBody.ReadAsync<ReviewRequest>(http, "A JSON object { trackingCode, reason } is required.", ct);
         if (problem is not null)
         {
             return problem;
         }
 
-        var errors = CaseRequestValidator.Validate(request!);
+        var errors = CaseRequestValidator.Validate(request);
         if (errors.Count > 0)
         {
-            return TypedResults.ValidationProblem(errors, title: InvalidTitle);
+            return Problem.Invalid(errors);
         }
 
-        return await workflow.RequestReviewAsync(id, request!.TrackingCode!.Trim(), request.Reason!.Trim(), ct) switch
+        return await workflow.RequestReviewAsync(id, request.TrackingCode!.Trim(), request.Reason!.Trim(), ct) switch
         {
             CaseCommandResult.Done done => TypedResults.Accepted($"/api/handling/cases/{done.Case.Id}", CaseView.From(done.Case)),
             CaseCommandResult.Refused refused => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict,
@@ -122,7 +122,7 @@ public static class CasesApi
 
         if (errors.Count > 0)
         {
-            return TypedResults.ValidationProblem(errors, title: InvalidTitle);
+            return Problem.Invalid(errors);
         }
 
         var cases = await db.Cases.AsNoTracking()
@@ -199,22 +199,22 @@ public static class CasesApi
             return byPetitioner ? NotProven() : CaseNotFound(caseId);
         }
 
-        var (request, problem) = await JsonBody.ReadAsync<TRequest>(http, ct);
+        var (request, problem) = await JsonBody.ReadAsync<TRequest>(http, "A JSON object is required.", ct);
         if (problem is not null)
         {
             return problem;
         }
 
-        var errors = validate(request!);
+        var errors = validate(request);
         if (errors.Count > 0)
         {
-            return TypedResults.ValidationProblem(errors, title: InvalidTitle);
+            return Problem.Invalid(errors);
         }
 
-        return await act(id, request!) switch
+        return await act(id, request) switch
         {
             CaseCommandResult.Done done => TypedResults.Ok(CaseView.From(done.Case)),
-            CaseCommandResult.Invalid invalid => TypedResults.ValidationProblem(invalid.Errors, title: InvalidTitle),
+            CaseCommandResult.Invalid invalid => Problem.Invalid(invalid.Errors),
             CaseCommandResult.Refused refused => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict,
                 title: "The case does not allow this now.", detail: refused.Reason),
             CaseCommandResult.Forbidden => NotProven(),

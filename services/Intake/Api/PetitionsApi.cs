@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -8,12 +7,14 @@ using PetitionPlatform.Intake.PersonalData;
 using PetitionPlatform.Intake.Registration;
 using PetitionPlatform.Messaging;
 using PetitionPlatform.Routing.Client;
+using PetitionPlatform.ServiceDefaults.Problems;
 
 namespace PetitionPlatform.Intake.Api;
 
 public static class PetitionsApi
 {
     private const int MaxIdempotencyKeyLength = 200;
+    private const string InvalidTitle = "The petition cannot be registered as sent.";
 
     public static IEndpointRouteBuilder MapPetitionsApi(this IEndpointRouteBuilder app)
     {
@@ -35,7 +36,7 @@ public static class PetitionsApi
     {
         if (idempotencyKey is { Length: 0 or > MaxIdempotencyKeyLength })
         {
-            return Invalid("Idempotency-Key", $"The key has 1 to {MaxIdempotencyKeyLength} characters.");
+            return Problem.Invalid("Idempotency-Key", $"The key has 1 to {MaxIdempotencyKeyLength} characters.", InvalidTitle);
         }
 
         if (!http.HasJsonContentType())
@@ -44,27 +45,16 @@ public static class PetitionsApi
                 title: "The petition must be sent as application/json.");
         }
 
-        RegisterPetitionRequest? request;
-        try
+        var (request, problem) = await JsonBody.ReadAsync<RegisterPetitionRequest>(http, "A JSON object with the petition is required.", ct, InvalidTitle);
+        if (problem is not null)
         {
-            request = await JsonSerializer.DeserializeAsync<RegisterPetitionRequest>(http.Body, JsonSerializerOptions.Web, ct);
-        }
-        catch (JsonException ex)
-        {
-            // The JSON path names the field ("$.headcount" -> "headcount") so the caller knows what to fix.
-            var field = string.IsNullOrEmpty(ex.Path) || ex.Path == "$" ? "body" : ex.Path.TrimStart('$', '.');
-            return Invalid(field, "Malformed JSON or a value of the wrong type.");
-        }
-
-        if (request is null)
-        {
-            return Invalid("body", "A JSON object with the petition is required.");
+            return problem;
         }
 
         var errors = RegistrationValidator.Validate(request);
         if (errors.Count > 0)
         {
-            return TypedResults.ValidationProblem(errors, title: "The petition cannot be registered as sent.");
+            return Problem.Invalid(errors, InvalidTitle);
         }
 
         try
@@ -80,7 +70,7 @@ public static class PetitionsApi
 
         if (errors.Count > 0)
         {
-            return TypedResults.ValidationProblem(errors, title: "The petition cannot be registered as sent.");
+            return Problem.Invalid(errors, InvalidTitle);
         }
 
         return await registrar.RegisterAsync(request, idempotencyKey, ct) switch
@@ -99,8 +89,4 @@ public static class PetitionsApi
         var petition = await db.Petitions.AsNoTracking().SingleOrDefaultAsync(p => p.Id == petitionId, ct);
         return petition is null ? TypedResults.NotFound() : TypedResults.Ok(PetitionRecord.From(petition, protector));
     }
-
-    private static ValidationProblem Invalid(string field, string message) =>
-        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] },
-            title: "The petition cannot be registered as sent.");
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using PetitionPlatform.Notification.Data;
 using PetitionPlatform.Notification.Domain;
+using PetitionPlatform.ServiceDefaults.Problems;
 
 namespace PetitionPlatform.Notification.Api;
 
@@ -42,7 +43,7 @@ public static class NotificationsApi
 
         if (errors.Count > 0)
         {
-            return TypedResults.ValidationProblem(errors, title: "The notifications cannot be listed as asked.");
+            return Problem.Invalid(errors, "The notifications cannot be listed as asked.");
         }
 
         var messages = db.Notifications.AsNoTracking();

@@ -2,10 +2,10 @@ using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PetitionPlatform.Contracts;
+using PetitionPlatform.Messaging;
 using PetitionPlatform.Notification.Data;
 using PetitionPlatform.Notification.Domain;
 using PetitionPlatform.Notification.Telemetry;
-using PetitionPlatform.Messaging;
 
 namespace PetitionPlatform.Notification.Delivery;
 
@@ -16,43 +16,20 @@ namespace PetitionPlatform.Notification.Delivery;
 /// channel accepting a message and that commit sends it again: delivery is at least once, as SMS gateways are.
 /// </summary>
 public sealed partial class NotificationSender(
-    IServiceScopeFactory scopes, TimeProvider time, IOptions<DeliveryOptions> options, ILogger<NotificationSender> logger) : BackgroundService
+    IServiceScopeFactory scopes, TimeProvider time, IOptions<DeliveryOptions> options, ILogger<NotificationSender> logger)
+    : RepeatingWorker(time, logger)
 {
     private readonly DeliveryOptions _options = options.Value;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    /// <summary>A full batch means more messages are due: the next round starts at once.</summary>
+    protected override async Task<bool> RunOnceAsync(CancellationToken stoppingToken)
     {
+        // Looking for due messages every second is not work anyone follows; each delivery is traced on its own.
         using var quiet = DeliveryTracing.QuietPolling();
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                var handled = await SendDueAsync(stoppingToken);
-                if (handled == _options.BatchSize)
-                {
-                    continue;
-                }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex)
-            {
-                // The database may be briefly away; the rows wait, and the loop must outlive any one fault.
-                LogRoundFailed(logger, ex.Message);
-            }
-
-            try
-            {
-                await Task.Delay(_options.PollInterval, time, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
+        return await SendDueAsync(stoppingToken) == _options.BatchSize;
     }
+
+    protected override Task WaitAsync(CancellationToken stoppingToken) => Task.Delay(_options.PollInterval, Time, stoppingToken);
 
     /// <summary>One round: the messages due now, each delivered once, the outcome committed. Returns how many were handled.</summary>
     public async Task<int> SendDueAsync(CancellationToken cancellationToken)
@@ -61,7 +38,7 @@ public sealed partial class NotificationSender(
         var db = scope.ServiceProvider.GetRequiredService<NotificationDbContext>();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var due = await db.Notifications
-            .FromSql($"SELECT * FROM notifications WHERE status = 'pending' AND next_attempt_at <= {time.GetUtcNow()} ORDER BY created_at, id LIMIT {_options.BatchSize} FOR UPDATE SKIP LOCKED")
+            .FromSql($"SELECT * FROM notifications WHERE status = 'pending' AND next_attempt_at <= {Time.GetUtcNow()} ORDER BY created_at, id LIMIT {_options.BatchSize} FOR UPDATE SKIP LOCKED")
             .ToListAsync(cancellationToken);
 
         foreach (var message in due)
@@ -92,30 +69,27 @@ public sealed partial class NotificationSender(
         {
             // The exception's type, not its message: a channel's message may quote the recipient's address.
             Activity.Current?.SetStatus(ActivityStatusCode.Error, ex.GetType().Name);
-            var now = time.GetUtcNow();
+            var now = Time.GetUtcNow();
             message.MarkAttemptFailed(ex.Message, now, _options.MaxAttempts, _options.RetryDelayAfter(message.Attempts + 1));
             if (message.Status == NotificationStatuses.Failed)
             {
-                LogGaveUp(logger, message.Id, message.Template, message.Attempts, ex.Message);
+                LogGaveUp(Logger, message.Id, message.Template, message.Attempts, ex.Message);
             }
             else
             {
-                LogWillRetry(logger, message.Id, message.Template, message.Attempts, message.NextAttemptAt, ex.Message);
+                LogWillRetry(Logger, message.Id, message.Template, message.Attempts, message.NextAttemptAt, ex.Message);
             }
 
             return;
         }
 
-        var sentAt = time.GetUtcNow();
+        var sentAt = Time.GetUtcNow();
         message.MarkSent(sentAt);
         db.AddToOutbox(new NotificationSent(
             message.PetitionId, message.Id, message.Template,
             message.RecipientKind == Recipient.Org ? message.RecipientKey : null,
-            message.Channel, sentAt), time);
+            message.Channel, sentAt), Time);
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Delivery round failed; retrying after the poll interval: {Reason}")]
-    private static partial void LogRoundFailed(ILogger logger, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Notification {NotificationId} ({Template}) failed attempt {Attempt}; next attempt at {NextAttemptAt}: {Reason}")]
     private static partial void LogWillRetry(ILogger logger, Guid notificationId, string template, int attempt, DateTimeOffset nextAttemptAt, string reason);

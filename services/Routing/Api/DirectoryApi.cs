@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using PetitionPlatform.Routing.Client;
 using PetitionPlatform.Routing.Data;
+using PetitionPlatform.ServiceDefaults.Problems;
 
 namespace PetitionPlatform.Routing.Api;
 
@@ -27,7 +28,7 @@ public static class DirectoryApi
         string regionCode, RoutingDbContext db, CancellationToken ct)
     {
         var region = await db.Regions.AsNoTracking().SingleOrDefaultAsync(r => r.Code == regionCode, ct);
-        return region is null ? Problems.NotFound($"No region has the code '{regionCode}'.") : TypedResults.Ok(region.ToResponse());
+        return region is null ? Problem.NotFound("Not found.", $"No region has the code '{regionCode}'.") : TypedResults.Ok(region.ToResponse());
     }
 
     private static async Task<Results<Ok<List<DirectoryOrganization>>, ValidationProblem, ProblemHttpResult>> ListOrganizationsAsync(
@@ -35,12 +36,12 @@ public static class DirectoryApi
     {
         if (string.IsNullOrWhiteSpace(regionCode))
         {
-            return Problems.Invalid("regionCode", "The region whose units are listed is required, e.g. ?regionCode=130724.");
+            return Problem.Invalid("regionCode", "The region whose units are listed is required, e.g. ?regionCode=130724.");
         }
 
         if (!await db.Regions.AnyAsync(r => r.Code == regionCode, ct))
         {
-            return Problems.NotFound($"No region has the code '{regionCode}'.");
+            return Problem.NotFound("Not found.", $"No region has the code '{regionCode}'.");
         }
 
         var units = await db.Organizations.AsNoTracking().Where(o => o.RegionCode == regionCode).OrderBy(o => o.Unit).ToListAsync(ct);
@@ -52,7 +53,7 @@ public static class DirectoryApi
     {
         var organization = await db.Organizations.AsNoTracking().SingleOrDefaultAsync(o => o.Id == orgId, ct);
         return organization is null
-            ? Problems.NotFound($"No unit has the id '{orgId}'.")
+            ? Problem.NotFound("Not found.", $"No unit has the id '{orgId}'.")
             : TypedResults.Ok(organization.ToResponse());
     }
 
@@ -65,6 +66,6 @@ public static class DirectoryApi
     private static async Task<Results<Ok<DirectoryTopic>, ProblemHttpResult>> GetTopicAsync(string topic, RoutingDbContext db, CancellationToken ct)
     {
         var entry = await db.ClassificationEntries.AsNoTracking().SingleOrDefaultAsync(t => t.Topic == topic, ct);
-        return entry is null ? Problems.NotFound($"'{topic}' is not on the classification list.") : TypedResults.Ok(entry.ToResponse());
+        return entry is null ? Problem.NotFound("Not found.", $"'{topic}' is not on the classification list.") : TypedResults.Ok(entry.ToResponse());
     }
 }

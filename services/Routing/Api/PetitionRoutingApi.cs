@@ -1,9 +1,9 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using PetitionPlatform.Routing.Data;
 using PetitionPlatform.Routing.Domain;
+using PetitionPlatform.ServiceDefaults.Problems;
 
 namespace PetitionPlatform.Routing.Api;
 
@@ -28,41 +28,36 @@ public static class PetitionRoutingApi
         var request = await db.RoutingRequests.AsNoTracking().SingleOrDefaultAsync(r => r.PetitionId == petitionId, ct);
         var decisions = await db.HistoryAsync(petitionId, ct);
         return request is null || decisions.Count == 0
-            ? Problems.NotFound($"Petition {petitionId} has not been routed (it is unknown, or its registration has not reached routing yet).")
+            ? Problem.NotFound("Not found.", $"Petition {petitionId} has not been routed (it is unknown, or its registration has not reached routing yet).")
             : TypedResults.Ok(PetitionRoutingResponse.From(request, decisions));
     }
 
     private static async Task<Results<Ok<PetitionRoutingResponse>, ValidationProblem, ProblemHttpResult>> RerouteAsync(
         Guid petitionId, HttpRequest http, RoutingDbContext db, TimeProvider time, CancellationToken ct)
     {
-        RerouteRequest? body;
-        try
+        var (body, problem) = await JsonBody.ReadAsync<RerouteRequest>(http, "A JSON object { toOrgId, reason, by } is required.", ct);
+        if (problem is not null)
         {
-            body = await JsonSerializer.DeserializeAsync<RerouteRequest>(http.Body, JsonSerializerOptions.Web, ct);
-        }
-        catch (JsonException ex)
-        {
-            var field = string.IsNullOrEmpty(ex.Path) || ex.Path == "$" ? "body" : ex.Path.TrimStart('$', '.');
-            return Problems.Invalid(field, "Malformed JSON or a value of the wrong type.");
+            return problem;
         }
 
         var directory = await db.LoadDirectoryAsync(ct);
         var errors = Validate(body, directory);
         if (errors.Count > 0)
         {
-            return Problems.Invalid(errors);
+            return Problem.Invalid(errors);
         }
 
         var request = await db.RoutingRequests.SingleOrDefaultAsync(r => r.PetitionId == petitionId, ct);
         var history = await db.HistoryAsync(petitionId, ct);
         if (request is null || history.Count == 0)
         {
-            return Problems.NotFound($"Petition {petitionId} has not been routed, so it cannot be rerouted.");
+            return Problem.NotFound("Not found.", $"Petition {petitionId} has not been routed, so it cannot be rerouted.");
         }
 
         if (await db.Terminations.AnyAsync(t => t.PetitionId == petitionId, ct))
         {
-            return Problems.Conflict("The petition's matter is terminated (终结): it is not routed again.");
+            return Problem.Conflict("The petition's matter is terminated (终结): it is not routed again.");
         }
 
         var to = directory.FindOrganization(body!.ToOrgId!)!;
@@ -71,7 +66,7 @@ public static class PetitionRoutingApi
         var (route, refusal) = RerouteRules.Decide(latest.ToRoute(directory), request.AwaitingDecisionBy, to, by, body.Reason!.Trim());
         if (route is null)
         {
-            return Problems.Conflict(refusal!);
+            return Problem.Conflict(refusal!);
         }
 
         var now = time.GetUtcNow();
@@ -82,21 +77,15 @@ public static class PetitionRoutingApi
         }
         catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
         {
-            return Problems.Conflict("Another decision about this petition was made at the same moment; read it and decide again.");
+            return Problem.Conflict("Another decision about this petition was made at the same moment; read it and decide again.");
         }
 
         return TypedResults.Ok(PetitionRoutingResponse.From(request, await db.HistoryAsync(petitionId, ct)));
     }
 
-    private static Dictionary<string, string[]> Validate(RerouteRequest? body, OrgDirectory directory)
+    private static Dictionary<string, string[]> Validate(RerouteRequest body, OrgDirectory directory)
     {
         var errors = new Dictionary<string, string[]>();
-        if (body is null)
-        {
-            errors["body"] = ["A JSON object { toOrgId, reason, by } is required."];
-            return errors;
-        }
-
         if (string.IsNullOrWhiteSpace(body.ToOrgId))
         {
             errors["toOrgId"] = ["The unit that is to handle the matter is required."];

@@ -1,11 +1,11 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using PetitionPlatform.Contracts;
+using PetitionPlatform.Messaging;
 using PetitionPlatform.Routing.Data;
 using PetitionPlatform.Routing.Domain;
-using PetitionPlatform.Messaging;
+using PetitionPlatform.ServiceDefaults.Problems;
 
 namespace PetitionPlatform.Routing.Api;
 
@@ -33,39 +33,35 @@ public static class TerminationsApi
     {
         var termination = await db.Terminations.AsNoTracking().SingleOrDefaultAsync(t => t.PetitionId == petitionId, ct);
         return termination is null
-            ? Problems.NotFound($"Petition {petitionId} has not been terminated.")
+            ? Problem.NotFound("Not found.", $"Petition {petitionId} has not been terminated.")
             : TypedResults.Ok(TerminationResponse.From(termination));
     }
 
     private static async Task<Results<Created<TerminationResponse>, ValidationProblem, ProblemHttpResult>> RecordAsync(
         HttpRequest http, RoutingDbContext db, TimeProvider time, CancellationToken ct)
     {
-        TerminationRequest? body;
-        try
+        var (body, problem) = await JsonBody.ReadAsync<TerminationRequest>(
+            http, "A JSON object { petitionId, orgId, recordNumber, reason } is required.", ct);
+        if (problem is not null)
         {
-            body = await JsonSerializer.DeserializeAsync<TerminationRequest>(http.Body, JsonSerializerOptions.Web, ct);
-        }
-        catch (JsonException ex)
-        {
-            var field = string.IsNullOrEmpty(ex.Path) || ex.Path == "$" ? "body" : ex.Path.TrimStart('$', '.');
-            return Problems.Invalid(field, "Malformed JSON or a value of the wrong type.");
+            return problem;
         }
 
         var directory = await db.LoadDirectoryAsync(ct);
         var errors = Validate(body, directory, out var petitionId);
         if (errors.Count > 0)
         {
-            return Problems.Invalid(errors);
+            return Problem.Invalid(errors);
         }
 
         if (!await db.RoutingRequests.AnyAsync(r => r.PetitionId == petitionId, ct))
         {
-            return Problems.NotFound($"Routing knows no petition {petitionId}, so it cannot record its termination.");
+            return Problem.NotFound("Not found.", $"Routing knows no petition {petitionId}, so it cannot record its termination.");
         }
 
         if (await db.Terminations.AsNoTracking().SingleOrDefaultAsync(t => t.PetitionId == petitionId, ct) is { } earlier)
         {
-            return Problems.Conflict(AlreadyTerminated(earlier));
+            return Problem.Conflict(AlreadyTerminated(earlier));
         }
 
         var now = time.GetUtcNow();
@@ -86,7 +82,7 @@ public static class TerminationsApi
         }
         catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
         {
-            return Problems.Conflict("The petition was terminated at the same moment by another record; read it with GET.");
+            return Problem.Conflict("The petition was terminated at the same moment by another record; read it with GET.");
         }
 
         return TypedResults.Created($"/api/routing/terminations/{petitionId}", TerminationResponse.From(termination));
@@ -96,16 +92,10 @@ public static class TerminationsApi
         ? $"The petition was already terminated by {earlier.OrgId} (record {earlier.RecordNumber}) at {earlier.TerminatedAt.ToOffset(TimeSpan.FromHours(8)):yyyy-MM-ddTHH:mm:sszzz}."
         : $"The petition was already terminated: the re-review by {earlier.OrgId} was answered at {earlier.TerminatedAt.ToOffset(TimeSpan.FromHours(8)):yyyy-MM-ddTHH:mm:sszzz}.";
 
-    private static Dictionary<string, string[]> Validate(TerminationRequest? body, OrgDirectory directory, out Guid petitionId)
+    private static Dictionary<string, string[]> Validate(TerminationRequest body, OrgDirectory directory, out Guid petitionId)
     {
         petitionId = Guid.Empty;
         var errors = new Dictionary<string, string[]>();
-        if (body is null)
-        {
-            errors["body"] = ["A JSON object { petitionId, orgId, recordNumber, reason } is required."];
-            return errors;
-        }
-
         if (string.IsNullOrWhiteSpace(body.PetitionId))
         {
             errors["petitionId"] = ["The petition whose matter is concluded is required."];

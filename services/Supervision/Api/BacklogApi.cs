@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using PetitionPlatform.Contracts.Periods;
 using PetitionPlatform.Contracts;
+using PetitionPlatform.ServiceDefaults.Problems;
 using PetitionPlatform.Supervision.Data;
 using PetitionPlatform.Supervision.Domain;
 
@@ -22,7 +23,7 @@ public static class BacklogApi
     {
         if (!RegionCode.TryParse(regionCode, out var region))
         {
-            return Problems.Invalid("regionCode", "The region is required as its code of 6, 9 or 12 digits, e.g. ?regionCode=130724.");
+            return Problem.Invalid("regionCode", "The region is required as its code of 6, 9 or 12 digits, e.g. ?regionCode=130724.");
         }
 
         var now = time.GetUtcNow();

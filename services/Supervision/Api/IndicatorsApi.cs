@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using PetitionPlatform.Contracts;
 using PetitionPlatform.Routing.Client;
+using PetitionPlatform.ServiceDefaults.Problems;
 using PetitionPlatform.Supervision.Data;
 using PetitionPlatform.Supervision.Directory;
 using PetitionPlatform.Supervision.Domain.Indicators;
@@ -52,7 +53,7 @@ public static partial class IndicatorsApi
 
         if (errors.Count > 0)
         {
-            return Problems.Invalid(errors);
+            return Problem.Invalid(errors);
         }
 
         try

@@ -1,7 +1,7 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using PetitionPlatform.Contracts;
+using PetitionPlatform.ServiceDefaults.Problems;
 using PetitionPlatform.Supervision.Data;
 using PetitionPlatform.Supervision.Domain;
 
@@ -26,25 +26,13 @@ public static class LeaderApi
     {
         if (!Guid.TryParse(petitionId, out var id))
         {
-            return Problems.Invalid("petitionId", "A petition id is a UUID, as intake returned it.", "The petition id is malformed.");
+            return PetitionProblems.Malformed();
         }
 
-        LeaderRequest? request;
-        try
+        var (request, problem) = await JsonBody.ReadAsync<LeaderRequest>(http, "A JSON object { leader, orgId } is required.", ct);
+        if (problem is not null)
         {
-            request = http.HasJsonContentType()
-                ? await JsonSerializer.DeserializeAsync<LeaderRequest>(http.Body, JsonSerializerOptions.Web, ct)
-                : null;
-        }
-        catch (JsonException e)
-        {
-            var field = string.IsNullOrEmpty(e.Path) || e.Path == "$" ? "body" : e.Path.TrimStart('$', '.');
-            return Problems.Invalid(field, "Malformed JSON or a value of the wrong type.");
-        }
-
-        if (request is null)
-        {
-            return Problems.Invalid("body", "A JSON object { leader, orgId } is required.");
+            return problem;
         }
 
         var errors = new Dictionary<string, string[]>();
@@ -60,12 +48,12 @@ public static class LeaderApi
 
         if (errors.Count > 0)
         {
-            return Problems.Invalid(errors);
+            return Problem.Invalid(errors);
         }
 
         if (!await db.LedgerEvents.AnyAsync(e => e.PetitionId == id, ct))
         {
-            return Problems.UnknownPetition();
+            return PetitionProblems.Unknown();
         }
 
         var record = await db.Leaders.SingleOrDefaultAsync(l => l.PetitionId == id, ct);

@@ -21,9 +21,7 @@ public static class LedgerApi
     {
         if (!Guid.TryParse(petitionId, out var id))
         {
-            return TypedResults.ValidationProblem(
-                new Dictionary<string, string[]> { ["petitionId"] = ["A petition id is a UUID, as intake returned it."] },
-                title: "The petition id is malformed.");
+            return PetitionProblems.Malformed();
         }
 
         var progress = await ledger.ProgressAsync(id, ct);
@@ -35,9 +33,7 @@ public static class LedgerApi
 
         if (progress is null)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound,
-                title: "Supervision knows no petition with this id.",
-                detail: "Either the id is wrong or the petition's registration has not reached supervision yet.");
+            return PetitionProblems.Unknown();
         }
 
         var notices = await db.Notices.AsNoTracking().Where(n => n.PetitionId == id)

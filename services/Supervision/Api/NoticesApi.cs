@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using PetitionPlatform.Contracts;
+using PetitionPlatform.ServiceDefaults.Problems;
 using PetitionPlatform.Supervision.Data;
 using PetitionPlatform.Supervision.Deadlines;
 using PetitionPlatform.Supervision.Domain;
@@ -31,7 +32,7 @@ public static class NoticesApi
     {
         if (!OrgId.IsWellFormed(orgId))
         {
-            return Problems.Invalid("orgId", "The unit is required as '<regionCode>/<unit>', e.g. ?orgId=130724/hrss.");
+            return Problem.Invalid("orgId", "The unit is required as '<regionCode>/<unit>', e.g. ?orgId=130724/hrss.");
         }
 
         var notices = await db.Notices.AsNoTracking()
@@ -49,7 +50,7 @@ public static class NoticesApi
             || !DateTimeOffset.TryParse(asOf.Trim().Replace(' ', '+'), CultureInfo.InvariantCulture, DateTimeStyles.None, out var instant)
             || !HasOffset(asOf))
         {
-            return Problems.Invalid("asOf", "The instant to evaluate as of is required, ISO 8601 with an offset, e.g. 2026-12-01T09:00:00+08:00.");
+            return Problem.Invalid("asOf", "The instant to evaluate as of is required, ISO 8601 with an offset, e.g. 2026-12-01T09:00:00+08:00.");
         }
 
         var issued = await evaluator.EvaluateAsync(instant, ct);

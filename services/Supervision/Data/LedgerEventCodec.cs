@@ -9,12 +9,7 @@ namespace PetitionPlatform.Supervision.Data;
 /// <summary>Turns the lifecycle contracts into ledger rows and back; the contract's name says how to read a row.</summary>
 public static class LedgerEventCodec
 {
-    private static readonly Dictionary<string, Type> Contracts = new[]
-    {
-        typeof(PetitionRegistered), typeof(PetitionRouted), typeof(RoutingDecisionRequired), typeof(CaseOpened),
-        typeof(CaseAccepted), typeof(CaseDeclined), typeof(CoHandlersAdded), typeof(CaseExtended), typeof(CaseAnswered),
-        typeof(CaseEvaluated), typeof(ReviewRequested), typeof(PetitionTerminated), typeof(CaseHearingRecorded),
-    }.ToDictionary(type => type.Name, StringComparer.Ordinal);
+    private static readonly Dictionary<string, Type> Contracts = LifecycleEvents.Order.Keys.ToDictionary(type => type.Name, StringComparer.Ordinal);
 
     public static LedgerEvent Encode(IPetitionEvent @event, Guid messageId, DateTimeOffset recordedAt)
     {

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using PetitionPlatform.Messaging;
 using PetitionPlatform.Supervision.Telemetry;
 
 namespace PetitionPlatform.Supervision.Deadlines;
@@ -7,30 +8,30 @@ namespace PetitionPlatform.Supervision.Deadlines;
 /// Runs the deadline evaluation every <see cref="SupervisionOptions.EvaluationInterval"/>, as of the present moment.
 /// Several instances may run side by side: the notices' unique keys keep each notice single.
 /// </summary>
-public sealed partial class DeadlineEvaluationService(
+public sealed class DeadlineEvaluationService(
     IServiceScopeFactory scopes, TimeProvider time, IOptions<SupervisionOptions> options, ILogger<DeadlineEvaluationService> logger)
-    : BackgroundService
+    : RepeatingWorker(time, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    /// <summary>The first run comes one interval after start, as every later one does.</summary>
+    protected override bool WaitsBeforeFirstRound => true;
+
+    protected override async Task<bool> RunOnceAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(options.Value.EvaluationInterval, time);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
+        var now = Time.GetUtcNow();
+        using var run = SupervisionTelemetry.StartEvaluation(now);
+        try
         {
-            using var run = SupervisionTelemetry.StartEvaluation(time.GetUtcNow());
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<DeadlineEvaluator>().EvaluateAsync(time.GetUtcNow(), stoppingToken);
-            }
-            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
-            {
-                // One failed run (database restarting, say) must not end the watch; the next tick tries again.
-                run?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, e.GetType().Name);
-                LogRunFailed(logger, e);
-            }
+            await using var scope = scopes.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<DeadlineEvaluator>().EvaluateAsync(now, stoppingToken);
+            return false;
+        }
+        catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+        {
+            // One failed run (database restarting, say) must not end the watch; the worker tries again after a back-off.
+            run?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, e.GetType().Name);
+            throw;
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "The deadline evaluation failed; it runs again at the next interval")]
-    private static partial void LogRunFailed(ILogger logger, Exception exception);
+    protected override Task WaitAsync(CancellationToken stoppingToken) => Task.Delay(options.Value.EvaluationInterval, Time, stoppingToken);
 }

@@ -34,32 +34,13 @@ public sealed class LedgerProjection
     public static PetitionProgress Project(Guid petitionId, IEnumerable<IPetitionEvent> events)
     {
         var projection = new LedgerProjection(petitionId);
-        foreach (var @event in events.OrderBy(e => e.OccurredAt).ThenBy(Precedence))
+        foreach (var @event in events.OrderBy(e => e.OccurredAt).ThenBy(LifecycleEvents.OrderOf))
         {
             projection.Apply(@event);
         }
 
         return projection.Result();
     }
-
-    /// <summary>Events stamped with the same instant by different services still follow the lifecycle's order.</summary>
-    private static int Precedence(IPetitionEvent @event) => @event switch
-    {
-        PetitionRegistered => 0,
-        PetitionRouted => 1,
-        CaseOpened => 2,
-        CaseAccepted => 3,
-        CaseDeclined => 3,
-        RoutingDecisionRequired => 4,
-        CoHandlersAdded => 5,
-        CaseExtended => 6,
-        CaseHearingRecorded => 6,
-        CaseAnswered => 7,
-        CaseEvaluated => 8,
-        ReviewRequested => 9,
-        PetitionTerminated => 10,
-        _ => 11,
-    };
 
     private void Apply(IPetitionEvent @event)
     {

@@ -1,0 +1,26 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace PetitionPlatform.ServiceDefaults.Problems;
+
+/// <summary>
+/// The RFC 9457 answers the services give, worded once. A request that cannot be carried out as sent is a validation
+/// problem whose <c>errors</c> map names each offending field (API.md), so an agency fixes it in one round trip.
+/// </summary>
+public static class Problem
+{
+    public const string InvalidTitle = "The request cannot be carried out as sent.";
+
+    public static ValidationProblem Invalid(string field, string message, string title = InvalidTitle) =>
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] }, title: title);
+
+    public static ValidationProblem Invalid(IDictionary<string, string[]> errors, string title = InvalidTitle) =>
+        TypedResults.ValidationProblem(errors, title: title);
+
+    public static ProblemHttpResult NotFound(string title, string? detail = null) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: title, detail: detail);
+
+    /// <summary>What the state of the matter or the law does not allow now (API.md: 409 with the reason).</summary>
+    public static ProblemHttpResult Conflict(string detail, string title = "Not allowed in the matter's current state.") =>
+        TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: title, detail: detail);
+}
