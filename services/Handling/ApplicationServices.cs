@@ -1,8 +1,8 @@
 using System.Text.Json.Serialization;
+using PetitionPlatform.Data;
 using PetitionPlatform.Handling.Data;
 using PetitionPlatform.Handling.Messaging;
 using PetitionPlatform.Handling.Workflow;
-using PetitionPlatform.Data;
 using PetitionPlatform.Messaging;
 using PetitionPlatform.Routing.Client;
 

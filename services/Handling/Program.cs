@@ -1,8 +1,7 @@
 using PetitionPlatform.Handling;
 using PetitionPlatform.Handling.Api;
-using PetitionPlatform.Messaging;
-using PetitionPlatform.ServiceDefaults.Telemetry;
 using PetitionPlatform.Handling.Telemetry;
+using PetitionPlatform.Messaging;
 
 var builder = WebApplication.CreateBuilder(args);
 

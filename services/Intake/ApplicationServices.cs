@@ -1,10 +1,10 @@
+using PetitionPlatform.Data;
 using PetitionPlatform.Intake.Data;
 using PetitionPlatform.Intake.Directory;
-using PetitionPlatform.Intake.PersonalData;
 using PetitionPlatform.Intake.Messaging;
+using PetitionPlatform.Intake.PersonalData;
 using PetitionPlatform.Intake.Registration;
 using PetitionPlatform.Intake.Repeats;
-using PetitionPlatform.Data;
 using PetitionPlatform.Messaging;
 using PetitionPlatform.Routing.Client;
 

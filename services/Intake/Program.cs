@@ -1,8 +1,7 @@
 using PetitionPlatform.Intake;
 using PetitionPlatform.Intake.Api;
-using PetitionPlatform.Messaging;
-using PetitionPlatform.ServiceDefaults.Telemetry;
 using PetitionPlatform.Intake.Telemetry;
+using PetitionPlatform.Messaging;
 
 var builder = WebApplication.CreateBuilder(args);
 

@@ -1,11 +1,11 @@
 using System.Diagnostics;
 using System.Text.Json;
 using MassTransit;
-using OpenTelemetry;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using OpenTelemetry;
 using PetitionPlatform.ServiceDefaults.Telemetry;
 
 namespace PetitionPlatform.Messaging;

@@ -1,9 +1,9 @@
+using PetitionPlatform.Data;
+using PetitionPlatform.Messaging;
 using PetitionPlatform.Notification.Data;
 using PetitionPlatform.Notification.Delivery;
 using PetitionPlatform.Notification.Messaging;
 using PetitionPlatform.Notification.Templates;
-using PetitionPlatform.Data;
-using PetitionPlatform.Messaging;
 
 namespace PetitionPlatform.Notification;
 

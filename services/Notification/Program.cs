@@ -1,7 +1,6 @@
+using PetitionPlatform.Messaging;
 using PetitionPlatform.Notification;
 using PetitionPlatform.Notification.Api;
-using PetitionPlatform.Messaging;
-using PetitionPlatform.ServiceDefaults.Telemetry;
 using PetitionPlatform.Notification.Telemetry;
 
 var builder = WebApplication.CreateBuilder(args);

@@ -1,8 +1,8 @@
+using PetitionPlatform.Data;
+using PetitionPlatform.Messaging;
 using PetitionPlatform.Routing.Data;
 using PetitionPlatform.Routing.Domain;
 using PetitionPlatform.Routing.Messaging;
-using PetitionPlatform.Data;
-using PetitionPlatform.Messaging;
 
 namespace PetitionPlatform.Routing;
 

@@ -1,7 +1,6 @@
+using PetitionPlatform.Messaging;
 using PetitionPlatform.Routing;
 using PetitionPlatform.Routing.Api;
-using PetitionPlatform.Messaging;
-using PetitionPlatform.ServiceDefaults.Telemetry;
 using PetitionPlatform.Routing.Telemetry;
 
 var builder = WebApplication.CreateBuilder(args);

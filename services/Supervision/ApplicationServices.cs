@@ -1,11 +1,11 @@
+using PetitionPlatform.Data;
+using PetitionPlatform.Messaging;
+using PetitionPlatform.Routing.Client;
 using PetitionPlatform.Supervision.Api;
 using PetitionPlatform.Supervision.Data;
 using PetitionPlatform.Supervision.Deadlines;
 using PetitionPlatform.Supervision.Directory;
 using PetitionPlatform.Supervision.Messaging;
-using PetitionPlatform.Data;
-using PetitionPlatform.Messaging;
-using PetitionPlatform.Routing.Client;
 
 namespace PetitionPlatform.Supervision;
 

@@ -1,7 +1,6 @@
+using PetitionPlatform.Messaging;
 using PetitionPlatform.Supervision;
 using PetitionPlatform.Supervision.Api;
-using PetitionPlatform.Messaging;
-using PetitionPlatform.ServiceDefaults.Telemetry;
 using PetitionPlatform.Supervision.Telemetry;
 
 var builder = WebApplication.CreateBuilder(args);

@@ -5,7 +5,6 @@ using PetitionPlatform.Intake.Data;
 using PetitionPlatform.Intake.Directory;
 using PetitionPlatform.Intake.PersonalData;
 using PetitionPlatform.Intake.Registration;
-using PetitionPlatform.Messaging;
 using PetitionPlatform.Routing.Client;
 using PetitionPlatform.ServiceDefaults.Problems;
 

@@ -34,8 +34,15 @@ public sealed class MatterMatcher(IntakeDbContext db, IOptions<RepeatOptions> op
             .Take(options.Value.MaxCandidates)
             .Select(p => new
             {
-                p.Id, p.Number, p.Topic, p.RegionCode, p.Subject, p.Content, p.RegisteredAt,
-                p.Petitioner!.IdNumberHash, p.Petitioner.PhoneHash,
+                p.Id,
+                p.Number,
+                p.Topic,
+                p.RegionCode,
+                p.Subject,
+                p.Content,
+                p.RegisteredAt,
+                p.Petitioner!.IdNumberHash,
+                p.Petitioner.PhoneHash,
             })
             .ToListAsync(ct);
         if (rows.Count == 0)

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
-using PetitionPlatform.Notification.Domain;
 using PetitionPlatform.Messaging;
+using PetitionPlatform.Notification.Domain;
 
 namespace PetitionPlatform.Notification.Data;
 

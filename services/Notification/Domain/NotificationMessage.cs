@@ -50,19 +50,19 @@ public sealed class NotificationMessage
     public static NotificationMessage Create(
         Guid petitionId, Guid sourceMessageId, string template, Recipient recipient, string channel,
         string text, string? deliveryText, DateTimeOffset now) => new()
-    {
-        Id = Guid.CreateVersion7(now),
-        PetitionId = petitionId,
-        SourceMessageId = sourceMessageId,
-        Template = template,
-        Channel = channel,
-        RecipientKind = recipient.Kind,
-        RecipientKey = recipient.Key,
-        Text = text,
-        DeliveryText = deliveryText == text ? null : deliveryText,
-        CreatedAt = now,
-        NextAttemptAt = now,
-    };
+        {
+            Id = Guid.CreateVersion7(now),
+            PetitionId = petitionId,
+            SourceMessageId = sourceMessageId,
+            Template = template,
+            Channel = channel,
+            RecipientKind = recipient.Kind,
+            RecipientKey = recipient.Key,
+            Text = text,
+            DeliveryText = deliveryText == text ? null : deliveryText,
+            CreatedAt = now,
+            NextAttemptAt = now,
+        };
 
     public void MarkSent(DateTimeOffset now)
     {

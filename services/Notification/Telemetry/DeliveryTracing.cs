@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using OpenTelemetry;
+using PetitionPlatform.Messaging;
 using PetitionPlatform.Notification.Data;
 using PetitionPlatform.Notification.Domain;
-using PetitionPlatform.Messaging;
 using PetitionPlatform.ServiceDefaults.Telemetry;
 
 namespace PetitionPlatform.Notification.Telemetry;

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using PetitionPlatform.Contracts;
-using PetitionPlatform.Routing.Domain;
 using PetitionPlatform.Messaging;
+using PetitionPlatform.Routing.Domain;
 
 namespace PetitionPlatform.Routing.Data;
 

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
-using PetitionPlatform.Routing.Domain;
 using PetitionPlatform.Messaging;
+using PetitionPlatform.Routing.Domain;
 
 namespace PetitionPlatform.Routing.Data;
 

@@ -1,5 +1,5 @@
-using PetitionPlatform.Contracts.Periods;
 using PetitionPlatform.Contracts;
+using PetitionPlatform.Contracts.Periods;
 
 namespace PetitionPlatform.Routing.Domain;
 

@@ -1,11 +1,11 @@
 using MassTransit;
-using Microsoft.Extensions.Options;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using PetitionPlatform.Contracts;
 using PetitionPlatform.Contracts.Periods;
+using PetitionPlatform.Messaging;
 using PetitionPlatform.Routing.Data;
 using PetitionPlatform.Routing.Domain;
-using PetitionPlatform.Messaging;
 
 namespace PetitionPlatform.Routing.Messaging;
 

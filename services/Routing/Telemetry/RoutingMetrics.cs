@@ -1,7 +1,6 @@
 using System.Diagnostics.Metrics;
-using PetitionPlatform.Messaging;
 using PetitionPlatform.Contracts;
-using PetitionPlatform.ServiceDefaults.Telemetry;
+using PetitionPlatform.Messaging;
 
 namespace PetitionPlatform.Routing.Telemetry;
 

@@ -1,9 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using PetitionPlatform.Contracts.Periods;
 using PetitionPlatform.Contracts;
+using PetitionPlatform.Contracts.Periods;
 using PetitionPlatform.ServiceDefaults.Problems;
 using PetitionPlatform.Supervision.Data;
-using PetitionPlatform.Supervision.Domain;
 
 namespace PetitionPlatform.Supervision.Api;
 

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using PetitionPlatform.Contracts;
 using PetitionPlatform.Routing.Client;

@@ -5,7 +5,6 @@ using PetitionPlatform.Contracts;
 using PetitionPlatform.ServiceDefaults.Problems;
 using PetitionPlatform.Supervision.Data;
 using PetitionPlatform.Supervision.Deadlines;
-using PetitionPlatform.Supervision.Domain;
 
 namespace PetitionPlatform.Supervision.Api;
 

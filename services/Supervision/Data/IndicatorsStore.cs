@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using PetitionPlatform.Contracts;
 using PetitionPlatform.Supervision.Domain.Indicators;
-using PetitionPlatform.Supervision.Domain;
 
 namespace PetitionPlatform.Supervision.Data;
 

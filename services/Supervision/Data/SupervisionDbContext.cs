@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
-using PetitionPlatform.Supervision.Domain;
 using PetitionPlatform.Messaging;
+using PetitionPlatform.Supervision.Domain;
 
 namespace PetitionPlatform.Supervision.Data;
 

@@ -1,9 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using PetitionPlatform.Routing.Client;
 using PetitionPlatform.Supervision.Data;
 using PetitionPlatform.Supervision.Directory;
 using PetitionPlatform.Supervision.Domain;
-using PetitionPlatform.Routing.Client;
 
 namespace PetitionPlatform.Supervision.Deadlines;
 

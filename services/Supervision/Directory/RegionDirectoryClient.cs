@@ -1,6 +1,5 @@
 using PetitionPlatform.Contracts;
 using PetitionPlatform.Routing.Client;
-using PetitionPlatform.Supervision.Domain.Indicators;
 
 namespace PetitionPlatform.Supervision.Directory;
 

@@ -2,7 +2,6 @@ using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PetitionPlatform.Contracts;
-using PetitionPlatform.Routing.Client;
 using PetitionPlatform.Supervision.Data;
 using PetitionPlatform.Supervision.Deadlines;
 using PetitionPlatform.Supervision.Directory;
@@ -52,7 +51,10 @@ public sealed partial class EarlyWarningConsumer(
         {
             db.WarningRegistrations.Add(new WarningRegistration
             {
-                PetitionId = message.PetitionId, CountyCode = county, Topic = message.Topic, RegisteredAt = registeredAt,
+                PetitionId = message.PetitionId,
+                CountyCode = county,
+                Topic = message.Topic,
+                RegisteredAt = registeredAt,
             });
             await db.SaveChangesAsync(ct);
         }

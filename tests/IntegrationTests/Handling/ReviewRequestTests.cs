@@ -6,8 +6,8 @@ using Microsoft.Extensions.DependencyInjection;
 using PetitionPlatform.Contracts;
 using PetitionPlatform.Contracts.Periods;
 using PetitionPlatform.IntegrationTests.Support;
-using PetitionPlatform.TestSupport;
 using PetitionPlatform.Routing.Client;
+using PetitionPlatform.TestSupport;
 
 namespace PetitionPlatform.IntegrationTests.Handling;
 

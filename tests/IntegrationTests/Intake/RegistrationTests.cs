@@ -5,8 +5,8 @@ using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using PetitionPlatform.Intake.Data;
 using PetitionPlatform.IntegrationTests.Support;
-using PetitionPlatform.Routing.Data;
 using PetitionPlatform.Messaging;
+using PetitionPlatform.Routing.Data;
 using PetitionPlatform.TestSupport;
 
 namespace PetitionPlatform.IntegrationTests.Intake;

@@ -9,7 +9,6 @@ using PetitionPlatform.IntegrationTests.Routing;
 using PetitionPlatform.IntegrationTests.Support;
 using PetitionPlatform.Messaging;
 using PetitionPlatform.Supervision.Data;
-using PetitionPlatform.Supervision.Directory;
 using PetitionPlatform.TestSupport;
 
 namespace PetitionPlatform.IntegrationTests.Intake;

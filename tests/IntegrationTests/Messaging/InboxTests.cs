@@ -1,11 +1,10 @@
-using System.Diagnostics.Metrics;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PetitionPlatform.Contracts;
 using PetitionPlatform.IntegrationTests.Support;
-using PetitionPlatform.Routing.Data;
 using PetitionPlatform.Messaging;
+using PetitionPlatform.Routing.Data;
 using PetitionPlatform.TestSupport;
 
 namespace PetitionPlatform.IntegrationTests.Messaging;

@@ -1,8 +1,8 @@
 using System.Net;
-using PetitionPlatform.Contracts;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using PetitionPlatform.Contracts;
 using PetitionPlatform.IntegrationTests.Support;
 using PetitionPlatform.Messaging;
 using PetitionPlatform.TestSupport;

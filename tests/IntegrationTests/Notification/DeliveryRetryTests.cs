@@ -2,9 +2,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PetitionPlatform.Contracts;
 using PetitionPlatform.IntegrationTests.Support;
+using PetitionPlatform.Messaging;
 using PetitionPlatform.Notification.Delivery;
 using PetitionPlatform.Notification.Domain;
-using PetitionPlatform.Messaging;
 using PetitionPlatform.TestSupport;
 
 namespace PetitionPlatform.IntegrationTests.Notification;

@@ -1,4 +1,3 @@
-using System.Diagnostics.Metrics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -181,6 +180,4 @@ public sealed class NotificationFlowTests(SharedInfrastructure infrastructure) :
     }
 
     private static string Text(JsonElement message) => message.GetProperty("text").GetString()!;
-
-    /// <summary>Counts redeliveries the inbox recognised, which is how the test knows the second copy was seen.</summary>
 }

@@ -7,8 +7,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PetitionPlatform.Contracts;
 using PetitionPlatform.IntegrationTests.Support;
-using PetitionPlatform.Notification.Data;
 using PetitionPlatform.Messaging;
+using PetitionPlatform.Notification.Data;
 using PetitionPlatform.TestSupport;
 
 namespace PetitionPlatform.IntegrationTests.Notification;

@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using PetitionPlatform.Contracts;
 using PetitionPlatform.IntegrationTests.Support;
-using PetitionPlatform.Routing.Data;
 using PetitionPlatform.TestSupport;
 
 namespace PetitionPlatform.IntegrationTests.Routing;

@@ -9,7 +9,6 @@ using PetitionPlatform.Contracts.Periods;
 using PetitionPlatform.IntegrationTests.Support;
 using PetitionPlatform.Routing.Data;
 using PetitionPlatform.Supervision.Data;
-using PetitionPlatform.Supervision.Directory;
 using PetitionPlatform.Supervision.Domain.Indicators;
 using PetitionPlatform.TestSupport;
 

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
-using PetitionPlatform.Routing.Data;
 using PetitionPlatform.Routing.Client;
+using PetitionPlatform.Routing.Data;
 
 namespace PetitionPlatform.IntegrationTests.Support;
 

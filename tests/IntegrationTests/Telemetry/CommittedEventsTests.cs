@@ -3,8 +3,8 @@ using Microsoft.Extensions.DependencyInjection;
 using PetitionPlatform.Contracts;
 using PetitionPlatform.Intake.Data;
 using PetitionPlatform.IntegrationTests.Support;
-using PetitionPlatform.Routing.Data;
 using PetitionPlatform.Messaging;
+using PetitionPlatform.Routing.Data;
 using PetitionPlatform.TestSupport;
 
 namespace PetitionPlatform.IntegrationTests.Telemetry;

@@ -32,8 +32,14 @@ public sealed class FindingsMessagesTests
     {
         var decision = new RoutingDecision
         {
-            PetitionId = s_petition, Attempt = 0, DecidedBy = "130000/petition-bureau", Mode = RoutingModes.Transfer,
-            ResponsibleOrgId = CoHandler, ResponsibleOrgName = "沽源县市场监督管理局", Confidential = false, DecidedAt = s_at,
+            PetitionId = s_petition,
+            Attempt = 0,
+            DecidedBy = "130000/petition-bureau",
+            Mode = RoutingModes.Transfer,
+            ResponsibleOrgId = CoHandler,
+            ResponsibleOrgName = "沽源县市场监督管理局",
+            Confidential = false,
+            DecidedAt = s_at,
         };
 
         var planned = Assert.Single(MessagePlanner.ForFindingsAdded(Added(CoHandler), File(decisions: [decision])));

@@ -183,8 +183,14 @@ public sealed class MessagePlannerTests
 
     private static RoutingDecision Decision(int attempt, string by, string to, string name, bool confidential = false) => new()
     {
-        PetitionId = s_petition, Attempt = attempt, DecidedBy = by, Mode = RoutingModes.Transfer,
-        ResponsibleOrgId = to, ResponsibleOrgName = name, Confidential = confidential, DecidedAt = s_at,
+        PetitionId = s_petition,
+        Attempt = attempt,
+        DecidedBy = by,
+        Mode = RoutingModes.Transfer,
+        ResponsibleOrgId = to,
+        ResponsibleOrgName = name,
+        Confidential = confidential,
+        DecidedAt = s_at,
     };
 
     private static PetitionRouted Routed(string mode, string to, string name, bool confidential = false, string? legalRoute = null) =>
