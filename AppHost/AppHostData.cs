@@ -19,7 +19,10 @@ internal static class AppHostData
     /// A secret generated at first start and kept (mode 0600) in <c>secrets/&lt;name&gt;</c>: a server initialised with a
     /// password keeps expecting it. Letters and digits only, since some travel inside an amqp:// URI.
     /// </summary>
-    public static string Secret(IDistributedApplicationBuilder builder, string name)
+    public static string Secret(IDistributedApplicationBuilder builder, string name) =>
+        Kept(builder, name, () => RandomNumberGenerator.GetString(SecretAlphabet, 32));
+
+    private static string Kept(IDistributedApplicationBuilder builder, string name, Func<string> generate)
     {
         var path = Path.Combine(Directory(builder), "secrets", name);
         if (File.Exists(path))
@@ -28,11 +31,15 @@ internal static class AppHostData
         }
 
         System.IO.Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var secret = RandomNumberGenerator.GetString(SecretAlphabet, 32);
+        var secret = generate();
         File.WriteAllText(path, secret);
         File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         return secret;
     }
+
+    /// <summary>A 32-byte key, base64, generated at first start and kept (mode 0600) in <c>secrets/&lt;name&gt;</c>.</summary>
+    public static string Key(IDistributedApplicationBuilder builder, string name) =>
+        Kept(builder, name, () => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
 
     /// <summary>
     /// The dashboard's telemetry API (<c>/api/telemetry/…</c>) answers the <c>x-api-key</c> kept in

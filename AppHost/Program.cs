@@ -3,6 +3,7 @@ using PetitionPlatform.AppHost.Infrastructure;
 
 var builder = DistributedApplication.CreateBuilder(args);
 builder.KeepDashboardApiKey();
+builder.AnnounceServiceEnvironment();
 
 // PostgreSQL and RabbitMQ as containers where a Docker engine has the images, else as local processes of the Debian
 // packages; PETITION_INFRASTRUCTURE=containers|local forces one. The choice is printed; so is what is missing for it,
@@ -36,7 +37,9 @@ var routing = builder.AddService<Projects.Routing>("routing")
 var intake = builder.AddService<Projects.Intake>("intake")
     .WithReference(intakeDb).WaitFor(intakeDb)
     .WithReference(messaging).WaitFor(messaging)
-    .WithReference(routing);
+    .WithReference(routing)
+    .WithPersonalDataKeys()
+    .WithReceiptSealingKeys();
 
 // Handling finds the unit one level above for reviews in routing's directory.
 var handling = builder.AddService<Projects.Handling>("handling")
@@ -50,9 +53,11 @@ var supervision = builder.AddService<Projects.Supervision>("supervision")
     .WithReference(messaging).WaitFor(messaging)
     .WithReference(routing);
 
+// Notification opens the query code intake seals for the receipt, and nothing else of the petitioner's.
 var notification = builder.AddService<Projects.Notification>("notification")
     .WithReference(notificationDb).WaitFor(notificationDb)
-    .WithReference(messaging).WaitFor(messaging);
+    .WithReference(messaging).WaitFor(messaging)
+    .WithReceiptSealingKeys();
 
 // The only public entry (routes /api/<service>/… to the services), so it starts once they are all healthy.
 builder.AddService<Projects.Gateway>("gateway", port: builder.Configuration.GetValue("Gateway:Port", 5080))

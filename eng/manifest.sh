@@ -24,7 +24,7 @@ expect("petitionplatform/rabbitmq" in resources.get("messaging", {}).get("image"
 expect(not [n for n, r in resources.items() if r["type"] == "executable.v0"], "an executable resource is published")
 for server, path in [("postgres", "/var/lib/postgresql/data"), ("messaging", "/var/lib/rabbitmq")]:
     expect(any(v.get("target") == path for v in resources.get(server, {}).get("volumes", [])), f"{server} keeps no data volume at {path}")
-for secret in ["postgres-password", "messaging-password"]:
+for secret in ["postgres-password", "messaging-password", "personal-data-key", "personal-data-hash-key", "receipt-sealing-key"]:
     expect(resources.get(secret, {}).get("inputs", {}).get("value", {}).get("secret") is True, f"{secret} is not a secret parameter")
 for database in databases:
     expect(resources.get(database, {}).get("connectionString") == "{postgres.connectionString};Database=" + database, f"{database} is not a database of postgres")
@@ -36,6 +36,13 @@ for service, database in services.items():
     expect("ASPNETCORE_ENVIRONMENT" not in env, f"{service} is published with an environment of its own")
 for service in ["intake", "handling", "supervision"]:
     expect(resources[service]["env"].get("services__routing__http__0") == "{routing.bindings.http.url}", f"{service} does not reference routing")
+intake_env = resources.get("intake", {}).get("env", {})
+expect(intake_env.get("PersonalData__Keys__local1") == "{personal-data-key.value}", "intake does not get its personal-data key")
+expect(intake_env.get("PersonalData__HashKey") == "{personal-data-hash-key.value}", "intake does not get its hash key")
+for service in ["intake", "notification"]:
+    expect(resources.get(service, {}).get("env", {}).get("ReceiptSealing__Keys__local1") == "{receipt-sealing-key.value}", f"{service} does not get the receipt-sealing key")
+for service in ["routing", "handling", "supervision", "gateway"]:
+    expect(not [k for k in resources.get(service, {}).get("env", {}) if k.startswith(("PersonalData", "ReceiptSealing"))], f"{service} gets personal-data keys")
 gateway = resources.get("gateway", {})
 for service in services:
     expect(gateway.get("env", {}).get(f"services__{service}__http__0") == "{" + service + ".bindings.http.url}", f"the gateway does not reference {service}")

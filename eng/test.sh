@@ -51,7 +51,8 @@ run_suite() {
 
 # The README's first command as a developer runs it, in local mode: the console shows Aspire's start-up and the
 # dashboard's login link (not the services' logs), the gateway answers /health, the dashboard's telemetry API answers
-# with the key kept in the data directory, and SIGTERM stops everything: exit 0 and no server process of the run left.
+# with the key kept in the data directory, the services are not in Development (no /dev endpoint) yet register a
+# petition with the keys generated at first start, and SIGTERM stops everything: exit 0 and no server process left.
 # Counted as one test in the summary.
 apphost_smoke() {
   local data gateway dashboard otlp resources pid code=1 begin=$(date +%s) log="$results/apphost-smoke.log"
@@ -79,6 +80,14 @@ print(*[s.getsockname()[1] for s in ports])')
   fi
   if [ "$code" -eq 0 ] && grep -q "MassTransit" "$log"; then
     echo "The console shows the services' own log lines."; code=1
+  fi
+  if [ "$code" -eq 0 ] && [ "$(curl -s -o /dev/null -w '%{http_code}' -X POST "http://127.0.0.1:$gateway/api/supervision/dev/evaluate")" != 404 ]; then
+    echo "A /dev endpoint answers outside Development."; code=1
+  fi
+  if [ "$code" -eq 0 ] && [ "$(curl -s -o /dev/null -w '%{http_code}' -X POST "http://127.0.0.1:$gateway/api/intake/petitions" \
+      -H 'Content-Type: application/json' -d '{"channel":"online","kind":"complaint","topic":"wage-arrears","subject":"s",
+      "content":"c","regionCode":"130724102","petitioner":{"name":"王建国","address":"沽源县"}}')" != 202 ]; then
+    echo "A petition could not be registered with the generated keys."; code=1
   fi
   kill -TERM "$pid" 2>/dev/null
   wait "$pid" || code=1

@@ -1,3 +1,4 @@
+using PetitionPlatform.Data.Protection;
 using PetitionPlatform.Data;
 using PetitionPlatform.Messaging;
 using PetitionPlatform.Notification.Data;
@@ -36,6 +37,8 @@ internal static class ApplicationServices
         // Loaded at start: a template missing from the build stops the service now, not at the first event.
         builder.Services.AddSingleton(TemplateLibrary.FromAssembly());
         builder.Services.AddScoped<NotificationWriter>();
+        // Stops the service at start with one sentence when the keys are missing, not at the first receipt.
+        builder.Services.AddSingleton(ReceiptSealing.FromConfiguration(builder.Configuration));
         builder.AddNotificationDelivery();
         return builder;
     }

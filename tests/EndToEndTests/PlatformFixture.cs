@@ -28,7 +28,8 @@ public sealed class PlatformFixture : IAsyncLifetime
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(
             new DistributedApplicationTestingBuilderOptions { EnableDashboard = true },
-            [$"--AppHost:DataDirectory={_dataDirectory}", "--AppHost:KeepData=false"],
+            // Development: the tests drive the clocks through supervision's /dev/evaluate.
+            [$"--AppHost:DataDirectory={_dataDirectory}", "--AppHost:KeepData=false", "--PETITION_ENVIRONMENT=Development"],
             timeout.Token);
         App = await builder.BuildAsync(timeout.Token);
         await App.StartAsync(timeout.Token);

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using PetitionPlatform.Intake.Domain;
 using PetitionPlatform.Intake.PersonalData;
 
@@ -41,17 +42,22 @@ public sealed record PetitionRecord(
         petition.ReceivedBy,
         petition.Headcount,
         petition.IsCollective,
-        petition.Representatives.Select(Masking.Name).ToList(),
+        RepresentativesOf(petition, protector).Select(Masking.Name).ToList(),
         petition.Petitioner is { } p
             ? new MaskedPetitioner(
-                Masking.Name(p.Name),
+                Masking.Name(protector.Decrypt(p.NameCipher)),
                 p.IdNumberCipher is null ? null : Masking.Keep(protector.Decrypt(p.IdNumberCipher), 4, 2),
                 p.PhoneCipher is null ? null : Masking.Keep(protector.Decrypt(p.PhoneCipher), 3, 4),
-                p.Address is null ? null : Masking.Keep(p.Address, 6, 0))
+                p.AddressCipher is null ? null : Masking.Keep(protector.Decrypt(p.AddressCipher), 6, 0))
             : null,
         petition.RegisteredAt,
         petition.DuplicateOf,
         petition.RepeatOf);
+
+    private static string[] RepresentativesOf(Petition petition, PersonalDataProtector protector) =>
+        petition.RepresentativesCipher is null
+            ? []
+            : JsonSerializer.Deserialize<string[]>(protector.Decrypt(petition.RepresentativesCipher), JsonSerializerOptions.Web) ?? [];
 }
 
 public sealed record MaskedPetitioner(string Name, string? IdNumber, string? Phone, string? Address);

@@ -20,12 +20,12 @@ public sealed class IntakeDbContext(DbContextOptions<IntakeDbContext> options) :
             petition.Ignore(p => p.IsCollective);
             petition.OwnsOne(p => p.Petitioner, petitioner =>
             {
-                petitioner.Property(p => p.Name).HasColumnName("petitioner_name");
+                petitioner.Property(p => p.NameCipher).HasColumnName("petitioner_name_cipher");
                 petitioner.Property(p => p.IdNumberCipher).HasColumnName("petitioner_id_number_cipher");
                 petitioner.Property(p => p.IdNumberHash).HasColumnName("petitioner_id_number_hash");
                 petitioner.Property(p => p.PhoneCipher).HasColumnName("petitioner_phone_cipher");
                 petitioner.Property(p => p.PhoneHash).HasColumnName("petitioner_phone_hash");
-                petitioner.Property(p => p.Address).HasColumnName("petitioner_address");
+                petitioner.Property(p => p.AddressCipher).HasColumnName("petitioner_address_cipher");
             });
         });
         modelBuilder.Entity<IdempotencyRecord>(record =>

@@ -31,7 +31,8 @@ public sealed class Petition
 
     public Petitioner? Petitioner { get; init; }
 
-    public List<string> Representatives { get; init; } = [];
+    /// <summary>The representatives' names (a JSON array), sealed like the petitioner's data; null when none were named.</summary>
+    public byte[]? RepresentativesCipher { get; init; }
 
     public DateTimeOffset RegisteredAt { get; init; }
 
@@ -47,10 +48,10 @@ public sealed class Petition
     public bool IsCollective => Headcount >= RegistrationRules.CollectiveHeadcount;
 }
 
-/// <summary>Personal data. The ID number and phone are encrypted at rest and matched through keyed hashes.</summary>
+/// <summary>Personal data, all of it encrypted at rest; the ID number and phone are matched through keyed hashes.</summary>
 public sealed class Petitioner
 {
-    public required string Name { get; init; }
+    public required byte[] NameCipher { get; init; }
 
     public byte[]? IdNumberCipher { get; init; }
 
@@ -60,5 +61,5 @@ public sealed class Petitioner
 
     public byte[]? PhoneHash { get; init; }
 
-    public string? Address { get; init; }
+    public byte[]? AddressCipher { get; init; }
 }

@@ -1,3 +1,5 @@
+using PetitionPlatform.Data.Protection;
+
 namespace PetitionPlatform.Intake.PersonalData;
 
 internal static class PersonalDataRegistration
@@ -8,8 +10,8 @@ internal static class PersonalDataRegistration
     /// </summary>
     public static IHostApplicationBuilder AddPersonalDataProtection(this IHostApplicationBuilder builder)
     {
-        var options = builder.Configuration.GetSection("PersonalData").Get<PersonalDataOptions>() ?? new PersonalDataOptions();
-        builder.Services.AddSingleton(new PersonalDataProtector(options));
+        builder.Services.AddSingleton(PersonalDataProtector.FromConfiguration(builder.Configuration));
+        builder.Services.AddSingleton(ReceiptSealing.FromConfiguration(builder.Configuration));
         return builder;
     }
 }

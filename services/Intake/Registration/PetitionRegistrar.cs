@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using PetitionPlatform.Contracts;
+using PetitionPlatform.Data.Protection;
 using PetitionPlatform.Intake.Api;
 using PetitionPlatform.Intake.Data;
 using PetitionPlatform.Intake.Domain;
@@ -23,7 +24,12 @@ public abstract record RegistrationResult
 /// same matter, the idempotency record and the events are written in one transaction, so a crash leaves all or nothing.
 /// </summary>
 public sealed partial class PetitionRegistrar(
-    IntakeDbContext db, PersonalDataProtector protector, MatterMatcher matcher, TimeProvider time, ILogger<PetitionRegistrar> logger)
+    IntakeDbContext db,
+    PersonalDataProtector protector,
+    ReceiptSealing receipts,
+    MatterMatcher matcher,
+    TimeProvider time,
+    ILogger<PetitionRegistrar> logger)
 {
     public async Task<RegistrationResult> RegisterAsync(RegisterPetitionRequest request, string? idempotencyKey, CancellationToken ct)
     {
@@ -65,7 +71,9 @@ public sealed partial class PetitionRegistrar(
             RegionCode = regionCode,
             ReceivedBy = request.ReceivedBy ?? RegistrationRules.DefaultReceiver(regionCode),
             Headcount = request.Headcount ?? 1,
-            Representatives = request.Representatives?.Select(r => r!.Trim()).ToList() ?? [],
+            RepresentativesCipher = request.Representatives is { Count: > 0 } representatives
+                ? protector.Encrypt(JsonSerializer.Serialize(representatives.Select(r => r!.Trim()), JsonSerializerOptions.Web))
+                : null,
             Petitioner = petitioner,
             RegisteredAt = now,
             Status = linking switch
@@ -101,7 +109,8 @@ public sealed partial class PetitionRegistrar(
         AnnounceRegistration(petition, linking, TrackingCodes.Hash(trackingCode), now);
         // Every submission gets its number and query code, a duplicate or a refused one too: the petitioner must be
         // able to prove it was received and follow what became of it.
-        db.AddToOutbox(new PetitionerReceiptRequested(petition.Id, petition.Number, trackingCode, petition.Channel, now), time);
+        db.AddToOutbox(new PetitionerReceiptRequested(
+            petition.Id, petition.Number, TrackingCode: null, petition.Channel, now, receipts.SealToBase64(trackingCode)), time);
 
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
@@ -147,12 +156,12 @@ public sealed partial class PetitionRegistrar(
         var phone = petitioner.Phone is null ? null : new string(petitioner.Phone.Where(char.IsAsciiDigit).ToArray());
         return new Petitioner
         {
-            Name = petitioner.Name!.Trim(),
+            NameCipher = protector.Encrypt(petitioner.Name!.Trim()),
             IdNumberCipher = idNumber is null ? null : protector.Encrypt(idNumber),
             IdNumberHash = idNumber is null ? null : protector.Hash(idNumber),
             PhoneCipher = phone is null ? null : protector.Encrypt(phone),
             PhoneHash = phone is null ? null : protector.Hash(phone),
-            Address = petitioner.Address?.Trim(),
+            AddressCipher = petitioner.Address is null ? null : protector.Encrypt(petitioner.Address.Trim()),
         };
     }
 

@@ -37,7 +37,6 @@ public sealed class NotificationDbContext(DbContextOptions<NotificationDbContext
             entity.ToTable("notifications");
             entity.HasKey(n => n.Id);
             entity.Ignore(n => n.Recipient);
-            entity.Ignore(n => n.TextToDeliver);
         });
         modelBuilder.AddOutboxAndInbox();
     }

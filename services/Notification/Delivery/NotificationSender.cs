@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PetitionPlatform.Contracts;
+using PetitionPlatform.Data.Protection;
 using PetitionPlatform.Messaging;
 using PetitionPlatform.Notification.Data;
 using PetitionPlatform.Notification.Domain;
@@ -16,7 +17,11 @@ namespace PetitionPlatform.Notification.Delivery;
 /// channel accepting a message and that commit sends it again: delivery is at least once, as SMS gateways are.
 /// </summary>
 public sealed partial class NotificationSender(
-    IServiceScopeFactory scopes, TimeProvider time, IOptions<DeliveryOptions> options, ILogger<NotificationSender> logger)
+    IServiceScopeFactory scopes,
+    ReceiptSealing sealing,
+    TimeProvider time,
+    IOptions<DeliveryOptions> options,
+    ILogger<NotificationSender> logger)
     : RepeatingWorker(time, logger)
 {
     private readonly DeliveryOptions _options = options.Value;
@@ -63,7 +68,7 @@ public sealed partial class NotificationSender(
             timeout.CancelAfter(_options.DeliveryTimeout);
             await channel.DeliverAsync(new OutgoingDelivery(
                 message.Id, message.PetitionId, message.Channel, message.RecipientKind, message.RecipientKey,
-                message.Template, message.TextToDeliver, message.Attempts + 1), timeout.Token);
+                message.Template, message.TextToDeliver(sealing), message.Attempts + 1), timeout.Token);
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {

@@ -10,11 +10,12 @@ namespace PetitionPlatform.Notification.Domain;
 /// </summary>
 public static class MessagePlanner
 {
-    public static IReadOnlyList<PlannedMessage> ForReceipt(PetitionerReceiptRequested e) =>
+    /// <summary>The receipt: the kept copy shows the query code masked; only the delivery carries <paramref name="trackingCode"/>.</summary>
+    public static IReadOnlyList<PlannedMessage> ForReceipt(PetitionerReceiptRequested e, string trackingCode) =>
     [
         new(TemplateNames.Receipt, Recipient.PetitionerOf(e.PetitionId),
-            Values(("number", e.Number), ("trackingCode", Wording.MaskedTrackingCode(e.TrackingCode))),
-            DeliveryOnly: Values(("trackingCode", e.TrackingCode))),
+            Values(("number", e.Number), ("trackingCode", Wording.MaskedTrackingCode(trackingCode))),
+            DeliveryOnly: Values(("trackingCode", trackingCode))),
     ];
 
     public static IReadOnlyList<PlannedMessage> ForRouting(PetitionRouted e, PetitionFile file)

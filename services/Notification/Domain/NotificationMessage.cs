@@ -1,3 +1,5 @@
+using PetitionPlatform.Data.Protection;
+
 namespace PetitionPlatform.Notification.Domain;
 
 /// <summary>
@@ -25,10 +27,10 @@ public sealed class NotificationMessage
     public required string Text { get; init; }
 
     /// <summary>
-    /// The text to deliver when it differs from the kept copy (the receipt with the full query code). Cleared as soon as
-    /// delivery ends, so the code itself lives here only while the message waits.
+    /// The text to deliver when it differs from the kept copy (the receipt with the full query code), sealed with
+    /// <see cref="ReceiptSealing"/>: the code is never kept in clear. Cleared as soon as delivery ends.
     /// </summary>
-    public string? DeliveryText { get; private set; }
+    public byte[]? SealedDeliveryText { get; private set; }
 
     public string Status { get; private set; } = NotificationStatuses.Pending;
 
@@ -45,11 +47,12 @@ public sealed class NotificationMessage
 
     public Recipient Recipient => new(RecipientKind, RecipientKey);
 
-    public string TextToDeliver => DeliveryText ?? Text;
+    /// <summary>What the channel receives: the sealed delivery text opened, else the kept copy.</summary>
+    public string TextToDeliver(ReceiptSealing sealing) => SealedDeliveryText is null ? Text : sealing.Open(SealedDeliveryText);
 
     public static NotificationMessage Create(
         Guid petitionId, Guid sourceMessageId, string template, Recipient recipient, string channel,
-        string text, string? deliveryText, DateTimeOffset now) => new()
+        string text, byte[]? sealedDeliveryText, DateTimeOffset now) => new()
         {
             Id = Guid.CreateVersion7(now),
             PetitionId = petitionId,
@@ -59,7 +62,7 @@ public sealed class NotificationMessage
             RecipientKind = recipient.Kind,
             RecipientKey = recipient.Key,
             Text = text,
-            DeliveryText = deliveryText == text ? null : deliveryText,
+            SealedDeliveryText = sealedDeliveryText,
             CreatedAt = now,
             NextAttemptAt = now,
         };
@@ -70,7 +73,7 @@ public sealed class NotificationMessage
         Status = NotificationStatuses.Sent;
         SentAt = now;
         LastError = null;
-        DeliveryText = null;
+        SealedDeliveryText = null;
     }
 
     /// <summary>Records a failed attempt: try again after <paramref name="retryDelay"/>, or give up once the limit is reached.</summary>
@@ -81,7 +84,7 @@ public sealed class NotificationMessage
         if (Attempts >= maxAttempts)
         {
             Status = NotificationStatuses.Failed;
-            DeliveryText = null;
+            SealedDeliveryText = null;
             return;
         }
 

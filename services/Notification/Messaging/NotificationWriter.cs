@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using PetitionPlatform.Data.Protection;
 using PetitionPlatform.Notification.Data;
 using PetitionPlatform.Notification.Domain;
 using PetitionPlatform.Notification.Templates;
@@ -10,7 +11,7 @@ namespace PetitionPlatform.Notification.Messaging;
 /// the consumer's DbContext. The inbox filter saves them in the same transaction as the inbox record, so an event is
 /// turned into messages exactly once; the background sender delivers them.
 /// </summary>
-public sealed class NotificationWriter(NotificationDbContext db, TemplateLibrary templates, TimeProvider time)
+public sealed class NotificationWriter(NotificationDbContext db, TemplateLibrary templates, ReceiptSealing sealing, TimeProvider time)
 {
     /// <summary>
     /// The petition and its routing decisions. Events reach notification's queues independently, so a lifecycle event
@@ -49,10 +50,10 @@ public sealed class NotificationWriter(NotificationDbContext db, TemplateLibrary
             var kept = templates.Render(message.Template, message.Values);
             var delivered = message.DeliveryOnly is { Count: > 0 } only
                 ? templates.Render(message.Template, Merge(message.Values, only))
-                : null;
+                : kept;
             db.Notifications.Add(NotificationMessage.Create(
                 petitionId, sourceMessageId, message.Template, message.Recipient,
-                DeliveryChannels.For(message.Recipient, petitionChannel), kept, delivered, now));
+                DeliveryChannels.For(message.Recipient, petitionChannel), kept, delivered == kept ? null : sealing.Seal(delivered), now));
         }
     }
 

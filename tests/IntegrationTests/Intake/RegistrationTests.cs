@@ -1,8 +1,11 @@
-using System.Net;
 using System.Net.Http.Json;
+using System.Net;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using PetitionPlatform.Contracts;
+using PetitionPlatform.Data.Protection;
 using PetitionPlatform.Intake.Data;
 using PetitionPlatform.IntegrationTests.Support;
 using PetitionPlatform.Messaging;
@@ -77,9 +80,10 @@ public sealed class RegistrationTests(SharedInfrastructure infrastructure) : IAs
     }
 
     [Fact]
-    public async Task Identity_numbers_and_phones_are_never_stored_or_published_in_clear()
+    public async Task Personal_data_and_the_query_code_are_never_stored_or_published_in_clear()
     {
-        await _client.RegisterAsync(SamplePetitions.GuyuanWageArrears());
+        var response = await _client.RegisterAsync(SamplePetitions.GuyuanWageArrears());
+        var trackingCode = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("trackingCode").GetString()!;
 
         await using var connection = new NpgsqlConnection(_database);
         await connection.OpenAsync();
@@ -88,10 +92,30 @@ public sealed class RegistrationTests(SharedInfrastructure infrastructure) : IAs
             connection);
         var everything = (string)(await command.ExecuteScalarAsync())!;
 
-        Assert.DoesNotContain("11010519491231002X", everything, StringComparison.Ordinal);
-        Assert.DoesNotContain("13800138000", everything, StringComparison.Ordinal);
-        var events = await _intake.InDatabaseAsync(db => db.Set<OutboxMessage>().Select(m => m.Body).ToListAsync());
-        Assert.DoesNotContain(events, e => e.Contains("王建国", StringComparison.Ordinal));
+        foreach (var value in new[] { "11010519491231002X", "13800138000", "王建国", "李春生", "沽源县黄盖淖镇", trackingCode, trackingCode.Replace("-", "", StringComparison.Ordinal) })
+        {
+            Assert.DoesNotContain(value, everything, StringComparison.Ordinal);
+        }
+
+        // The receipt carries the code sealed for notification, which opens it with the keys the two share.
+        var receipt = await _intake.InDatabaseAsync(db => db.Set<OutboxMessage>().SingleAsync(m => m.MessageType.EndsWith(nameof(PetitionerReceiptRequested))));
+        var sealedCode = JsonDocument.Parse(receipt.Body).RootElement.GetProperty("sealedTrackingCode").GetString()!;
+        Assert.Equal(trackingCode, _intake.Services.GetRequiredService<ReceiptSealing>().OpenBase64(sealedCode));
+    }
+
+    [Fact]
+    public async Task The_petitioner_is_read_back_masked_from_what_was_sealed()
+    {
+        var response = await _client.RegisterAsync(SamplePetitions.GuyuanWageArrears());
+        var petitionId = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("petitionId").GetString();
+
+        var record = await _client.GetFromJsonAsync<JsonElement>($"/api/intake/petitions/{petitionId}");
+
+        var petitioner = record.GetProperty("petitioner");
+        Assert.Equal("王**", petitioner.GetProperty("name").GetString());
+        Assert.Equal("138****8000", petitioner.GetProperty("phone").GetString());
+        Assert.Equal("沽源县黄盖淖*", petitioner.GetProperty("address").GetString());
+        Assert.Equal(["王**", "李**"], record.GetProperty("representatives").EnumerateArray().Select(r => r.GetString()));
     }
 
     [Fact]

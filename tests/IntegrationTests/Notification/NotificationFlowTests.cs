@@ -25,7 +25,7 @@ public sealed class NotificationFlowTests(SharedInfrastructure infrastructure) :
         var caseId = Guid.NewGuid();
         await _host.PublishAsync(GuyuanEvents.Registered(petitionId));
         await _host.WaitUntilProcessedAsync(petitionId, 1);
-        await _host.PublishAsync(GuyuanEvents.Receipt(petitionId));
+        await _host.PublishAsync(GuyuanEvents.Receipt(petitionId, _host.Sealing));
         await _host.PublishAsync(GuyuanEvents.Routed(petitionId, RoutingModes.Assign, "130000/petition-bureau", "130724/hrss", "沽源县人力资源和社会保障局"));
         await _host.PublishAsync(GuyuanEvents.Opened(petitionId, caseId, "130724/hrss", RoutingModes.Assign));
         await _host.PublishAsync(new CaseAccepted(petitionId, caseId, "130724/hrss", CaseStages.Original, "130724/hrss",
@@ -68,7 +68,7 @@ public sealed class NotificationFlowTests(SharedInfrastructure infrastructure) :
     {
         var petitionId = Guid.NewGuid();
         await _host.PublishAsync(GuyuanEvents.Registered(petitionId, channel: "online"));
-        await _host.PublishAsync(GuyuanEvents.Receipt(petitionId, channel: "online"));
+        await _host.PublishAsync(GuyuanEvents.Receipt(petitionId, _host.Sealing, channel: "online"));
         await _host.SentToAsync(GuyuanEvents.TrackingCode, petitionId, 1);
 
         var typed = await _host.MessagesForAsync(GuyuanEvents.TrackingCode.Replace("-", "", StringComparison.Ordinal).ToLowerInvariant());

@@ -5,10 +5,13 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using PetitionPlatform.Contracts;
+using PetitionPlatform.Data.Protection;
 using PetitionPlatform.IntegrationTests.Support;
 using PetitionPlatform.Messaging;
 using PetitionPlatform.Notification.Data;
+using PetitionPlatform.Notification.Delivery;
 using PetitionPlatform.TestSupport;
 
 namespace PetitionPlatform.IntegrationTests.Notification;
@@ -30,6 +33,9 @@ public sealed class NotificationHost : IAsyncDisposable
     }
 
     public HttpClient Client { get; }
+
+    /// <summary>The keys the service opens receipts with, as intake seals them.</summary>
+    public ReceiptSealing Sealing => _app.Services.GetRequiredService<ReceiptSealing>();
 
     public static async Task<NotificationHost> StartAsync(
         SharedInfrastructure infrastructure, Action<IServiceCollection>? services = null, IDictionary<string, string?>? settings = null)
@@ -68,6 +74,10 @@ public sealed class NotificationHost : IAsyncDisposable
         await using var scope = _app.Services.CreateAsyncScope();
         return await query(scope.ServiceProvider.GetRequiredService<NotificationDbContext>());
     }
+
+    /// <summary>One round of the background sender, now (for tests that keep it from polling on its own).</summary>
+    public Task<int> SendDueNowAsync() =>
+        _app.Services.GetServices<IHostedService>().OfType<NotificationSender>().Single().SendDueAsync(CancellationToken.None);
 
     /// <summary>How many messages about the petition the service has consumed (its inbox), to know a negative is final.</summary>
     public Task<int> ProcessedAsync(Guid petitionId) =>
@@ -110,8 +120,9 @@ internal static class GuyuanEvents
         petitionId, "130724-20260302-00017", channel, kind, kind == "report" ? "official-misconduct" : "wage-arrears",
         "130724102", "130000/petition-bureau", 35, At, TrackingCodes.Hash(TrackingCode));
 
-    public static PetitionerReceiptRequested Receipt(Guid petitionId, string channel = "sms") =>
-        new(petitionId, "130724-20260302-00017", TrackingCode, channel, At);
+    /// <summary>The receipt as intake publishes it: the query code sealed, never in clear.</summary>
+    public static PetitionerReceiptRequested Receipt(Guid petitionId, ReceiptSealing sealing, string channel = "sms") =>
+        new(petitionId, "130724-20260302-00017", TrackingCode: null, channel, At, sealing.SealToBase64(TrackingCode));
 
     public static PetitionRouted Routed(Guid petitionId, string mode, string by, string to, string name, int attempt = 0, bool confidential = false) => new(
         petitionId, by, mode, to, name, [by, to], [], "classification list: wage-arrears → hrss", confidential, attempt,

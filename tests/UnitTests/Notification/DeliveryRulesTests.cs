@@ -1,4 +1,5 @@
 using PetitionPlatform.Contracts;
+using PetitionPlatform.Data.Protection;
 using PetitionPlatform.Notification.Api;
 using PetitionPlatform.Notification.Delivery;
 using PetitionPlatform.Notification.Domain;
@@ -7,6 +8,8 @@ namespace PetitionPlatform.UnitTests.Notification;
 
 public sealed class DeliveryRulesTests
 {
+    private static readonly ReceiptSealing s_sealing = new(new KeyRing("test", new Dictionary<string, byte[]> { ["test"] = new byte[32] }));
+
     [Theory]
     [InlineData("online", DeliveryChannels.Online)]
     [InlineData("qr-code", DeliveryChannels.Online)]
@@ -40,17 +43,17 @@ public sealed class DeliveryRulesTests
     {
         var now = DateTimeOffset.UtcNow;
         var message = NotificationMessage.Create(Guid.NewGuid(), Guid.NewGuid(), "receipt", Recipient.PetitionerOf(Guid.NewGuid()),
-            DeliveryChannels.Sms, "查询码****", "查询码ABCD", now);
+            DeliveryChannels.Sms, "查询码****", s_sealing.Seal("查询码ABCD"), now);
 
         message.MarkAttemptFailed("gateway down", now, maxAttempts: 2, TimeSpan.FromSeconds(10));
         Assert.Equal(NotificationStatuses.Pending, message.Status);
         Assert.Equal(now.AddSeconds(10), message.NextAttemptAt);
-        Assert.Equal("查询码ABCD", message.TextToDeliver);
+        Assert.Equal("查询码ABCD", message.TextToDeliver(s_sealing));
 
         message.MarkAttemptFailed("gateway down", now, maxAttempts: 2, TimeSpan.FromSeconds(20));
         Assert.Equal(NotificationStatuses.Failed, message.Status);
         Assert.Equal(2, message.Attempts);
-        Assert.Null(message.DeliveryText);
+        Assert.Null(message.SealedDeliveryText);
     }
 
     [Fact]
@@ -58,14 +61,14 @@ public sealed class DeliveryRulesTests
     {
         var now = DateTimeOffset.UtcNow;
         var message = NotificationMessage.Create(Guid.NewGuid(), Guid.NewGuid(), "receipt", Recipient.PetitionerOf(Guid.NewGuid()),
-            DeliveryChannels.Online, "查询码****", "查询码ABCD", now);
+            DeliveryChannels.Online, "查询码****", s_sealing.Seal("查询码ABCD"), now);
 
         message.MarkSent(now);
 
         Assert.Equal(NotificationStatuses.Sent, message.Status);
         Assert.Equal(now, message.SentAt);
-        Assert.Null(message.DeliveryText);
-        Assert.Equal("查询码****", message.TextToDeliver);
+        Assert.Null(message.SealedDeliveryText);
+        Assert.Equal("查询码****", message.TextToDeliver(s_sealing));
     }
 
     [Theory]

@@ -13,7 +13,7 @@ public sealed class MessagePlannerTests
     [Fact]
     public void The_receipt_delivers_the_query_code_but_keeps_it_masked()
     {
-        var planned = Assert.Single(MessagePlanner.ForReceipt(new PetitionerReceiptRequested(s_petition, "130724-20260302-00001", "ABCD-EFGH-JKMN-PQRS", "sms", s_at)));
+        var planned = Assert.Single(MessagePlanner.ForReceipt(new PetitionerReceiptRequested(s_petition, "130724-20260302-00001", null, "sms", s_at), "ABCD-EFGH-JKMN-PQRS"));
 
         Assert.Equal(TemplateNames.Receipt, planned.Template);
         Assert.Equal(Recipient.PetitionerOf(s_petition), planned.Recipient);
