@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using MassTransit;
@@ -93,8 +94,16 @@ public sealed class NotificationHost : IAsyncDisposable
     }
 
     /// <summary>Waits until the recipient has <paramref name="count"/> messages about the petition, all delivered.</summary>
+    /// <remarks>A query code answers 404 until the service has consumed the registration, so that counts as none yet.</remarks>
     public Task<List<JsonElement>> SentToAsync(string recipient, Guid petitionId, int count) => Eventually.HoldsAsync(
-        () => MessagesForAsync(recipient, petitionId),
+        async () =>
+        {
+            var url = $"/api/notifications?recipient={Uri.EscapeDataString(recipient)}&petitionId={petitionId}";
+            using var response = await Client.GetAsync(url);
+            return response.StatusCode == HttpStatusCode.NotFound
+                ? []
+                : (await response.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<List<JsonElement>>())!;
+        },
         messages => messages.Count == count && messages.All(m => m.GetProperty("status").GetString() == "sent"),
         because: $"{count} message(s) to {recipient} are delivered");
 
