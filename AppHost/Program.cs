@@ -26,6 +26,7 @@ var routingDb = postgres.AddDatabase("routingdb");
 var handlingDb = postgres.AddDatabase("handlingdb");
 var supervisionDb = postgres.AddDatabase("supervisiondb");
 var notificationDb = postgres.AddDatabase("notificationdb");
+var identityDb = postgres.AddDatabase("identitydb");
 
 var messaging = infrastructure.AddRabbitMQ("messaging");
 
@@ -59,6 +60,12 @@ var notification = builder.AddService<Projects.Notification>("notification")
     .WithReference(messaging).WaitFor(messaging)
     .WithReceiptSealingKeys();
 
+// The token service: agencies' systems sign in with client credentials; it checks their organisations in routing's directory.
+var identity = builder.AddService<Projects.Identity>("identity")
+    .WithReference(identityDb).WaitFor(identityDb)
+    .WithReference(routing).WaitFor(routing)
+    .WithClientSecrets();
+
 // The only public entry (routes /api/<service>/… to the services), so it starts once they are all healthy.
 builder.AddService<Projects.Gateway>("gateway", port: builder.Configuration.GetValue("Gateway:Port", 5080))
     .WithReference(intake).WaitFor(intake)
@@ -66,6 +73,7 @@ builder.AddService<Projects.Gateway>("gateway", port: builder.Configuration.GetV
     .WithReference(handling).WaitFor(handling)
     .WithReference(supervision).WaitFor(supervision)
     .WithReference(notification).WaitFor(notification)
+    .WithReference(identity).WaitFor(identity)
     .WithExternalHttpEndpoints();
 
 builder.Build().Run();

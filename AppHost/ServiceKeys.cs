@@ -19,6 +19,24 @@ internal static class ServiceKeys
     public static IResourceBuilder<ProjectResource> WithReceiptSealingKeys(this IResourceBuilder<ProjectResource> service) =>
         service.WithKeyRing("ReceiptSealing", "receipt-sealing-key");
 
+    /// <summary>
+    /// The token service's secrets: the key ring that seals its signing keys, and the operators' first client secret
+    /// (<c>.data/secrets/identity-operator-secret</c>). In Development it also seeds the demo clients and writes their
+    /// secrets to <c>identity/clients.json</c> in the data directory.
+    /// </summary>
+    public static IResourceBuilder<ProjectResource> WithClientSecrets(this IResourceBuilder<ProjectResource> service)
+    {
+        var builder = service.ApplicationBuilder;
+        service.WithKeyRing("SigningKeys", "signing-keys-key")
+            .WithEnvironment("Identity__OperatorSecret", builder.ExecutionContext.IsRunMode
+                ? builder.AddParameter("identity-operator-secret", AppHostData.Secret(builder, "identity-operator-secret"), secret: true)
+                : builder.AddParameter("identity-operator-secret", secret: true));
+        return builder.ExecutionContext.IsRunMode && builder.ServiceEnvironment() == "Development"
+            ? service.WithEnvironment("Identity__DemoClients", "true")
+                .WithEnvironment("Identity__ClientsFile", Path.Combine(AppHostData.Directory(builder), "identity", "clients.json"))
+            : service;
+    }
+
     private static IResourceBuilder<ProjectResource> WithKeyRing(this IResourceBuilder<ProjectResource> service, string section, string parameter) =>
         service.WithEnvironment($"{section}__CurrentKey", LocalKeyId)
             .WithEnvironment($"{section}__Keys__{LocalKeyId}", service.ApplicationBuilder.KeyParameter(parameter));

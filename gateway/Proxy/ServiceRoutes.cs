@@ -25,7 +25,7 @@ internal static class ServiceRoutes
             statusCode: StatusCodes.Status404NotFound,
             title: "No such route.",
             detail: $"'{context.Request.Path}' is not part of the public API. Services are under /api/intake, /api/routing, " +
-                    "/api/handling, /api/supervision, /api/track and /api/notifications."));
+                    "/api/handling, /api/supervision, /api/track, /api/notifications and /api/identity; tokens at /connect/token."));
         return app;
     }
 

@@ -28,9 +28,17 @@ public sealed class RoutingDirectory(HttpClient http, IMemoryCache cache)
     public Task<DirectoryTopic?> FindTopicAsync(string topic, CancellationToken ct) =>
         GetAsync<DirectoryTopic>($"/api/routing/topics/{Uri.EscapeDataString(topic)}", ct);
 
-    private async Task<T?> GetAsync<T>(string path, CancellationToken ct) where T : class
+    /// <summary>Every region of the directory, read afresh. Throws <see cref="DirectoryUnavailableException"/>.</summary>
+    public async Task<IReadOnlyList<DirectoryRegion>> ListRegionsAsync(CancellationToken ct) =>
+        await GetAsync<List<DirectoryRegion>>("/api/routing/regions", ct, cached: false) ?? [];
+
+    /// <summary>The units of a region, read afresh. Throws <see cref="DirectoryUnavailableException"/>.</summary>
+    public async Task<IReadOnlyList<DirectoryOrganization>> ListOrganizationsAsync(string regionCode, CancellationToken ct) =>
+        await GetAsync<List<DirectoryOrganization>>($"/api/routing/organizations?regionCode={Uri.EscapeDataString(regionCode)}", ct, cached: false) ?? [];
+
+    private async Task<T?> GetAsync<T>(string path, CancellationToken ct, bool cached = true) where T : class
     {
-        if (cache.TryGetValue(path, out T? known))
+        if (cached && cache.TryGetValue(path, out T? known))
         {
             return known;
         }

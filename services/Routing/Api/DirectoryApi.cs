@@ -12,6 +12,7 @@ public static class DirectoryApi
     public static IEndpointRouteBuilder MapDirectoryApi(this IEndpointRouteBuilder app)
     {
         var routing = app.MapGroup("/api/routing").WithTags("Directory");
+        routing.MapGet("/regions", ListRegionsAsync).WithSummary("Every region of the directory (extension)");
         routing.MapGet("/regions/{regionCode}", GetRegionAsync).WithSummary("A region of the administrative chain");
         routing.MapGet("/organizations", ListOrganizationsAsync).WithSummary("The units of a region");
         // An org id contains a slash: as two segments, or as one with the slash encoded (%2F).
@@ -22,6 +23,12 @@ public static class DirectoryApi
         routing.MapGet("/topics", ListTopicsAsync).WithSummary("The classification list (extension)");
         routing.MapGet("/topics/{topic}", GetTopicAsync).WithSummary("One entry of the classification list (extension)");
         return app;
+    }
+
+    private static async Task<Ok<List<DirectoryRegion>>> ListRegionsAsync(RoutingDbContext db, CancellationToken ct)
+    {
+        var regions = await db.Regions.AsNoTracking().OrderBy(r => r.Code).ToListAsync(ct);
+        return TypedResults.Ok(regions.Select(DirectoryResponses.ToResponse).ToList());
     }
 
     private static async Task<Results<Ok<DirectoryRegion>, ProblemHttpResult>> GetRegionAsync(

@@ -115,7 +115,7 @@ public static class TerminationsApi
         }
         else if (!PoliticalLegalOrgans.Includes(organ))
         {
-            errors["orgId"] = [$"'{body.OrgId}' is not a political-legal organ: only a {string.Join(", ", PoliticalLegalOrgans.Units)} records terminations."];
+            errors["orgId"] = [$"'{body.OrgId}' is not a political-legal organ: only a {string.Join(", ", Units.PoliticalLegal)} records terminations."];
         }
 
         if (string.IsNullOrWhiteSpace(body.RecordNumber))

@@ -1,0 +1,97 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using OpenIddict.Abstractions;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace PetitionPlatform.Identity.Clients;
+
+/// <summary>A client as the platform knows it: who it acts for and what it may do. Its secret is shown only when made.</summary>
+public sealed record Client(string ClientId, string OrgId, IReadOnlyList<string> Roles, string? DisplayName);
+
+/// <summary>
+/// The agencies' clients, kept as OpenIddict applications: confidential, allowed the token endpoint and client
+/// credentials only, with the organisation and roles in the application's properties. Secrets are stored hashed by
+/// OpenIddict; a new one is generated here and handed out once.
+/// </summary>
+public sealed class ClientRegistry(IOpenIddictApplicationManager applications)
+{
+    private const string OrgIdProperty = "org_id";
+    private const string RolesProperty = "roles";
+
+    public async Task<Client?> FindAsync(string clientId, CancellationToken ct) =>
+        await applications.FindByClientIdAsync(clientId, ct) is { } application ? await ReadAsync(application, ct) : null;
+
+    public async IAsyncEnumerable<Client> ListAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    {
+        await foreach (var application in applications.ListAsync(count: null, offset: null, ct))
+        {
+            yield return await ReadAsync(application, ct);
+        }
+    }
+
+    /// <summary>Registers the client and returns its secret, which nobody can read back afterwards.</summary>
+    public async Task<string> CreateAsync(Client client, CancellationToken ct)
+    {
+        var secret = NewSecret();
+        await CreateAsync(client, secret, ct);
+        return secret;
+    }
+
+    /// <summary>Registers the client with a secret chosen elsewhere (the operator's, given at installation).</summary>
+    public async Task CreateAsync(Client client, string secret, CancellationToken ct)
+    {
+        var descriptor = new OpenIddictApplicationDescriptor
+        {
+            ClientId = client.ClientId,
+            ClientSecret = secret,
+            ClientType = ClientTypes.Confidential,
+            DisplayName = client.DisplayName ?? client.ClientId,
+            Permissions = { Permissions.Endpoints.Token, Permissions.GrantTypes.ClientCredentials },
+        };
+        descriptor.Properties[OrgIdProperty] = JsonSerializer.SerializeToElement(client.OrgId);
+        descriptor.Properties[RolesProperty] = JsonSerializer.SerializeToElement(client.Roles);
+        await applications.CreateAsync(descriptor, ct);
+    }
+
+    /// <summary>A new secret for the client (the old one stops working at once), or null when there is no such client.</summary>
+    public async Task<string?> ResetSecretAsync(string clientId, CancellationToken ct)
+    {
+        if (await applications.FindByClientIdAsync(clientId, ct) is not { } application)
+        {
+            return null;
+        }
+
+        var secret = NewSecret();
+        var descriptor = new OpenIddictApplicationDescriptor();
+        await applications.PopulateAsync(descriptor, application, ct);
+        descriptor.ClientSecret = secret;
+        await applications.UpdateAsync(application, descriptor, ct);
+        return secret;
+    }
+
+    public async Task<bool> DeleteAsync(string clientId, CancellationToken ct)
+    {
+        if (await applications.FindByClientIdAsync(clientId, ct) is not { } application)
+        {
+            return false;
+        }
+
+        await applications.DeleteAsync(application, ct);
+        return true;
+    }
+
+    private async Task<Client> ReadAsync(object application, CancellationToken ct)
+    {
+        var properties = await applications.GetPropertiesAsync(application, ct);
+        return new Client(
+            (await applications.GetClientIdAsync(application, ct))!,
+            properties.TryGetValue(OrgIdProperty, out var orgId) ? orgId.GetString()! : "",
+            properties.TryGetValue(RolesProperty, out var roles) ? [.. roles.EnumerateArray().Select(r => r.GetString()!)] : [],
+            await applications.GetDisplayNameAsync(application, ct));
+    }
+
+    // 256 bits, URL-safe, so it can sit in a form field or a JSON file without escaping.
+    private static string NewSecret() => Base64Url(RandomNumberGenerator.GetBytes(32));
+
+    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+}

@@ -1,0 +1,152 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+using PetitionPlatform.IntegrationTests.Support;
+using PetitionPlatform.TestSupport;
+
+namespace PetitionPlatform.IntegrationTests.Identity;
+
+/// <summary>
+/// The token service on a real PostgreSQL: operators register clients for organisations of the directory, clients
+/// sign in with their credentials and get a short-lived JWT signed with a published key, naming their organisation and
+/// roles; secrets can be reset and clients removed.
+/// </summary>
+[Collection(SharedInfrastructure.CollectionName)]
+public sealed class TokenServiceTests(SharedInfrastructure infrastructure) : IAsyncLifetime
+{
+    private TokenService _service = null!;
+
+    public async Task InitializeAsync() => _service = await TokenService.StartAsync(infrastructure);
+
+    public async Task DisposeAsync() => await _service.DisposeAsync();
+
+    [Fact]
+    public async Task A_registered_client_gets_a_signed_token_naming_its_organisation_and_roles()
+    {
+        using var operators = await _service.SignedInAsync("operator", TokenService.OperatorSecret);
+        using var created = await operators.PostAsJsonAsync("/api/identity/clients", new { orgId = "130724/hrss", roles = new[] { "unit", "reviewer" } });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var client = await created.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("130724/hrss", client.GetProperty("clientId").GetString());
+
+        using var response = await _service.RequestTokenAsync("130724/hrss", client.GetProperty("secret").GetString()!);
+        var answer = await response.Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Bearer", answer.GetProperty("token_type").GetString());
+        Assert.InRange(answer.GetProperty("expires_in").GetInt32(), 60, 600);
+        var validated = await ValidateAsync(answer.GetProperty("access_token").GetString()!);
+        Assert.True(validated.IsValid, validated.Exception?.Message);
+        var claims = (JsonWebToken)validated.SecurityToken;
+        Assert.Equal("130724/hrss", claims.Subject);
+        Assert.Equal("130724/hrss", claims.GetClaim("org_id").Value);
+        Assert.Equal(["reviewer", "unit"], claims.Claims.Where(c => c.Type == "role").Select(c => c.Value).Order());
+    }
+
+    [Fact]
+    public async Task Wrong_credentials_and_other_grants_get_no_token()
+    {
+        using var wrongSecret = await _service.RequestTokenAsync("operator", "not-the-secret");
+        using var unknownClient = await _service.RequestTokenAsync("nobody", "x");
+        using var otherGrant = await _service.RequestTokenAsync("operator", TokenService.OperatorSecret, grantType: "password");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, wrongSecret.StatusCode);
+        Assert.Equal("invalid_client", (await wrongSecret.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error").GetString());
+        Assert.Equal(HttpStatusCode.Unauthorized, unknownClient.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, otherGrant.StatusCode);
+        Assert.Equal("unsupported_grant_type", (await otherGrant.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error").GetString());
+    }
+
+    [Fact]
+    public async Task Only_operators_manage_clients_and_every_refusal_is_a_problem()
+    {
+        using var operators = await _service.SignedInAsync("operator", TokenService.OperatorSecret);
+        var unit = await (await operators.PostAsJsonAsync("/api/identity/clients", new { orgId = "130724/housing", roles = new[] { "unit" } }))
+            .Content.ReadFromJsonAsync<JsonElement>();
+        using var asUnit = await _service.SignedInAsync("130724/housing", unit.GetProperty("secret").GetString()!);
+
+        using var anonymous = await _service.Client.GetAsync(new Uri("/api/identity/clients", UriKind.Relative));
+        using var forbidden = await asUnit.GetAsync(new Uri("/api/identity/clients", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        Assert.Equal("application/problem+json", anonymous.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
+        Assert.Equal("application/problem+json", forbidden.Content.Headers.ContentType?.MediaType);
+        var tampered = (await _service.TokenAsync("130724/housing", unit.GetProperty("secret").GetString()!))[..^4] + "AAAA";
+        using var withTampered = _service.Identity.CreateClient();
+        withTampered.DefaultRequestHeaders.Authorization = new("Bearer", tampered);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await withTampered.GetAsync(new Uri("/api/identity/clients", UriKind.Relative))).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_client_is_for_an_organisation_of_the_directory_with_roles_of_access_md()
+    {
+        using var operators = await _service.SignedInAsync("operator", TokenService.OperatorSecret);
+
+        using var unknownOrg = await operators.PostAsJsonAsync("/api/identity/clients", new { orgId = "130724/nowhere", roles = new[] { "unit" } });
+        using var badRole = await operators.PostAsJsonAsync("/api/identity/clients", new { orgId = "130724/hrss", roles = new[] { "admin" } });
+        using var malformed = await operators.PostAsJsonAsync("/api/identity/clients", new { orgId = "hrss", roles = "unit" });
+
+        Assert.True((await Problem(unknownOrg)).TryGetProperty("orgId", out _));
+        Assert.True((await Problem(badRole)).TryGetProperty("roles", out _));
+        Assert.True((await Problem(malformed)).TryGetProperty("roles", out _));
+    }
+
+    [Fact]
+    public async Task A_reset_secret_replaces_the_old_one_and_a_removed_client_signs_in_no_more()
+    {
+        using var operators = await _service.SignedInAsync("operator", TokenService.OperatorSecret);
+        var created = await (await operators.PostAsJsonAsync("/api/identity/clients",
+            new { orgId = "130724/petition-bureau", roles = new[] { "bureau" }, clientId = "guyuan-bureau" })).Content.ReadFromJsonAsync<JsonElement>();
+        var first = created.GetProperty("secret").GetString()!;
+
+        var reset = await (await operators.PostAsync(new Uri("/api/identity/clients/guyuan-bureau/secret", UriKind.Relative), null))
+            .Content.ReadFromJsonAsync<JsonElement>();
+        var second = reset.GetProperty("secret").GetString()!;
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await _service.RequestTokenAsync("guyuan-bureau", first)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await _service.RequestTokenAsync("guyuan-bureau", second)).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await operators.DeleteAsync(new Uri("/api/identity/clients/guyuan-bureau", UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await _service.RequestTokenAsync("guyuan-bureau", second)).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_rotated_key_is_published_at_once_beside_the_one_that_still_signs()
+    {
+        using var operators = await _service.SignedInAsync("operator", TokenService.OperatorSecret);
+        var before = await KeyIdsAsync();
+
+        using var rotated = await operators.PostAsync(new Uri("/api/identity/signing-keys", UriKind.Relative), null);
+        Assert.Equal(HttpStatusCode.Created, rotated.StatusCode);
+        var successor = (await rotated.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+
+        // Published within one refresh of the options (a minute at most; here the first build after the rotation).
+        var after = await Eventually.HoldsAsync(KeyIdsAsync, ids => ids.Contains(successor), within: TimeSpan.FromSeconds(90),
+            because: "the successor is published before it signs");
+        Assert.Superset(before.ToHashSet(), after.ToHashSet());
+        var token = new JsonWebToken(await _service.TokenAsync("operator", TokenService.OperatorSecret));
+        Assert.NotEqual(successor, token.Kid);
+    }
+
+    private async Task<TokenValidationResult> ValidateAsync(string token)
+    {
+        var jwks = new JsonWebKeySet(await _service.Client.GetStringAsync(new Uri("/.well-known/jwks", UriKind.Relative)));
+        return await new JsonWebTokenHandler().ValidateTokenAsync(token, new TokenValidationParameters
+        {
+            ValidIssuer = "http://identity/",
+            ValidAudience = "petitionplatform",
+            IssuerSigningKeys = jwks.GetSigningKeys(),
+        });
+    }
+
+    private async Task<List<string>> KeyIdsAsync() =>
+        [.. new JsonWebKeySet(await _service.Client.GetStringAsync(new Uri("/.well-known/jwks", UriKind.Relative))).Keys.Select(k => k.Kid)];
+
+    private static async Task<JsonElement> Problem(HttpResponseMessage response)
+    {
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+    }
+}
