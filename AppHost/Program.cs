@@ -34,11 +34,19 @@ var routing = builder.AddService<Projects.Routing>("routing")
     .WithReference(routingDb).WaitFor(routingDb)
     .WithReference(messaging).WaitFor(messaging);
 
+// The token service: agencies' systems sign in with client credentials; it checks their organisations in routing's directory.
+// Each service that checks tokens references it, to read its signing keys (no WaitFor: a service starts without it).
+var identity = builder.AddService<Projects.Identity>("identity")
+    .WithReference(identityDb).WaitFor(identityDb)
+    .WithReference(routing).WaitFor(routing)
+    .WithClientSecrets();
+
 // Intake checks regions, receiving units and topics against routing's directory before it registers anything.
 var intake = builder.AddService<Projects.Intake>("intake")
     .WithReference(intakeDb).WaitFor(intakeDb)
     .WithReference(messaging).WaitFor(messaging)
     .WithReference(routing)
+    .WithReference(identity)
     .WithPersonalDataKeys()
     .WithReceiptSealingKeys();
 
@@ -46,7 +54,8 @@ var intake = builder.AddService<Projects.Intake>("intake")
 var handling = builder.AddService<Projects.Handling>("handling")
     .WithReference(handlingDb).WaitFor(handlingDb)
     .WithReference(messaging).WaitFor(messaging)
-    .WithReference(routing);
+    .WithReference(routing)
+    .WithReference(identity);
 
 // Supervision finds each unit's superiors in routing's directory (notices copied up, escalations up the chain).
 var supervision = builder.AddService<Projects.Supervision>("supervision")
@@ -59,12 +68,6 @@ var notification = builder.AddService<Projects.Notification>("notification")
     .WithReference(notificationDb).WaitFor(notificationDb)
     .WithReference(messaging).WaitFor(messaging)
     .WithReceiptSealingKeys();
-
-// The token service: agencies' systems sign in with client credentials; it checks their organisations in routing's directory.
-var identity = builder.AddService<Projects.Identity>("identity")
-    .WithReference(identityDb).WaitFor(identityDb)
-    .WithReference(routing).WaitFor(routing)
-    .WithClientSecrets();
 
 // The only public entry (routes /api/<service>/… to the services), so it starts once they are all healthy.
 builder.AddService<Projects.Gateway>("gateway", port: builder.Configuration.GetValue("Gateway:Port", 5080))

@@ -51,8 +51,9 @@ run_suite() {
 
 # The README's first command as a developer runs it, in local mode: the console shows Aspire's start-up and the
 # dashboard's login link (not the services' logs), the gateway answers /health, the dashboard's telemetry API answers
-# with the key kept in the data directory, the services are not in Development (no /dev endpoint) yet register a
-# petition with the keys generated at first start, and SIGTERM stops everything: exit 0 and no server process left.
+# with the key kept in the data directory, the services are not in Development (no /dev endpoint), a registration
+# needs a token, and a client the operators make (with the secret generated at first start) registers a petition
+# with the keys generated then, and SIGTERM stops everything: exit 0 and no server process left.
 # Counted as one test in the summary.
 apphost_smoke() {
   local data gateway dashboard otlp resources pid code=1 begin=$(date +%s) log="$results/apphost-smoke.log"
@@ -81,13 +82,31 @@ print(*[s.getsockname()[1] for s in ports])')
   if [ "$code" -eq 0 ] && grep -q "MassTransit" "$log"; then
     echo "The console shows the services' own log lines."; code=1
   fi
-  if [ "$code" -eq 0 ] && [ "$(curl -s -o /dev/null -w '%{http_code}' -X POST "http://127.0.0.1:$gateway/api/supervision/dev/evaluate")" != 404 ]; then
-    echo "A /dev endpoint answers outside Development."; code=1
-  fi
+  # As README's "Connecting an agency": the operators sign in with the secret generated at first start, register a
+  # client for Guyuan's petition bureau, and that client registers a petition; without a token it is refused.
+  local petition='{"channel":"online","kind":"complaint","topic":"wage-arrears","subject":"s","content":"c","regionCode":"130724102","petitioner":{"name":"王建国","address":"沽源县"}}'
+  local token_of='import json, sys; print(json.load(sys.stdin)["access_token"])'
   if [ "$code" -eq 0 ] && [ "$(curl -s -o /dev/null -w '%{http_code}' -X POST "http://127.0.0.1:$gateway/api/intake/petitions" \
-      -H 'Content-Type: application/json' -d '{"channel":"online","kind":"complaint","topic":"wage-arrears","subject":"s",
-      "content":"c","regionCode":"130724102","petitioner":{"name":"王建国","address":"沽源县"}}')" != 202 ]; then
-    echo "A petition could not be registered with the generated keys."; code=1
+      -H 'Content-Type: application/json' -d "$petition")" != 401 ]; then
+    echo "A registration without a token is not refused with 401."; code=1
+  fi
+  if [ "$code" -eq 0 ]; then
+    local operator bureau_secret bureau
+    operator=$(curl -fsS "http://127.0.0.1:$gateway/connect/token" -d grant_type=client_credentials -d client_id=operator \
+      --data-urlencode "client_secret=$(cat "$data/secrets/identity-operator-secret")" | python3 -c "$token_of")
+    if [ "$(curl -s -o /dev/null -w '%{http_code}' -X POST -H "Authorization: Bearer $operator" \
+        "http://127.0.0.1:$gateway/api/supervision/dev/evaluate")" != 404 ]; then
+      echo "A /dev endpoint answers outside Development."; code=1
+    fi
+    bureau_secret=$(curl -fsS "http://127.0.0.1:$gateway/api/identity/clients" -H "Authorization: Bearer $operator" \
+      -H 'Content-Type: application/json' -d '{"orgId":"130724/petition-bureau","roles":["bureau"]}' \
+      | python3 -c 'import json, sys; print(json.load(sys.stdin)["secret"])')
+    bureau=$(curl -fsS "http://127.0.0.1:$gateway/connect/token" -d grant_type=client_credentials \
+      --data-urlencode client_id=130724/petition-bureau --data-urlencode "client_secret=$bureau_secret" | python3 -c "$token_of")
+    if [ "$(curl -s -o /dev/null -w '%{http_code}' -X POST "http://127.0.0.1:$gateway/api/intake/petitions" \
+        -H "Authorization: Bearer $bureau" -H 'Content-Type: application/json' -d "$petition")" != 202 ]; then
+      echo "A client made by the operators could not register a petition with the generated keys."; code=1
+    fi
   fi
   kill -TERM "$pid" 2>/dev/null
   wait "$pid" || code=1

@@ -6,7 +6,7 @@ public sealed class GatewayOptions
     /// <summary>A petition's content is at most 20,000 characters; 1 MiB leaves room for every field and future attachments' metadata.</summary>
     public long MaxRequestBodyBytes { get; set; } = 1024 * 1024;
 
-    /// <summary>Sustained requests per second allowed to one client address.</summary>
+    /// <summary>Sustained requests per second allowed to one client (or, without a token, one address).</summary>
     public int PermitsPerSecond { get; set; } = 50;
 
     /// <summary>Requests a client may send at once above the sustained rate (a portal loading a page, a batch import).</summary>

@@ -1,3 +1,4 @@
+using PetitionPlatform.Gateway.Access;
 using PetitionPlatform.Gateway.Health;
 using PetitionPlatform.Gateway.Protection;
 
@@ -13,6 +14,7 @@ internal static class GatewayServices
 
         builder.Services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(
             kestrel => kestrel.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes);
+        builder.AddGatewayAccess();
         builder.Services.AddClientRateLimiting(options);
 
         builder.Services.AddReverseProxy()

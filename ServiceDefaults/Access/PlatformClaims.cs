@@ -6,6 +6,9 @@ public static class PlatformClaims
     /// <summary>The organisation id (<c>130724/hrss</c>) the client acts for, taken from its registration, never from the request.</summary>
     public const string OrgId = "org_id";
 
+    /// <summary>A role of <see cref="AccessRoles"/>; a token carries one claim per role.</summary>
+    public const string Role = "role";
+
     /// <summary>The audience every platform token is issued for, and every service checks.</summary>
     public const string Audience = "petitionplatform";
 

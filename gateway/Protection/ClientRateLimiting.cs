@@ -1,13 +1,15 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
 
+using PetitionPlatform.Gateway.Access;
+
 namespace PetitionPlatform.Gateway.Protection;
 
 internal static class ClientRateLimiting
 {
     /// <summary>
-    /// A token bucket per client address: a misbehaving integration slows itself down without starving the
-    /// other agencies. Health probes and metric scrapes are not limited, so monitoring keeps working during a flood.
+    /// A token bucket per client (ACCESS.md rule 6: the client id of its token; petitioners, who have none, by address):
+    /// a misbehaving integration slows itself down without starving the other agencies behind the same address. Health probes and metric scrapes are not limited, so monitoring keeps working during a flood.
     /// </summary>
     public static IServiceCollection AddClientRateLimiting(this IServiceCollection services, GatewayOptions options)
     {
@@ -18,7 +20,7 @@ internal static class ClientRateLimiting
                 || context.Request.Path.StartsWithSegments("/metrics")
                     ? RateLimitPartition.GetNoLimiter("probes")
                     : RateLimitPartition.GetTokenBucketLimiter(
-                        context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                        GatewayAccess.CallerOf(context),
                         _ => new TokenBucketRateLimiterOptions
                         {
                             TokenLimit = options.Burst,

@@ -32,7 +32,10 @@ internal static class GatewayProtection
                 : next(context);
         });
 
+        // The caller is known before the rate limit, which counts per client; whether it may pass is decided per route.
+        app.UseAuthentication();
         app.UseRateLimiter();
+        app.UseAuthorization();
         return app;
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.Features;
+using PetitionPlatform.Gateway.Access;
 using Yarp.ReverseProxy.Forwarder;
 
 namespace PetitionPlatform.Gateway.Proxy;
@@ -19,7 +20,7 @@ internal static class ServiceRoutes
             {
                 await WriteUnavailableAsync(context, error.Error);
             }
-        }));
+        })).RequireAuthorization(GatewayAccess.CallerPolicy);
 
         app.MapFallback((HttpContext context) => TypedResults.Problem(
             statusCode: StatusCodes.Status404NotFound,

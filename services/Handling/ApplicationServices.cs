@@ -1,10 +1,12 @@
 using System.Text.Json.Serialization;
 using PetitionPlatform.Data;
+using PetitionPlatform.Handling.Api;
 using PetitionPlatform.Handling.Data;
 using PetitionPlatform.Handling.Messaging;
 using PetitionPlatform.Handling.Workflow;
 using PetitionPlatform.Messaging;
 using PetitionPlatform.Routing.Client;
+using PetitionPlatform.ServiceDefaults.Access;
 
 namespace PetitionPlatform.Handling;
 
@@ -24,6 +26,8 @@ internal static class ApplicationServices
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull);
         builder.Services.AddScoped<CaseWorkflow>();
         builder.Services.AddScoped<ReviewWorkflow>();
+        builder.AddPlatformAccess();
+        builder.Services.AddScoped<CaseAccess>();
         // Routing owns the directory: the unit one level above reviews an answer.
         builder.AddRoutingDirectory();
         return builder;

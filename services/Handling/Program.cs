@@ -2,6 +2,7 @@ using PetitionPlatform.Handling;
 using PetitionPlatform.Handling.Api;
 using PetitionPlatform.Handling.Telemetry;
 using PetitionPlatform.Messaging;
+using PetitionPlatform.ServiceDefaults.Access;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -12,6 +13,7 @@ builder.Services.AddCommittedEventObserver<HandlingMetrics>();
 var app = builder.Build();
 
 app.UseExceptionHandler();
+app.UsePlatformAccess();
 app.MapDefaultEndpoints();
 app.MapApiDocumentation();
 app.MapCasesApi();

@@ -7,6 +7,7 @@ using PetitionPlatform.Intake.Registration;
 using PetitionPlatform.Intake.Repeats;
 using PetitionPlatform.Messaging;
 using PetitionPlatform.Routing.Client;
+using PetitionPlatform.ServiceDefaults.Access;
 
 namespace PetitionPlatform.Intake;
 
@@ -18,6 +19,7 @@ internal static class ApplicationServices
         // Intake follows the lifecycle only as far as duplicates and repeats need (where a matter stands, who answered).
         builder.AddMessaging("intake", bus => bus.AddConsumer<MatterLifecycleConsumer>());
         builder.AddApiDocumentation();
+        builder.AddPlatformAccess();
         builder.AddPersonalDataProtection();
         builder.Services.AddScoped<PetitionRegistrar>();
         builder.Services.AddScoped<MatterMatcher>();

@@ -2,6 +2,7 @@ using PetitionPlatform.Intake;
 using PetitionPlatform.Intake.Api;
 using PetitionPlatform.Intake.Telemetry;
 using PetitionPlatform.Messaging;
+using PetitionPlatform.ServiceDefaults.Access;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -12,6 +13,7 @@ builder.Services.AddCommittedEventObserver<IntakeMetrics>();
 var app = builder.Build();
 
 app.UseExceptionHandler();
+app.UsePlatformAccess();
 app.MapDefaultEndpoints();
 app.MapApiDocumentation();
 app.MapPetitionsApi();

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using PetitionPlatform.ServiceDefaults.Access;
 
 namespace PetitionPlatform.Routing.Client;
 
@@ -29,6 +30,10 @@ public static class DirectoryRegistration
                 resilience.CircuitBreaker.SamplingDuration = TimeSpan.FromSeconds(10);
             });
 #pragma warning restore EXTEXP0001
+        // Who covers which region (ACCESS.md) is decided with the same directory.
+        builder.Services.AddTransient<IRegionParents, DirectoryRegionParents>();
+        builder.Services.AddTransient<Jurisdiction>();
+        builder.Services.AddExceptionHandler<DirectoryUnavailableHandler>();
         return client;
     }
 }

@@ -1,5 +1,6 @@
 using Aspire.Hosting;
 using Aspire.Hosting.Testing;
+using PetitionPlatform.EndToEndTests.Access;
 using PetitionPlatform.TestSupport;
 
 namespace PetitionPlatform.EndToEndTests;
@@ -15,7 +16,20 @@ public sealed class PlatformFixture : IAsyncLifetime
 
     public DistributedApplication App { get; private set; } = null!;
 
+    /// <summary>
+    /// The gateway as the province's petition bureau calls it (signed in with its demo client): it reads everything of
+    /// Hebei but reports. Units act on their cases with their own clients (<see cref="As"/>).
+    /// </summary>
     public HttpClient Gateway { get; private set; } = null!;
+
+    /// <summary>The gateway as the demo citizens' portal calls it: it registers petitions for any bureau they name.</summary>
+    public HttpClient Portal { get; private set; } = null!;
+
+    /// <summary>The gateway without a token, as a petitioner calls it.</summary>
+    public HttpClient Anonymous { get; private set; } = null!;
+
+    /// <summary>The demo clients of the Development stack, with the secrets it generated at its first start.</summary>
+    public DemoClients Clients { get; private set; } = null!;
 
     /// <summary>The dashboard's telemetry API (<c>/api/telemetry/…</c>), with the key the AppHost keeps in its data directory.</summary>
     public HttpClient DashboardApi { get; private set; } = null!;
@@ -35,16 +49,26 @@ public sealed class PlatformFixture : IAsyncLifetime
         await App.StartAsync(timeout.Token);
         await App.ResourceNotifications.WaitForResourceHealthyAsync("gateway", timeout.Token);
 
-        Gateway = App.CreateHttpClient("gateway");
-        Gateway.Timeout = TimeSpan.FromSeconds(30);
+        Anonymous = App.CreateHttpClient("gateway");
+        Anonymous.Timeout = TimeSpan.FromSeconds(30);
+        Clients = new DemoClients(Path.Combine(_dataDirectory, "identity", "clients.json"), () => Anonymous);
+        Gateway = As(ProvinceBureau);
+        Portal = As("portal");
         DashboardLogin = await App.GetDashboardUrlAsync(timeout.Token);
         DashboardApi = new HttpClient { BaseAddress = new Uri(DashboardLogin.GetLeftPart(UriPartial.Authority)), Timeout = TimeSpan.FromSeconds(30) };
         DashboardApi.DefaultRequestHeaders.Add("x-api-key", (await File.ReadAllTextAsync(Path.Combine(_dataDirectory, "secrets", "dashboard-api-key"))).Trim());
     }
 
+    public const string ProvinceBureau = "130000/petition-bureau";
+
+    /// <summary>The gateway as the demo client <paramref name="clientId"/> calls it.</summary>
+    public HttpClient As(string clientId) => Clients.As(clientId, Anonymous.BaseAddress!);
+
     public async Task DisposeAsync()
     {
         Gateway?.Dispose();
+        Portal?.Dispose();
+        Anonymous?.Dispose();
         DashboardApi?.Dispose();
         if (App is not null)
         {

@@ -24,7 +24,7 @@ public sealed class RegistrationThroughGatewayTests(PlatformFixture platform)
     [Fact]
     public async Task A_petition_registered_through_the_gateway_reaches_every_other_service()
     {
-        var response = await platform.Gateway.PostAsJsonAsync("/api/intake/petitions", Petitions.GuyuanWageArrears());
+        var response = await platform.Portal.PostAsJsonAsync("/api/intake/petitions", Petitions.GuyuanWageArrears());
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         Assert.True(response.Headers.Contains("X-Trace-Id"));
@@ -49,7 +49,7 @@ public sealed class RegistrationThroughGatewayTests(PlatformFixture platform)
     [Fact]
     public async Task Bad_input_through_the_gateway_gets_a_problem_naming_the_fields()
     {
-        var response = await platform.Gateway.PostAsJsonAsync("/api/intake/petitions", new { channel = "telegram", content = "" });
+        var response = await platform.Portal.PostAsJsonAsync("/api/intake/petitions", new { channel = "telegram", content = "" });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);

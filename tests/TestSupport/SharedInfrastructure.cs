@@ -30,6 +30,7 @@ public sealed class SharedInfrastructure(IMessageSink diagnostics) : IAsyncLifet
     private readonly string _directory = TestDirectories.Create("infrastructure");
     private ITestServers? _servers;
     private HttpClient? _management;
+    private readonly List<IAsyncDisposable> _companions = [];
 
     private ITestServers Servers => _servers ?? throw new InvalidOperationException("The shared infrastructure has not started (or failed to start).");
 
@@ -51,6 +52,12 @@ public sealed class SharedInfrastructure(IMessageSink diagnostics) : IAsyncLifet
 
     public async Task DisposeAsync()
     {
+        // What the tests share on top of the servers (the token service) stops while its database still answers.
+        foreach (var companion in Enumerable.Reverse(_companions))
+        {
+            await companion.DisposeAsync();
+        }
+
         _management?.Dispose();
         if (_servers is not null)
         {
@@ -81,6 +88,15 @@ public sealed class SharedInfrastructure(IMessageSink diagnostics) : IAsyncLifet
         await PutAsync($"api/vhosts/{vhost}", "{}");
         await PutAsync($"api/permissions/{vhost}/{Uri.EscapeDataString(Servers.RabbitMq.User)}", """{"configure":".*","write":".*","read":".*"}""");
         return Servers.RabbitMq.ConnectionStringFor(name);
+    }
+
+    /// <summary>Something every test shares on top of the servers (the token service): stopped before them.</summary>
+    public void StopBeforeServers(IAsyncDisposable companion)
+    {
+        lock (_companions)
+        {
+            _companions.Add(companion);
+        }
     }
 
     /// <summary>A broker of the caller's own, started the same way as the shared one, that it may stop and start again.</summary>

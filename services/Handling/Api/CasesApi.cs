@@ -5,6 +5,7 @@ using PetitionPlatform.Contracts;
 using PetitionPlatform.Handling.Data;
 using PetitionPlatform.Handling.Domain;
 using PetitionPlatform.Handling.Workflow;
+using PetitionPlatform.ServiceDefaults.Access;
 using PetitionPlatform.ServiceDefaults.Problems;
 
 namespace PetitionPlatform.Handling.Api;
@@ -16,8 +17,10 @@ public static class CasesApi
     public static IEndpointRouteBuilder MapCasesApi(this IEndpointRouteBuilder app)
     {
         var handling = app.MapGroup("/api/handling").WithTags("Cases");
+        // Every read and every unit's action needs a client (the fallback policy); which case it reaches is decided
+        // by CaseAccess with the case's data. Only the petitioner's two actions are open, proven by the query code.
         handling.MapGet("/petitions/{petitionId}/cases", ListForPetitionAsync)
-            .WithSummary("The cases of a petition, oldest first");
+            .WithSummary("The cases of a petition the caller may see, oldest first");
         handling.MapGet("/cases", ListForUnitAsync)
             .WithSummary("A unit's cases, optionally of one status");
         handling.MapGet("/cases/{caseId}", GetAsync)
@@ -39,9 +42,9 @@ public static class CasesApi
             .WithSummary("The reviewing unit records a hearing (听证); its days are not counted in the review period");
         handling.MapPost("/cases/{caseId}/answer", AnswerAsync)
             .Accepts<AnswerRequest>("application/json").WithSummary("The written answer (处理意见书)");
-        handling.MapPost("/cases/{caseId}/evaluation", EvaluateAsync)
+        handling.MapPost("/cases/{caseId}/evaluation", EvaluateAsync).AllowPetitioners()
             .Accepts<EvaluationRequest>("application/json").WithSummary("The petitioner rates the answer, proving themselves with the query code");
-        handling.MapPost("/cases/{caseId}/review-request", ReviewRequestAsync)
+        handling.MapPost("/cases/{caseId}/review-request", ReviewRequestAsync).AllowPetitioners()
             .Accepts<ReviewRequest>("application/json")
             .WithSummary("The petitioner contests the answer; a case opens at the unit one level above (复查, then 复核)");
         return app;
@@ -79,7 +82,7 @@ public static class CasesApi
     }
 
     private static async Task<Results<Ok<List<CaseView>>, ProblemHttpResult>> ListForPetitionAsync(
-        string petitionId, HandlingDbContext db, CancellationToken ct)
+        string petitionId, Caller caller, CaseAccess access, HandlingDbContext db, CancellationToken ct)
     {
         if (!Guid.TryParse(petitionId, out var id))
         {
@@ -90,20 +93,27 @@ public static class CasesApi
             .Where(c => c.PetitionId == id)
             .OrderBy(c => c.OpenedAt).ThenBy(c => c.Id)
             .ToListAsync(ct);
-        if (cases.Count == 0 && !await db.KnownPetitions.AnyAsync(p => p.PetitionId == id, ct))
+        var visible = new List<CaseView>();
+        foreach (var found in cases)
         {
-            return PetitionNotFound(petitionId);
+            if (await access.CanReadAsync(caller, found, ct))
+            {
+                visible.Add(CaseView.From(found));
+            }
         }
 
-        return TypedResults.Ok(cases.Select(CaseView.From).ToList());
+        // Nothing the caller may see answers as a petition handling does not know (ACCESS.md rule 1).
+        return visible.Count > 0 || (cases.Count == 0 && await access.CanSeeUnroutedAsync(caller, id, ct))
+            ? TypedResults.Ok(visible)
+            : PetitionNotFound(petitionId);
     }
 
     /// <summary>
     /// The cases the unit leads and those it co-handles, each with the unit's <c>role</c>. A confidential case (a report)
     /// cannot have co-handlers; the query holds to that anyway, so a report is only ever listed for its own unit.
     /// </summary>
-    private static async Task<Results<Ok<List<CaseView>>, ValidationProblem>> ListForUnitAsync(
-        [FromQuery] string? orgId, [FromQuery] string? status, HandlingDbContext db, CancellationToken ct)
+    private static async Task<Results<Ok<List<CaseView>>, ValidationProblem, ProblemHttpResult>> ListForUnitAsync(
+        [FromQuery] string? orgId, [FromQuery] string? status, Caller caller, CaseAccess access, HandlingDbContext db, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(orgId))
@@ -125,69 +135,77 @@ public static class CasesApi
             return Problem.Invalid(errors);
         }
 
+        if (await access.CanListAsync(caller, OrgId.Parse(orgId!), ct) is not { } withReports)
+        {
+            return Forbidden($"'{orgId}' is neither this client's organisation nor a unit in its region.");
+        }
+
         var cases = await db.Cases.AsNoTracking()
             .Where(c => c.OrgId == orgId || (!c.Confidential && c.CoHandlerOrgIds.Contains(orgId!)))
+            .Where(c => withReports || !c.Confidential)
             .Where(c => status == null || c.Status == status)
             .OrderBy(c => c.OpenedAt).ThenBy(c => c.Id)
             .ToListAsync(ct);
         return TypedResults.Ok(cases.Select(c => CaseView.ForUnit(c, orgId!)).ToList());
     }
 
-    private static async Task<Results<Ok<CaseView>, ProblemHttpResult>> GetAsync(string caseId, HandlingDbContext db, CancellationToken ct)
+    private static async Task<Results<Ok<CaseView>, ProblemHttpResult>> GetAsync(
+        string caseId, Caller caller, CaseAccess access, HandlingDbContext db, CancellationToken ct)
     {
         var found = Guid.TryParse(caseId, out var id)
             ? await db.Cases.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, ct)
             : null;
-        return found is null ? CaseNotFound(caseId) : TypedResults.Ok(CaseView.From(found));
+        return found is null || !await access.CanReadAsync(caller, found, ct) ? CaseNotFound(caseId) : TypedResults.Ok(CaseView.From(found));
     }
 
     private static Task<Results<Ok<CaseView>, ValidationProblem, ProblemHttpResult>> AcceptAsync(
-        string caseId, HttpRequest http, CaseWorkflow workflow, CancellationToken ct) =>
-        ActAsync<AcceptRequest>(caseId, http, CaseRequestValidator.Validate,
+        string caseId, HttpRequest http, Caller caller, CaseAccess access, CaseWorkflow workflow, CancellationToken ct) =>
+        ActAsync<AcceptRequest>(caseId, http, new UnitAction(caller, access), CaseRequestValidator.Validate,
             (id, r) => workflow.AcceptAsync(id, r.By!.Trim(), ct), ct);
 
     private static Task<Results<Ok<CaseView>, ValidationProblem, ProblemHttpResult>> DeclineAsync(
-        string caseId, HttpRequest http, CaseWorkflow workflow, CancellationToken ct) =>
-        ActAsync<DeclineRequest>(caseId, http, CaseRequestValidator.Validate,
+        string caseId, HttpRequest http, Caller caller, CaseAccess access, CaseWorkflow workflow, CancellationToken ct) =>
+        ActAsync<DeclineRequest>(caseId, http, new UnitAction(caller, access), CaseRequestValidator.Validate,
             (id, r) => workflow.DeclineAsync(id, r.Reason!.Trim(), Blank(r.LegalBasis), r.SuggestedOrgId, ct), ct);
 
     private static Task<Results<Ok<CaseView>, ValidationProblem, ProblemHttpResult>> AddCoHandlersAsync(
-        string caseId, HttpRequest http, CaseWorkflow workflow, CancellationToken ct) =>
-        ActAsync<CoHandlersRequest>(caseId, http, CaseRequestValidator.Validate,
+        string caseId, HttpRequest http, Caller caller, CaseAccess access, CaseWorkflow workflow, CancellationToken ct) =>
+        ActAsync<CoHandlersRequest>(caseId, http, new UnitAction(caller, access), CaseRequestValidator.Validate,
             (id, r) => workflow.AddCoHandlersAsync(id, r.OrgIds!.Select(o => o!).ToList(), ct), ct);
 
     private static Task<Results<Ok<CaseView>, ValidationProblem, ProblemHttpResult>> AddFindingsAsync(
-        string caseId, HttpRequest http, CaseWorkflow workflow, CancellationToken ct) =>
-        ActAsync<FindingsRequest>(caseId, http, CaseRequestValidator.Validate,
+        string caseId, HttpRequest http, Caller caller, CaseAccess access, CaseWorkflow workflow, CancellationToken ct) =>
+        ActAsync<FindingsRequest>(caseId, http, new UnitAction(caller, access, CaseAccess.IsParticipant, r => ((FindingsRequest)r).OrgId), CaseRequestValidator.Validate,
             (id, r) => workflow.AddFindingsAsync(id, r.OrgId!, r.Findings!.Trim(), ct), ct);
 
     private static Task<Results<Ok<CaseView>, ValidationProblem, ProblemHttpResult>> ExtendAsync(
-        string caseId, HttpRequest http, CaseWorkflow workflow, CancellationToken ct) =>
-        ActAsync<ExtensionRequest>(caseId, http, CaseRequestValidator.Validate,
+        string caseId, HttpRequest http, Caller caller, CaseAccess access, CaseWorkflow workflow, CancellationToken ct) =>
+        ActAsync<ExtensionRequest>(caseId, http, new UnitAction(caller, access), CaseRequestValidator.Validate,
             (id, r) => workflow.ExtendAsync(id, r.Days!.Value, r.Reason!.Trim(), r.ApprovedBy!.Trim(), ct), ct);
 
     private static Task<Results<Ok<CaseView>, ValidationProblem, ProblemHttpResult>> RecordHearingAsync(
-        string caseId, HttpRequest http, CaseWorkflow workflow, CancellationToken ct)
+        string caseId, HttpRequest http, Caller caller, CaseAccess access, CaseWorkflow workflow, CancellationToken ct)
     {
         DateOnly startedOn = default, endedOn = default;
-        return ActAsync<HearingRequest>(caseId, http, r => CaseRequestValidator.Validate(r, out startedOn, out endedOn),
+        return ActAsync<HearingRequest>(caseId, http, new UnitAction(caller, access, ActingFor: r => ((HearingRequest)r).OrgId), r => CaseRequestValidator.Validate(r, out startedOn, out endedOn),
             (id, r) => workflow.RecordHearingAsync(id, r.OrgId!, startedOn, endedOn, ct), ct);
     }
 
     private static Task<Results<Ok<CaseView>, ValidationProblem, ProblemHttpResult>> AnswerAsync(
-        string caseId, HttpRequest http, CaseWorkflow workflow, CancellationToken ct) =>
-        ActAsync<AnswerRequest>(caseId, http, CaseRequestValidator.Validate,
+        string caseId, HttpRequest http, Caller caller, CaseAccess access, CaseWorkflow workflow, CancellationToken ct) =>
+        ActAsync<AnswerRequest>(caseId, http, new UnitAction(caller, access), CaseRequestValidator.Validate,
             (id, r) => workflow.AnswerAsync(id, r.Outcome!, r.Opinion!.Trim(), r.LegalBasis!.Trim(), ct), ct);
 
     private static Task<Results<Ok<CaseView>, ValidationProblem, ProblemHttpResult>> EvaluateAsync(
         string caseId, HttpRequest http, CaseWorkflow workflow, CancellationToken ct) =>
-        ActAsync<EvaluationRequest>(caseId, http, CaseRequestValidator.Validate,
+        ActAsync<EvaluationRequest>(caseId, http, unit: null, CaseRequestValidator.Validate,
             (id, r) => workflow.EvaluateAsync(id, r.TrackingCode!, r.Rating!, ct), ct, byPetitioner: true);
 
     /// <summary>The shape every action shares: a case id, a body checked field by field, then the workflow's verdict.</summary>
     private static async Task<Results<Ok<CaseView>, ValidationProblem, ProblemHttpResult>> ActAsync<TRequest>(
         string caseId,
         HttpRequest http,
+        UnitAction? unit,
         Func<TRequest, Dictionary<string, string[]>> validate,
         Func<Guid, TRequest, Task<CaseCommandResult>> act,
         CancellationToken ct,
@@ -197,6 +215,11 @@ public static class CasesApi
         {
             // The petitioner is told nothing about which ids exist, not even that one is malformed.
             return byPetitioner ? NotProven() : CaseNotFound(caseId);
+        }
+
+        if (unit is not null && await unit.RefusalAsync(id, caseId, ct) is { } refusal)
+        {
+            return refusal;
         }
 
         var (request, problem) = await JsonBody.ReadAsync<TRequest>(http, "A JSON object is required.", ct);
@@ -209,6 +232,11 @@ public static class CasesApi
         if (errors.Count > 0)
         {
             return Problem.Invalid(errors);
+        }
+
+        if (unit?.ActingFor?.Invoke(request) is { } actingFor && !unit.Caller.Is(actingFor))
+        {
+            return Forbidden($"This client acts for '{unit.Caller.Org}', not for '{actingFor}'.", field: "orgId");
         }
 
         return await act(id, request) switch
@@ -224,6 +252,31 @@ public static class CasesApi
             _ => CaseNotFound(caseId),
         };
     }
+
+    /// <summary>
+    /// A unit's action on a case: the caller must see the case (else it does not exist for them) and be allowed to do
+    /// this on it (<paramref name="May"/>, by default <see cref="CaseAccess.CanAct"/>); <paramref name="ActingFor"/>
+    /// names the organisation a body speaks for, which must be the caller's own.
+    /// </summary>
+    private sealed record UnitAction(Caller Caller, CaseAccess Access, Func<Caller, Case, bool>? May = null, Func<object, string?>? ActingFor = null)
+    {
+        public async Task<ProblemHttpResult?> RefusalAsync(Guid id, string caseId, CancellationToken ct)
+        {
+            var found = await Access.FindAsync(id, ct);
+            if (found is null || !await Access.CanReadAsync(Caller, found, ct))
+            {
+                return CaseNotFound(caseId);
+            }
+
+            return (May ?? CaseAccess.CanAct)(Caller, found)
+                ? null
+                : Forbidden($"Only the unit handling this {found.Stage} case, with the role it needs, may do this; '{Caller.Org}' may read it only.");
+        }
+    }
+
+    private static ProblemHttpResult Forbidden(string detail, string? field = null) => TypedResults.Problem(
+        statusCode: StatusCodes.Status403Forbidden, title: "Not allowed for this client.", detail: detail,
+        extensions: field is null ? null : new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { [field] = [detail] } });
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 

@@ -32,6 +32,11 @@ public sealed partial class DemoClients(ClientRegistry registry, RoutingDirector
                 secret = await registry.CreateAsync(client, ct);
                 made++;
             }
+            else if (client.ClientId == AccessRoles.Operator && options.Value.OperatorSecret is { Length: > 0 } operatorSecret)
+            {
+                // Made at start with the secret the AppHost keeps; listed here too, never replaced.
+                secret = operatorSecret;
+            }
             else if (!known.ContainsKey(client.ClientId))
             {
                 secret = await registry.ResetSecretAsync(client.ClientId, ct);

@@ -1,11 +1,13 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using PetitionPlatform.Contracts;
 using PetitionPlatform.Intake.Data;
 using PetitionPlatform.Intake.Directory;
 using PetitionPlatform.Intake.PersonalData;
 using PetitionPlatform.Intake.Registration;
 using PetitionPlatform.Routing.Client;
+using PetitionPlatform.ServiceDefaults.Access;
 using PetitionPlatform.ServiceDefaults.Problems;
 
 namespace PetitionPlatform.Intake.Api;
@@ -18,7 +20,8 @@ public static class PetitionsApi
     public static IEndpointRouteBuilder MapPetitionsApi(this IEndpointRouteBuilder app)
     {
         var petitions = app.MapGroup("/api/intake/petitions").WithTags("Petitions");
-        petitions.MapPost("/", RegisterAsync)
+        // A bureau registers what reached its door; a portal, the hotline or a QR-code service on a citizen's behalf.
+        petitions.MapPost("/", RegisterAsync).RequireRoles(AccessRoles.Bureau, AccessRoles.Portal)
             .Accepts<RegisterPetitionRequest>("application/json")
             .WithSummary("Register a petition from any channel");
         petitions.MapGet("/{petitionId:guid}", GetAsync)
@@ -29,6 +32,7 @@ public static class PetitionsApi
     private static async Task<Results<Accepted<PetitionAccepted>, ValidationProblem, ProblemHttpResult>> RegisterAsync(
         HttpRequest http,
         [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey,
+        Caller caller,
         PetitionRegistrar registrar,
         DirectoryChecks directoryChecks,
         CancellationToken ct)
@@ -54,6 +58,24 @@ public static class PetitionsApi
         if (errors.Count > 0)
         {
             return Problem.Invalid(errors, InvalidTitle);
+        }
+
+        // A bureau's client registers in its own organisation's name only (the contract); a portal names the bureau.
+        if (!caller.Has(AccessRoles.Portal))
+        {
+            if (request.ReceivedBy is null)
+            {
+                request = request with { ReceivedBy = caller.Org.ToString() };
+            }
+            else if (!caller.Is(request.ReceivedBy))
+            {
+                return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Not allowed for this client.",
+                    detail: $"This client registers petitions received by '{caller.Org}', not by '{request.ReceivedBy}'.",
+                    extensions: new Dictionary<string, object?>
+                    {
+                        ["errors"] = new Dictionary<string, string[]> { ["receivedBy"] = [$"Must be '{caller.Org}' or left out."] },
+                    });
+            }
         }
 
         try
@@ -82,10 +104,21 @@ public static class PetitionsApi
         };
     }
 
+    /// <summary>
+    /// The record, for the bureau that registered it and the bureaus over the region where the matter arose; a report
+    /// for discipline over that region only. Anyone else is answered as if there were no such petition.
+    /// </summary>
     private static async Task<Results<Ok<PetitionRecord>, NotFound>> GetAsync(
-        Guid petitionId, IntakeDbContext db, PersonalDataProtector protector, CancellationToken ct)
+        Guid petitionId, Caller caller, Jurisdiction jurisdiction, IntakeDbContext db, PersonalDataProtector protector, CancellationToken ct)
     {
         var petition = await db.Petitions.AsNoTracking().SingleOrDefaultAsync(p => p.Id == petitionId, ct);
-        return petition is null ? TypedResults.NotFound() : TypedResults.Ok(PetitionRecord.From(petition, protector));
+        return petition is not null && await MayReadAsync(caller, petition, jurisdiction, ct)
+            ? TypedResults.Ok(PetitionRecord.From(petition, protector))
+            : TypedResults.NotFound();
     }
+
+    private static async Task<bool> MayReadAsync(Caller caller, Domain.Petition petition, Jurisdiction jurisdiction, CancellationToken ct) =>
+        PetitionKinds.IsConfidential(petition.Kind)
+            ? caller.Has(AccessRoles.Discipline) && caller.Org.Unit == Units.Discipline && await jurisdiction.CoversAsync(caller, petition.RegionCode, ct)
+            : caller.Has(AccessRoles.Bureau) && (caller.Is(petition.ReceivedBy) || await jurisdiction.CoversAsync(caller, petition.RegionCode, ct));
 }

@@ -31,7 +31,7 @@ public sealed class DashboardPageTests(PlatformFixture platform, HeadlessChromiu
     [Fact]
     public async Task A_petition_id_finds_its_trace_which_shows_spans_of_the_gateway_and_all_five_services()
     {
-        var (petitionId, traceId) = await DashboardTelemetry.RegisterAsync(platform.Gateway);
+        var (petitionId, traceId) = await DashboardTelemetry.RegisterAsync(platform.Portal);
         await DashboardTelemetry.TraceWithServicesAsync(platform.DashboardApi, traceId, DashboardTelemetry.RegistrationServices);
         // Tall enough that the grid, which draws only the rows in view, draws every span of the trace.
         var page = await SignedInAsync(height: 9000);
@@ -58,7 +58,7 @@ public sealed class DashboardPageTests(PlatformFixture platform, HeadlessChromiu
     [Fact]
     public async Task A_service_console_shows_the_lines_it_wrote()
     {
-        var (petitionId, _) = await DashboardTelemetry.RegisterAsync(platform.Gateway);
+        var (petitionId, _) = await DashboardTelemetry.RegisterAsync(platform.Portal);
         var page = await SignedInAsync();
 
         await page.GotoAsync(new Uri(platform.DashboardApi.BaseAddress!, "/consolelogs/resource/intake").ToString());
@@ -71,7 +71,7 @@ public sealed class DashboardPageTests(PlatformFixture platform, HeadlessChromiu
     [Fact]
     public async Task The_business_metric_of_registrations_has_points_tagged_with_channel_and_kind()
     {
-        await DashboardTelemetry.RegisterAsync(platform.Gateway);
+        await DashboardTelemetry.RegisterAsync(platform.Portal);
         var page = await SignedInAsync();
 
         await page.GotoAsync(new Uri(platform.DashboardApi.BaseAddress!, "/metrics/resource/intake").ToString());

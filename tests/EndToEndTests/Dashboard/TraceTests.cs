@@ -14,7 +14,7 @@ public sealed class TraceTests(PlatformFixture platform)
     [Fact]
     public async Task A_registration_is_one_linked_trace_from_the_gateway_through_every_service()
     {
-        var (_, traceId) = await DashboardTelemetry.RegisterAsync(platform.Gateway);
+        var (_, traceId) = await DashboardTelemetry.RegisterAsync(platform.Portal);
 
         Assert.Matches("^[0-9a-f]{32}$", traceId);
         // Linked: each span but the root hangs under another span of the same trace, so the hops form one tree rather
@@ -29,7 +29,7 @@ public sealed class TraceTests(PlatformFixture platform)
     [Fact]
     public async Task The_trace_of_a_petition_is_found_by_its_petition_id()
     {
-        var (petitionId, traceId) = await DashboardTelemetry.RegisterAsync(platform.Gateway);
+        var (petitionId, traceId) = await DashboardTelemetry.RegisterAsync(platform.Portal);
 
         var tagged = await Eventually.HoldsAsync(
             async () => (await DashboardTelemetry.SpansAsync(platform.DashboardApi, "/api/telemetry/spans?resource=intake&limit=10000"))
@@ -45,7 +45,7 @@ public sealed class TraceTests(PlatformFixture platform)
     public async Task No_personal_data_of_the_petitioner_reaches_the_trace()
     {
         var petition = Petitions.GuyuanWageArrears();
-        var (_, traceId) = await DashboardTelemetry.RegisterAsync(platform.Gateway, petition);
+        var (_, traceId) = await DashboardTelemetry.RegisterAsync(platform.Portal, petition);
         var spans = await DashboardTelemetry.TraceWithServicesAsync(platform.DashboardApi, traceId, DashboardTelemetry.RegistrationServices);
 
         var everything = string.Join("\n", spans.SelectMany(s => s.Attributes.Values.Append(s.Name)));
@@ -58,7 +58,7 @@ public sealed class TraceTests(PlatformFixture platform)
     [Fact]
     public async Task The_services_log_records_carry_the_trace_they_were_written_in()
     {
-        var (_, traceId) = await DashboardTelemetry.RegisterAsync(platform.Gateway);
+        var (_, traceId) = await DashboardTelemetry.RegisterAsync(platform.Portal);
         await DashboardTelemetry.TraceWithServicesAsync(platform.DashboardApi, traceId, DashboardTelemetry.RegistrationServices);
 
         var logs = await Eventually.HoldsAsync(

@@ -16,7 +16,7 @@ public sealed class MainPathTests(PlatformFixture platform)
     [Fact]
     public async Task Guyuan_wage_arrears_reach_the_county_labour_bureau_via_the_city_and_are_answered_and_rated()
     {
-        var petition = await Gateway.RegisterAsync(Petitions.GuyuanWageArrears());
+        var petition = await platform.Portal.RegisterAsync(Petitions.GuyuanWageArrears());
 
         var decision = await Gateway.RoutingDecisionAsync(petition.PetitionId);
         Assert.Equal("130724/hrss", decision.GetProperty("responsibleOrgId").GetString());
@@ -30,12 +30,14 @@ public sealed class MainPathTests(PlatformFixture platform)
         var caseId = opened.GetProperty("caseId").GetString();
         Assert.Equal("130724/hrss", opened.GetProperty("orgId").GetString());
         Assert.Equal("awaiting-acceptance", opened.GetProperty("status").GetString());
-        var unitCases = await Gateway.GetJsonAsync("/api/handling/cases?orgId=130724/hrss");
+        // Guyuan's labour bureau acts on its case with its own client; the petitioner rates it with the query code alone.
+        using var hrss = platform.As("130724/hrss");
+        var unitCases = await hrss.GetJsonAsync("/api/handling/cases?orgId=130724/hrss");
         Assert.Contains(unitCases.EnumerateArray(), c => c.GetProperty("caseId").GetString() == caseId);
 
-        var accepted = await Gateway.PostJsonAsync($"/api/handling/cases/{caseId}/accept", new { by = "130724/hrss 劳动保障监察大队" });
+        var accepted = await hrss.PostJsonAsync($"/api/handling/cases/{caseId}/accept", new { by = "130724/hrss 劳动保障监察大队" });
         Assert.Equal("in-progress", accepted.GetProperty("status").GetString());
-        var answered = await Gateway.PostJsonAsync($"/api/handling/cases/{caseId}/answer", new
+        var answered = await hrss.PostJsonAsync($"/api/handling/cases/{caseId}/answer", new
         {
             outcome = "support",
             opinion = "经劳动保障监察大队调查，该公司拖欠工资属实，已责令其于十日内足额支付。",
@@ -43,11 +45,11 @@ public sealed class MainPathTests(PlatformFixture platform)
         });
         Assert.Equal("answered", answered.GetProperty("status").GetString());
 
-        var impostor = await Gateway.PostAsJsonAsync($"/api/handling/cases/{caseId}/evaluation", new { trackingCode = "AAAA-BBBB-CCCC-DDDD", rating = "dissatisfied" });
+        var impostor = await platform.Anonymous.PostAsJsonAsync($"/api/handling/cases/{caseId}/evaluation", new { trackingCode = "AAAA-BBBB-CCCC-DDDD", rating = "dissatisfied" });
         Assert.Equal(HttpStatusCode.Forbidden, impostor.StatusCode);
-        var rated = await Gateway.PostJsonAsync($"/api/handling/cases/{caseId}/evaluation", new { trackingCode = petition.TrackingCode, rating = "satisfied" });
+        var rated = await platform.Anonymous.PostJsonAsync($"/api/handling/cases/{caseId}/evaluation", new { trackingCode = petition.TrackingCode, rating = "satisfied" });
         Assert.Equal("evaluated", rated.GetProperty("status").GetString());
-        var again = await Gateway.PostAsJsonAsync($"/api/handling/cases/{caseId}/accept", new { by = "someone" });
+        var again = await hrss.PostAsJsonAsync($"/api/handling/cases/{caseId}/accept", new { by = "someone" });
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
 
         var track = await Eventually.HoldsAsync(() => Gateway.GetJsonAsync($"/api/track/{petition.TrackingCode}"),

@@ -13,7 +13,7 @@ public sealed class RepeatPetitionTests(PlatformFixture platform)
     [Fact]
     public async Task A_matter_submitted_again_while_open_is_a_duplicate_with_no_second_case()
     {
-        var first = await Gateway.RegisterAsync(Housing("130724197505054566"));
+        var first = await platform.Portal.RegisterAsync(Housing("130724197505054566"));
         await Gateway.CasesAsync(first.PetitionId, 1);
 
         var again = await RegisterRawAsync(Housing("130724197505054566"));
@@ -36,10 +36,11 @@ public sealed class RepeatPetitionTests(PlatformFixture platform)
     [Fact]
     public async Task A_matter_answered_and_submitted_again_is_a_repeat_counted_and_sent_back_to_the_unit_that_answered()
     {
-        var first = await Gateway.RegisterAsync(WageArrears("130724198001011233"));
+        var first = await platform.Portal.RegisterAsync(WageArrears("130724198001011233"));
         var caseId = (await Gateway.CasesAsync(first.PetitionId, 1))[0].GetProperty("caseId").GetString();
-        await Gateway.PostJsonAsync($"/api/handling/cases/{caseId}/accept", new { by = "130724/hrss" });
-        await Gateway.PostJsonAsync($"/api/handling/cases/{caseId}/answer", new { outcome = "explain", opinion = "企业已进入破产程序，请依法申报债权。", legalBasis = "《企业破产法》" });
+        using var hrss = platform.As("130724/hrss");
+        await hrss.PostJsonAsync($"/api/handling/cases/{caseId}/accept", new { by = "130724/hrss" });
+        await hrss.PostJsonAsync($"/api/handling/cases/{caseId}/answer", new { outcome = "explain", opinion = "企业已进入破产程序，请依法申报债权。", legalBasis = "《企业破产法》" });
         // Intake learns of the answer through its own queue; only then can it tell a repeat from a duplicate.
         await Eventually.HoldsAsync(() => Gateway.GetJsonAsync($"/api/intake/dev/messaging?petitionId={first.PetitionId}"),
             view => view.GetProperty("inbox").EnumerateArray().Any(m => m.GetProperty("messageType").GetString() == "CaseAnswered"),
@@ -58,7 +59,7 @@ public sealed class RepeatPetitionTests(PlatformFixture platform)
 
     private async Task<JsonElement> RegisterRawAsync(JsonObject body)
     {
-        var response = await Gateway.PostAsJsonAsync("/api/intake/petitions", body);
+        var response = await platform.Portal.PostAsJsonAsync("/api/intake/petitions", body);
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }

@@ -19,12 +19,12 @@ public sealed class ReviewChainTests(PlatformFixture platform)
     public async Task A_dissatisfied_petitioner_is_reviewed_by_the_city_and_re_reviewed_by_the_province_after_which_the_matter_is_terminated()
     {
         var body = Petitions.GuyuanWageArrears();
-        var petition = await Gateway.RegisterAsync(body);
+        var petition = await platform.Portal.RegisterAsync(body);
         await Gateway.RoutingDecisionAsync(petition.PetitionId);
         var caseId = (await Gateway.CasesAsync(petition.PetitionId, 1))[0].GetProperty("caseId").GetString()!;
-        await Gateway.PostJsonAsync($"/api/handling/cases/{caseId}/accept", new { by = "劳动保障监察大队" });
-        await AnswerAsync(caseId);
-        await Gateway.PostJsonAsync($"/api/handling/cases/{caseId}/evaluation", new { trackingCode = petition.TrackingCode, rating = "dissatisfied" });
+        await platform.As(County).PostJsonAsync($"/api/handling/cases/{caseId}/accept", new { by = "劳动保障监察大队" });
+        await AnswerAsync(caseId, County);
+        await platform.Anonymous.PostJsonAsync($"/api/handling/cases/{caseId}/evaluation", new { trackingCode = petition.TrackingCode, rating = "dissatisfied" });
 
         var review = await RequestReviewAsync(caseId, petition.TrackingCode, HttpStatusCode.Accepted);
         Assert.Equal(("review", "130700/hrss", "in-progress"),
@@ -37,11 +37,11 @@ public sealed class ReviewChainTests(PlatformFixture platform)
             .GetProperty("orgId").GetString());
 
         var reviewId = review.GetProperty("caseId").GetString()!;
-        await AnswerAsync(reviewId);
+        await AnswerAsync(reviewId, City);
         var reReview = await RequestReviewAsync(reviewId, petition.TrackingCode, HttpStatusCode.Accepted);
         Assert.Equal(("re-review", "130000/hrss"), (reReview.GetProperty("stage").GetString(), reReview.GetProperty("orgId").GetString()));
 
-        await AnswerAsync(reReview.GetProperty("caseId").GetString()!);
+        await AnswerAsync(reReview.GetProperty("caseId").GetString()!, Province);
         var third = await RequestReviewAsync(reReview.GetProperty("caseId").GetString()!, petition.TrackingCode, HttpStatusCode.Conflict);
         Assert.Contains("terminated", third.GetProperty("detail").GetString());
         // The original answer was contested already; it cannot open a second chain either.
@@ -66,7 +66,7 @@ public sealed class ReviewChainTests(PlatformFixture platform)
         await Eventually.HoldsAsync(() => Gateway.GetJsonAsync($"/api/intake/dev/messaging?petitionId={petition.PetitionId}"),
             view => view.GetProperty("inbox").EnumerateArray().Any(m => m.GetProperty("messageType").GetString() == "PetitionTerminated"),
             because: "intake records the termination");
-        var again = await Gateway.PostAsJsonAsync("/api/intake/petitions", body.DeepClone());
+        var again = await platform.Portal.PostAsJsonAsync("/api/intake/petitions", body.DeepClone());
         Assert.Equal(HttpStatusCode.Accepted, again.StatusCode);
         var resubmission = await again.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal("not-accepted-terminated", resubmission.GetProperty("status").GetString());
@@ -81,11 +81,11 @@ public sealed class ReviewChainTests(PlatformFixture platform)
     [Fact]
     public async Task A_hearing_held_by_the_reviewer_is_left_out_of_the_review_period_and_the_ledger_and_petitioner_follow()
     {
-        var petition = await Gateway.RegisterAsync(Petitions.GuyuanWageArrears());
+        var petition = await platform.Portal.RegisterAsync(Petitions.GuyuanWageArrears());
         await Gateway.RoutingDecisionAsync(petition.PetitionId);
         var caseId = (await Gateway.CasesAsync(petition.PetitionId, 1))[0].GetProperty("caseId").GetString()!;
-        await Gateway.PostJsonAsync($"/api/handling/cases/{caseId}/accept", new { by = "劳动保障监察大队" });
-        await AnswerAsync(caseId);
+        await platform.As(County).PostJsonAsync($"/api/handling/cases/{caseId}/accept", new { by = "劳动保障监察大队" });
+        await AnswerAsync(caseId, County);
         var review = await RequestReviewAsync(caseId, petition.TrackingCode, HttpStatusCode.Accepted);
         var reviewId = review.GetProperty("caseId").GetString()!;
         var acceptedAt = review.GetProperty("acceptedAt").GetDateTimeOffset();
@@ -93,10 +93,11 @@ public sealed class ReviewChainTests(PlatformFixture platform)
         // A one-day hearing today (China's calendar day), held by the city's labour bureau that reviews: a hearing may be
         // neither in the future nor before the case opened, so today is the only day an end-to-end test can give it.
         var today = StatutoryCalendar.DayOf(acceptedAt).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-        var afterHearing = await Gateway.PostJsonAsync($"/api/handling/cases/{reviewId}/hearings",
+        var afterHearing = await platform.As(City).PostJsonAsync($"/api/handling/cases/{reviewId}/hearings",
             new { orgId = "130700/hrss", startedOn = today, endedOn = today });
         var dueAfter = afterHearing.GetProperty("dueBy").GetDateTimeOffset();
-        var wrongUnit = await Gateway.PostAsJsonAsync($"/api/handling/cases/{reviewId}/hearings",
+        // The reviewer's client cannot record a hearing in the county unit's name.
+        var wrongUnit = await platform.As(City).PostAsJsonAsync($"/api/handling/cases/{reviewId}/hearings",
             new { orgId = "130724/hrss", startedOn = today, endedOn = today });
 
         // The period is counted again from the acceptance with the hearing's day left out, on the one statutory calendar.
@@ -115,7 +116,12 @@ public sealed class ReviewChainTests(PlatformFixture platform)
         Assert.Contains("hearing-held", told.Templates(petition.PetitionId));
     }
 
-    private async Task AnswerAsync(string caseId) => await Gateway.PostJsonAsync($"/api/handling/cases/{caseId}/answer", new
+    private const string County = "130724/hrss";
+    private const string City = "130700/hrss";
+    private const string Province = "130000/hrss";
+
+    /// <summary>The unit that handles the case answers it, with its own client.</summary>
+    private async Task AnswerAsync(string caseId, string unit) => await platform.As(unit).PostJsonAsync($"/api/handling/cases/{caseId}/answer", new
     {
         outcome = "explain",
         opinion = "经核查，公司已支付大部分工资，剩余部分已进入劳动保障监察执法程序。",
@@ -124,7 +130,7 @@ public sealed class ReviewChainTests(PlatformFixture platform)
 
     private async Task<JsonElement> RequestReviewAsync(string caseId, string trackingCode, HttpStatusCode expected)
     {
-        var response = await Gateway.PostAsJsonAsync($"/api/handling/cases/{caseId}/review-request",
+        var response = await platform.Anonymous.PostAsJsonAsync($"/api/handling/cases/{caseId}/review-request",
             new { trackingCode, reason = "欠薪至今未全部支付，对处理意见不满意" });
         Assert.True(response.StatusCode == expected, $"review-request answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
         return await response.Content.ReadFromJsonAsync<JsonElement>();

@@ -13,7 +13,7 @@ public sealed class RoutingCasesTests(PlatformFixture platform)
     [Fact]
     public async Task A_neighbour_dispute_in_Huanggainao_goes_to_the_township_government()
     {
-        var petition = await Gateway.RegisterAsync(Petitions.HuanggainaoNeighbourDispute());
+        var petition = await platform.Portal.RegisterAsync(Petitions.HuanggainaoNeighbourDispute());
 
         var decision = await Gateway.RoutingDecisionAsync(petition.PetitionId);
 
@@ -27,7 +27,7 @@ public sealed class RoutingCasesTests(PlatformFixture platform)
     [Fact]
     public async Task A_court_case_is_guided_to_the_legal_procedure_and_opens_no_case()
     {
-        var petition = await Gateway.RegisterAsync(Petitions.CourtCase());
+        var petition = await platform.Portal.RegisterAsync(Petitions.CourtCase());
 
         var decision = await Gateway.RoutingDecisionAsync(petition.PetitionId);
         Assert.Equal("guide-to-legal", decision.GetProperty("mode").GetString());
@@ -47,14 +47,16 @@ public sealed class RoutingCasesTests(PlatformFixture platform)
     [Fact]
     public async Task A_misconduct_report_reaches_discipline_inspection_and_no_other_unit()
     {
-        var petition = await Gateway.RegisterAsync(Petitions.MisconductReport());
+        var petition = await platform.Portal.RegisterAsync(Petitions.MisconductReport());
 
         var decision = await Gateway.RoutingDecisionAsync(petition.PetitionId);
         Assert.Equal("forward-to-discipline", decision.GetProperty("mode").GetString());
         Assert.Equal("130724/discipline", decision.GetProperty("responsibleOrgId").GetString());
         Assert.Equal(["130724/petition-bureau", "130724/discipline"], decision.GetProperty("path").EnumerateArray().Select(p => p.GetString()));
 
-        await Gateway.CasesAsync(petition.PetitionId, 1);
+        // The report's case is visible to discipline inspection, and the bureaus see no trace of it.
+        await platform.As("130724/discipline").CasesAsync(petition.PetitionId, 1);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await Gateway.GetAsync($"/api/handling/petitions/{petition.PetitionId}/cases")).StatusCode);
         await Gateway.NotificationsAsync("130724/discipline", n => n.Templates(petition.PetitionId).Contains("new-case"), because: "discipline inspection is told");
         var units = await Gateway.GetJsonAsync("/api/routing/organizations?regionCode=130724");
         var others = units.EnumerateArray().Select(u => u.GetProperty("id").GetString()!)
@@ -64,7 +66,8 @@ public sealed class RoutingCasesTests(PlatformFixture platform)
         Assert.Contains("130724/petition-bureau", others);
         foreach (var org in others)
         {
-            var cases = await Gateway.GetJsonAsync($"/api/handling/cases?orgId={org}");
+            // Each unit and bureau lists its own cases with its own client: the report is in none of them.
+            var cases = await platform.As(org).GetJsonAsync($"/api/handling/cases?orgId={org}");
             Assert.DoesNotContain(cases.EnumerateArray(), c => c.GetProperty("petitionId").GetString() == petition.PetitionId);
             var notifications = await Gateway.GetJsonAsync($"/api/notifications?recipient={Uri.EscapeDataString(org)}");
             Assert.Empty(notifications.Templates(petition.PetitionId));
@@ -75,7 +78,7 @@ public sealed class RoutingCasesTests(PlatformFixture platform)
     public async Task Bad_input_gets_problems_and_registers_nothing()
     {
         // Anji county is used by no other test: consecutive numbers prove nothing was registered in between.
-        var before = await Gateway.RegisterAsync(AnjiUtilities());
+        var before = await platform.Portal.RegisterAsync(AnjiUtilities());
 
         var unknownRegion = AnjiUtilities();
         unknownRegion["regionCode"] = "330599";
@@ -88,13 +91,13 @@ public sealed class RoutingCasesTests(PlatformFixture platform)
         noContent.Remove("content");
         foreach (var (body, field) in new[] { (unknownRegion, "regionCode"), (unknownTopic, "topic"), (tooManyRepresentatives, "representatives"), (noContent, "content") })
         {
-            var response = await Gateway.PostAsJsonAsync("/api/intake/petitions", body);
+            var response = await platform.Portal.PostAsJsonAsync("/api/intake/petitions", body);
             Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
             Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
             Assert.True((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty(field, out _), $"the problem names '{field}'");
         }
 
-        var after = await Gateway.RegisterAsync(AnjiUtilities());
+        var after = await platform.Portal.RegisterAsync(AnjiUtilities());
         Assert.Equal(long.Parse(before.Number[^5..]) + 1, long.Parse(after.Number[^5..]));
     }
 

@@ -17,9 +17,9 @@ public sealed class SupervisionTests(PlatformFixture platform)
         body["receivedBy"] = "130724/petition-bureau";
         body["headcount"] = 1;
         body.Remove("representatives");
-        var petition = await Gateway.RegisterAsync(body);
+        var petition = await platform.Portal.RegisterAsync(body);
         var caseId = (await Gateway.CasesAsync(petition.PetitionId, 1))[0].GetProperty("caseId").GetString();
-        var accepted = await Gateway.PostJsonAsync($"/api/handling/cases/{caseId}/accept", new { by = "130724/hrss" });
+        var accepted = await platform.As("130724/hrss").PostJsonAsync($"/api/handling/cases/{caseId}/accept", new { by = "130724/hrss" });
         var due = accepted.GetProperty("dueBy").GetDateTimeOffset();
         // The ledger must know the handling clock before an evaluation can watch it.
         await Eventually.HoldsAsync(() => Gateway.GetJsonAsync($"/api/supervision/petitions/{petition.PetitionId}"),
@@ -56,7 +56,7 @@ public sealed class SupervisionTests(PlatformFixture platform)
     [Fact]
     public async Task A_collective_petition_raises_an_alert_to_the_county_bureau_and_its_superior_at_once()
     {
-        var petition = await Gateway.RegisterAsync(Petitions.GuyuanWageArrears());
+        var petition = await platform.Portal.RegisterAsync(Petitions.GuyuanWageArrears());
 
         var notices = await Eventually.HoldsAsync(() => Gateway.GetJsonAsync("/api/supervision/notices?orgId=130724/petition-bureau"),
             n => n.EnumerateArray().Any(x => x.GetProperty("petitionId").GetString() == petition.PetitionId), because: "the alert is raised on registration");

@@ -3,16 +3,27 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using PetitionPlatform.Gateway;
+using PetitionPlatform.IntegrationTests.Identity;
+using PetitionPlatform.TestSupport;
 
 namespace PetitionPlatform.IntegrationTests.Gateway;
 
-/// <summary>The gateway in front of real HTTP servers that stand in for the five services.</summary>
-public sealed class GatewayTests : IAsyncLifetime
+/// <summary>
+/// The gateway in front of real HTTP servers that stand in for the services, checking tokens of the real token service
+/// (on a real PostgreSQL, with routing's directory).
+/// </summary>
+[Collection(SharedInfrastructure.CollectionName)]
+public sealed class GatewayTests(SharedInfrastructure infrastructure) : IAsyncLifetime
 {
-    private static readonly string[] s_services = ["intake", "routing", "handling", "supervision", "notification"];
+    private const string TrackingCode = "AB12-CD34-EF56-GH78";
+    private static readonly string[] s_services = ["intake", "routing", "handling", "supervision", "notification", "identity"];
     private readonly Dictionary<string, StubService> _stubs = [];
     private readonly Dictionary<string, string?> _settings = [];
+    private TokenService _tokens = null!;
+    private string _operatorToken = null!;
 
     public async Task InitializeAsync()
     {
@@ -21,6 +32,9 @@ public sealed class GatewayTests : IAsyncLifetime
             _stubs[service] = await StubService.StartAsync(service);
             _settings[$"services:{service}:http:0"] = _stubs[service].Address;
         }
+
+        _tokens = await SharedTokens.StartAsync(infrastructure);
+        _operatorToken = await _tokens.TokenForAsync("operator");
     }
 
     public async Task DisposeAsync()
@@ -38,10 +52,11 @@ public sealed class GatewayTests : IAsyncLifetime
     [InlineData("/api/supervision/notices", "supervision")]
     [InlineData("/api/track/AB12-CD34-EF56-GH78", "supervision")]
     [InlineData("/api/notifications", "notification")]
+    [InlineData("/api/identity/clients", "identity")]
     public async Task Each_public_path_reaches_the_service_that_owns_it(string path, string service)
     {
         await using var gateway = Gateway();
-        var response = await gateway.CreateClient().GetAsync(path);
+        var response = await SignedIn(gateway, _operatorToken).GetAsync(path);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(service, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("service").GetString());
@@ -51,7 +66,7 @@ public sealed class GatewayTests : IAsyncLifetime
     public async Task The_trace_id_is_returned_to_the_caller_and_carried_to_the_service()
     {
         await using var gateway = Gateway();
-        var response = await gateway.CreateClient().GetAsync("/api/intake/petitions/123");
+        var response = await SignedIn(gateway, _operatorToken).GetAsync("/api/intake/petitions/123");
 
         var traceId = Assert.Single(response.Headers.GetValues("X-Trace-Id"));
         var traceparent = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("traceparent").GetString();
@@ -77,7 +92,7 @@ public sealed class GatewayTests : IAsyncLifetime
         _stubs.Remove("handling");
         await using var gateway = Gateway();
 
-        var response = await gateway.CreateClient().GetAsync("/api/handling/cases");
+        var response = await SignedIn(gateway, _operatorToken).GetAsync("/api/handling/cases");
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
@@ -96,10 +111,12 @@ public sealed class GatewayTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_client_over_its_rate_gets_429_with_retry_after_while_health_stays_reachable()
+    public async Task A_client_over_its_rate_gets_429_with_retry_after_while_other_clients_and_health_stay_reachable()
     {
         await using var gateway = Gateway(("Gateway:PermitsPerSecond", "1"), ("Gateway:Burst", "3"));
-        var client = gateway.CreateClient();
+        var client = SignedIn(gateway, _operatorToken);
+        // Another agency's system behind the same address (one NAT, one test server): its own bucket (ACCESS.md rule 6).
+        var other = SignedIn(gateway, await _tokens.TokenForAsync("130724/housing"));
 
         var statuses = new List<HttpStatusCode>();
         HttpResponseMessage? rejected = null;
@@ -114,6 +131,7 @@ public sealed class GatewayTests : IAsyncLifetime
         Assert.NotNull(rejected);
         Assert.True(rejected.Headers.Contains("Retry-After"));
         Assert.Equal("application/problem+json", rejected.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.OK, (await other.GetAsync("/api/intake/petitions/1")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health")).StatusCode);
     }
 
@@ -135,6 +153,71 @@ public sealed class GatewayTests : IAsyncLifetime
         Assert.Equal("Unhealthy", supervision.GetProperty("status").GetString());
     }
 
+    [Fact]
+    public async Task Health_shows_each_services_checks_to_operators_only()
+    {
+        await using var gateway = Gateway();
+
+        var summary = await gateway.CreateClient().GetFromJsonAsync<JsonElement>("/health");
+        var detailed = await SignedIn(gateway, _operatorToken).GetFromJsonAsync<JsonElement>("/health");
+
+        Assert.Equal(["status"], summary.GetProperty("services").GetProperty("intake").EnumerateObject().Select(p => p.Name));
+        Assert.True(detailed.GetProperty("services").GetProperty("intake").TryGetProperty("detail", out _));
+    }
+
+    [Theory]
+    [InlineData("GET", "/api/intake/petitions/0b7c6d1e-0000-0000-0000-000000000001")]
+    [InlineData("POST", "/api/intake/petitions")]
+    [InlineData("GET", "/api/routing/organizations/130724%2Fhrss")]
+    [InlineData("GET", "/api/routing/regions/130724")]
+    [InlineData("POST", "/api/routing/petitions/0b7c6d1e-0000-0000-0000-000000000001/reroute")]
+    [InlineData("GET", "/api/handling/cases?orgId=130724/discipline")]
+    [InlineData("POST", "/api/handling/cases/0b7c6d1e-0000-0000-0000-000000000001/accept")]
+    [InlineData("GET", "/api/supervision/petitions/0b7c6d1e-0000-0000-0000-000000000001")]
+    [InlineData("GET", "/api/supervision/indicators?regionCode=130000")]
+    [InlineData("GET", "/api/notifications?recipient=130724/hrss")]
+    [InlineData("GET", "/api/identity/clients")]
+    public async Task A_call_without_a_valid_token_is_refused_with_401_before_it_reaches_a_service(string method, string path)
+    {
+        await using var gateway = Gateway();
+        var tampered = _operatorToken[..^4] + (_operatorToken.EndsWith("AAAA", StringComparison.Ordinal) ? "BBBB" : "AAAA");
+
+        foreach (var client in new[] { gateway.CreateClient(), SignedIn(gateway, tampered), SignedIn(gateway, "not-a-token") })
+        {
+            using var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(method), path));
+
+            Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+            Assert.StartsWith("Bearer", response.Headers.WwwAuthenticate.ToString(), StringComparison.Ordinal);
+            var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+            Assert.False(problem.TryGetProperty("service", out _), "the request reached a service");
+            Assert.Contains("/connect/token", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [InlineData("POST", "/connect/token", "identity")]
+    [InlineData("GET", "/api/track/" + TrackingCode, "supervision")]
+    [InlineData("GET", "/api/notifications?recipient=" + TrackingCode, "notification")]
+    [InlineData("POST", "/api/handling/cases/0b7c6d1e-0000-0000-0000-000000000001/evaluation", "handling")]
+    [InlineData("POST", "/api/handling/cases/0b7c6d1e-0000-0000-0000-000000000001/review-request", "handling")]
+    public async Task The_token_endpoint_and_what_a_query_code_opens_need_no_token(string method, string path, string service)
+    {
+        await using var gateway = Gateway();
+
+        using var response = await gateway.CreateClient().SendAsync(new HttpRequestMessage(new HttpMethod(method), path));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(service, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("service").GetString());
+    }
+
+    private static HttpClient SignedIn(WebApplicationFactory<GatewayOptions> gateway, string token)
+    {
+        var client = gateway.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", token);
+        return client;
+    }
+
     private WebApplicationFactory<GatewayOptions> Gateway(params (string Key, string Value)[] overrides)
     {
         var settings = new Dictionary<string, string?>(_settings);
@@ -152,6 +235,8 @@ public sealed class GatewayTests : IAsyncLifetime
         return new WebApplicationFactory<GatewayOptions>().WithWebHostBuilder(builder =>
         {
             builder.UseEnvironment("Development");
+            // The gateway reads the token service's keys from the real service, in this process.
+            builder.ConfigureTestServices(_tokens.ServeKeysTo);
             foreach (var (key, value) in settings)
             {
                 builder.UseSetting(key, value);

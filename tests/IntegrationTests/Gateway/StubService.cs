@@ -30,7 +30,7 @@ public sealed class StubService : IAsyncDisposable
         app.MapGet("/health", () => stub.Healthy
             ? Results.Json(new { status = "Healthy" })
             : Results.Json(new { status = "Unhealthy" }, statusCode: StatusCodes.Status503ServiceUnavailable));
-        app.Map("/api/{**path}", (HttpRequest request) => Results.Json(new
+        app.Map("/{**path}", (HttpRequest request) => Results.Json(new
         {
             service = name,
             path = request.Path.Value,

@@ -154,7 +154,7 @@ public sealed class CaseActionTests(SharedInfrastructure infrastructure) : IAsyn
         await AssertFieldsAsync(await _handling.PostAsync(caseId, "extension", new { days = 31 }), "days", "reason", "approvedBy");
         await AssertFieldsAsync(await _handling.PostAsync(caseId, "answer", new { outcome = "maybe", opinion = new string('很', 20_001) }), "outcome", "opinion", "legalBasis");
         await AssertFieldsAsync(await _handling.PostAsync(caseId, "evaluation", new { rating = "great" }), "trackingCode", "rating");
-        await AssertFieldsAsync(await _handling.Client.PostAsync($"/api/handling/cases/{caseId}/extension",
+        await AssertFieldsAsync(await _handling.As("130724/hrss").PostAsync($"/api/handling/cases/{caseId}/extension",
             new StringContent("""{"days":"ten"}""", System.Text.Encoding.UTF8, "application/json")), "days");
 
         var c = await _handling.Client.GetFromJsonAsync<JsonElement>($"/api/handling/cases/{caseId}");

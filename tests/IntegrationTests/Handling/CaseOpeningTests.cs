@@ -106,14 +106,17 @@ public sealed class CaseOpeningTests(SharedInfrastructure infrastructure) : IAsy
         var reportCase = (await _handling.RouteAsync(
             HandlingHost.Routed(report, "130724/discipline", mode: RoutingModes.ForwardToDiscipline, confidential: true), 1))[0];
 
-        var hrss = await _handling.Client.GetFromJsonAsync<List<JsonElement>>("/api/handling/cases?orgId=130724/hrss");
-        var discipline = await _handling.Client.GetFromJsonAsync<List<JsonElement>>("/api/handling/cases?orgId=130724/discipline&status=awaiting-acceptance");
-        var nobody = await _handling.Client.GetFromJsonAsync<List<JsonElement>>("/api/handling/cases?orgId=130724/discipline&status=in-progress");
+        var hrss = await _handling.As("130724/hrss").GetFromJsonAsync<List<JsonElement>>("/api/handling/cases?orgId=130724/hrss");
+        var discipline = await _handling.As("130724/discipline").GetFromJsonAsync<List<JsonElement>>("/api/handling/cases?orgId=130724/discipline&status=awaiting-acceptance");
+        var nobody = await _handling.As("130724/discipline").GetFromJsonAsync<List<JsonElement>>("/api/handling/cases?orgId=130724/discipline&status=in-progress");
+        // The province's bureau oversees Guyuan, but a report is not its to see (ACCESS.md rule 3).
+        var bureau = await _handling.Client.GetFromJsonAsync<List<JsonElement>>("/api/handling/cases?orgId=130724/discipline");
 
         Assert.Equal([complaint.ToString()], hrss!.Select(c => c.GetProperty("petitionId").GetString()));
         var only = Assert.Single(discipline!);
         Assert.True(only.GetProperty("confidential").GetBoolean());
         Assert.Empty(nobody!);
+        Assert.Empty(bureau!);
 
         // Nor may the discipline unit bring anyone else into a report.
         var join = await _handling.PostAsync(reportCase.GetProperty("caseId").GetString()!, "co-handlers", new { orgIds = new[] { "130724/hrss" } });

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PetitionPlatform.Contracts;
 using PetitionPlatform.Handling.Data;
+using PetitionPlatform.IntegrationTests.Identity;
 using PetitionPlatform.IntegrationTests.Support;
 using PetitionPlatform.Messaging;
 using PetitionPlatform.TestSupport;
@@ -17,15 +18,30 @@ namespace PetitionPlatform.IntegrationTests.Handling;
 /// </summary>
 public sealed class HandlingHost : IAsyncDisposable
 {
+    /// <summary>The province's petition bureau: sees every non-confidential case of Hebei.</summary>
+    public const string ProvinceBureau = "130000/petition-bureau";
+
     private HandlingHost(ServiceFactory<HandlingDbContext> service)
     {
         Service = service;
-        Client = service.CreateClient();
+        Client = As(ProvinceBureau);
     }
 
     public ServiceFactory<HandlingDbContext> Service { get; }
 
+    /// <summary>The service as the province's petition bureau reads it: every case of Hebei but reports.</summary>
     public HttpClient Client { get; }
+
+    /// <summary>The service as another client calls it: an organisation id of the demo directory, or a role's client.</summary>
+    public HttpClient As(string clientId)
+    {
+        lock (_clients)
+        {
+            return _clients.TryGetValue(clientId, out var known) ? known : _clients[clientId] = Service.As(clientId);
+        }
+    }
+
+    private readonly Dictionary<string, HttpClient> _clients = [];
 
     public IBus Bus => Service.Services.GetRequiredService<IBus>();
 
@@ -34,11 +50,17 @@ public sealed class HandlingHost : IAsyncDisposable
     public static async Task<HandlingHost> StartAsync(
         SharedInfrastructure infrastructure, string? messaging = null, Action<IServiceCollection>? services = null)
     {
+        // Callers sign in with the run's token service; whose region is whose is read in its directory unless told otherwise.
+        var tokens = await SharedTokens.StartAsync(infrastructure);
         var host = new HandlingHost(new ServiceFactory<HandlingDbContext>(new Dictionary<string, string?>
         {
             ["ConnectionStrings:handlingdb"] = await infrastructure.CreateDatabaseAsync("handling"),
             ["ConnectionStrings:messaging"] = messaging ?? await infrastructure.CreateVirtualHostAsync("handling"),
-        }, services));
+        }, all =>
+        {
+            DirectoryWiring.Through(tokens.Directory)(all);
+            services?.Invoke(all);
+        }));
         await ServiceSet.Ready(host.Client);
         return host;
     }
@@ -66,26 +88,38 @@ public sealed class HandlingHost : IAsyncDisposable
         mode == RoutingModes.GuideToLegal ? "民事诉讼" : null, DateTimeOffset.UtcNow);
 
     /// <summary>Publishes a routing decision and waits until the petition has <paramref name="expectedCases"/> cases.</summary>
-    public async Task<List<JsonElement>> RouteAsync(PetitionRouted routed, int expectedCases)
+    /// <param name="reader">Whose list to wait on: by default the province's bureau, or for a report its discipline unit.</param>
+    public async Task<List<JsonElement>> RouteAsync(PetitionRouted routed, int expectedCases, string? reader = null)
     {
         await Bus.Publish(routed);
-        return await CasesOfAsync(routed.PetitionId, expectedCases);
+        return await CasesOfAsync(routed.PetitionId, expectedCases, reader ?? (routed.Confidential ? routed.ResponsibleOrgId : ProvinceBureau));
     }
 
-    public async Task<List<JsonElement>> CasesOfAsync(Guid petitionId, int expectedCases) => await Eventually.HoldsAsync(
-        async () => (await Client.GetFromJsonAsync<List<JsonElement>>($"/api/handling/petitions/{petitionId}/cases"))!,
+    /// <summary>The petition's cases as <paramref name="reader"/> sees them (by default the province's bureau, which sees all but reports).</summary>
+    public async Task<List<JsonElement>> CasesOfAsync(Guid petitionId, int expectedCases, string reader = ProvinceBureau) => await Eventually.HoldsAsync(
+        async () => await As(reader).GetAsync($"/api/handling/petitions/{petitionId}/cases") is { IsSuccessStatusCode: true } ok
+            ? (await ok.Content.ReadFromJsonAsync<List<JsonElement>>())!
+            : [],
         cases => cases.Count == expectedCases, because: $"the petition has {expectedCases} case(s)");
 
     /// <summary>A registered complaint routed to Guyuan county's labour bureau: the case id and the petitioner's code.</summary>
     public async Task<(string CaseId, Guid PetitionId, string TrackingCode)> OpenCaseAsync()
     {
         var (petitionId, trackingCode) = await RegisterAsync();
-        var cases = await RouteAsync(Routed(petitionId), 1);
+        // Read by the unit itself, which needs no directory to see its own case.
+        var routed = Routed(petitionId);
+        var cases = await RouteAsync(routed, 1, reader: routed.ResponsibleOrgId);
         return (cases[0].GetProperty("caseId").GetString()!, petitionId, trackingCode);
     }
 
-    public Task<HttpResponseMessage> PostAsync(string caseId, string action, object body) =>
-        Client.PostAsJsonAsync($"/api/handling/cases/{caseId}/{action}", body);
+    /// <summary>An action on the case by <paramref name="asClient"/>, by default the unit that leads the case (as it stands now).</summary>
+    public async Task<HttpResponseMessage> PostAsync(string caseId, string action, object body, string? asClient = null)
+    {
+        asClient ??= Guid.TryParse(caseId, out var id)
+            ? await Service.InDatabaseAsync(db => db.Cases.Where(c => c.Id == id).Select(c => c.OrgId).SingleOrDefaultAsync()) ?? ProvinceBureau
+            : ProvinceBureau;
+        return await As(asClient).PostAsJsonAsync($"/api/handling/cases/{caseId}/{action}", body);
+    }
 
     /// <summary>The events the service wrote to its outbox about one case or petition, in the order they were written.</summary>
     public async Task<List<(string Type, JsonElement Body)>> EventsAboutAsync(string id)

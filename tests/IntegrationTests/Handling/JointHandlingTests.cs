@@ -84,12 +84,15 @@ public sealed class JointHandlingTests(SharedInfrastructure infrastructure) : IA
     }
 
     [Fact]
-    public async Task A_unit_outside_the_case_is_forbidden_by_name_and_adds_nothing()
+    public async Task A_unit_outside_the_case_finds_no_case_is_not_named_by_another_and_adds_nothing()
     {
         var caseId = await JointCaseAsync();
 
-        var response = await FindingsAsync(caseId, Outsider, "住建局意见");
+        // With its own client the outsider learns nothing, not even that the case exists; a co-handler cannot speak for it.
+        var own = await FindingsAsync(caseId, Outsider, "住建局意见");
+        var response = await _handling.PostAsync(caseId, "findings", new { orgId = Outsider, findings = "住建局意见" }, CoHandler);
 
+        Assert.Equal(HttpStatusCode.NotFound, own.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
@@ -137,10 +140,11 @@ public sealed class JointHandlingTests(SharedInfrastructure infrastructure) : IA
     }
 
     private Task<HttpResponseMessage> FindingsAsync(string caseId, string orgId, string findings) =>
-        _handling.PostAsync(caseId, "findings", new { orgId, findings });
+        // Each unit adds findings in its own name, with its own client.
+        _handling.PostAsync(caseId, "findings", new { orgId, findings }, OrgId.IsWellFormed(orgId) ? orgId : null);
 
     private async Task<List<JsonElement>> ListAsync(string orgId, string? status = null) =>
-        (await _handling.Client.GetFromJsonAsync<List<JsonElement>>(
+        (await _handling.As(orgId).GetFromJsonAsync<List<JsonElement>>(
             $"/api/handling/cases?orgId={Uri.EscapeDataString(orgId)}" + (status is null ? "" : $"&status={status}")))!;
 
     private async Task AssertNoFindingsAsync(string caseId)

@@ -230,8 +230,12 @@ public sealed class ReviewWithoutDirectoryTests(SharedInfrastructure infrastruct
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        var c = await _handling.Client.GetFromJsonAsync<JsonElement>($"/api/handling/cases/{caseId}");
+        // The unit reads its own case without the directory; a bureau's read, which needs it, is a 503 problem too.
+        var c = await _handling.As("130724/hrss").GetFromJsonAsync<JsonElement>($"/api/handling/cases/{caseId}");
         Assert.Equal("answered", c.GetProperty("status").GetString());
+        var bureau = await _handling.Client.GetAsync($"/api/handling/cases/{caseId}");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, bureau.StatusCode);
+        Assert.Equal("application/problem+json", bureau.Content.Headers.ContentType?.MediaType);
     }
 
     private sealed class Unreachable : HttpMessageHandler

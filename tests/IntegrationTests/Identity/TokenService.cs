@@ -1,8 +1,13 @@
+using System.Collections.Concurrent;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using PetitionPlatform.Contracts;
+using PetitionPlatform.Identity.Clients;
 using PetitionPlatform.Identity.Data;
 using PetitionPlatform.IntegrationTests.Support;
 using PetitionPlatform.Routing.Data;
+using PetitionPlatform.ServiceDefaults.Access;
 using PetitionPlatform.TestSupport;
 
 namespace PetitionPlatform.IntegrationTests.Identity;
@@ -13,6 +18,9 @@ internal sealed class TokenService : IAsyncDisposable
     public const string OperatorSecret = "integration-test-operator-secret";
 
     private readonly ServiceFactory<RoutingDbContext> _routing;
+    private readonly SemaphoreSlim _signingIn = new(1, 1);
+    private readonly Dictionary<string, string> _secrets = [];
+    private readonly ConcurrentDictionary<string, (string Token, DateTimeOffset RenewAt)> _tokens = new();
 
     private TokenService(ServiceFactory<RoutingDbContext> routing, ServiceFactory<IdentityDbContext> identity)
     {
@@ -22,6 +30,9 @@ internal sealed class TokenService : IAsyncDisposable
     }
 
     public ServiceFactory<IdentityDbContext> Identity { get; }
+
+    /// <summary>The routing service it checks organisations with: a directory other hosts of a test may read too.</summary>
+    public ServiceFactory<RoutingDbContext> Directory => _routing;
 
     public HttpClient Client { get; }
 
@@ -60,6 +71,53 @@ internal sealed class TokenService : IAsyncDisposable
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("access_token").GetString()!;
     }
+
+    /// <summary>
+    /// A token of the client <paramref name="clientId"/>, as the demo stack seeds them: an organisation id of the demo
+    /// directory (roles by its kind of unit), or <c>portal</c>, <c>auditor</c>, <c>operator</c>. The client is registered
+    /// through the operators' API the first time; its token is kept until shortly before it expires.
+    /// </summary>
+    public async Task<string> TokenForAsync(string clientId)
+    {
+        if (_tokens.TryGetValue(clientId, out var known) && known.RenewAt > DateTimeOffset.UtcNow)
+        {
+            return known.Token;
+        }
+
+        await _signingIn.WaitAsync();
+        try
+        {
+            if (!_secrets.TryGetValue(clientId, out var secret))
+            {
+                secret = clientId == AccessRoles.Operator ? OperatorSecret : await RegisterAsync(clientId);
+                _secrets[clientId] = secret;
+            }
+
+            using var response = await RequestTokenAsync(clientId, secret);
+            var answer = await response.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>();
+            var token = answer.GetProperty("access_token").GetString()!;
+            _tokens[clientId] = (token, DateTimeOffset.UtcNow.AddSeconds(answer.GetProperty("expires_in").GetInt32() - 60));
+            return token;
+        }
+        finally
+        {
+            _signingIn.Release();
+        }
+    }
+
+    private async Task<string> RegisterAsync(string clientId)
+    {
+        var (orgId, roles) = OrgId.TryParse(clientId, out var org)
+            ? (clientId, OrganizationRoles.Of(org.Unit))
+            : ("130000/petition-bureau", (IReadOnlyList<string>)[clientId]);
+        using var operators = await SignedInAsync(AccessRoles.Operator, OperatorSecret);
+        using var made = await operators.PostAsJsonAsync("/api/identity/clients", new { clientId, orgId, roles });
+        return (await made.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>()).GetProperty("secret").GetString()!;
+    }
+
+    /// <summary>Hands a host that validates tokens (the gateway, a service) this token service's keys, in this process.</summary>
+    public void ServeKeysTo(IServiceCollection services) => services.AddHttpClient(PlatformAuthentication.MetadataClient)
+        .ConfigurePrimaryHttpMessageHandler(() => Identity.Server.CreateHandler());
 
     public async Task<HttpClient> SignedInAsync(string clientId, string secret)
     {

@@ -6,6 +6,8 @@ using PetitionPlatform.IntegrationTests.Support;
 using PetitionPlatform.Messaging;
 using PetitionPlatform.TestSupport;
 
+using PetitionPlatform.IntegrationTests.Identity;
+
 namespace PetitionPlatform.IntegrationTests.Intake;
 
 /// <summary>With routing down, intake cannot check a registration's references, so it registers nothing.</summary>
@@ -16,6 +18,8 @@ public sealed class DirectoryOutageTests(SharedInfrastructure infrastructure) : 
 
     public async Task InitializeAsync()
     {
+        // Intake needs a client: registrations come from a portal's, reads from a bureau's.
+        await SharedTokens.StartAsync(infrastructure);
         _intake = new ServiceFactory<IntakeDbContext>(new Dictionary<string, string?>
         {
             ["ConnectionStrings:intakedb"] = await infrastructure.CreateDatabaseAsync("intake"),
@@ -31,7 +35,7 @@ public sealed class DirectoryOutageTests(SharedInfrastructure infrastructure) : 
     [Fact]
     public async Task Registration_answers_503_and_keeps_nothing_when_the_directory_is_unreachable()
     {
-        var response = await _intake.CreateClient().RegisterAsync(SamplePetitions.GuyuanWageArrears());
+        var response = await _intake.As("portal").RegisterAsync(SamplePetitions.GuyuanWageArrears());
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);

@@ -12,6 +12,8 @@ using PetitionPlatform.Messaging;
 using PetitionPlatform.Routing.Data;
 using PetitionPlatform.TestSupport;
 
+using PetitionPlatform.IntegrationTests.Identity;
+
 namespace PetitionPlatform.IntegrationTests.Intake;
 
 [Collection("infrastructure")]
@@ -21,9 +23,12 @@ public sealed class RegistrationTests(SharedInfrastructure infrastructure) : IAs
     private ServiceFactory<IntakeDbContext> _intake = null!;
     private string _database = null!;
     private HttpClient _client = null!;
+    private HttpClient _reader = null!;
 
     public async Task InitializeAsync()
     {
+        // Intake needs a client: registrations come from a portal's, reads from a bureau's.
+        await SharedTokens.StartAsync(infrastructure);
         _database = await infrastructure.CreateDatabaseAsync("intake");
         var messaging = await infrastructure.CreateVirtualHostAsync("intake");
         // The real routing service serves the directory that registration is checked against.
@@ -37,7 +42,8 @@ public sealed class RegistrationTests(SharedInfrastructure infrastructure) : IAs
             ["ConnectionStrings:intakedb"] = _database,
             ["ConnectionStrings:messaging"] = messaging,
         }, DirectoryWiring.Through(_routing));
-        _client = _intake.CreateClient();
+        _client = _intake.As("portal");
+        _reader = _intake.As("130000/petition-bureau");
     }
 
     public async Task DisposeAsync()
@@ -59,7 +65,7 @@ public sealed class RegistrationTests(SharedInfrastructure infrastructure) : IAs
         Assert.Matches("^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$", body.GetProperty("trackingCode").GetString());
         Assert.Equal("registered", body.GetProperty("status").GetString());
 
-        var record = await _client.GetFromJsonAsync<JsonElement>(response.Headers.Location);
+        var record = await _reader.GetFromJsonAsync<JsonElement>(response.Headers.Location);
         Assert.Equal("wage-arrears", record.GetProperty("topic").GetString());
         Assert.Equal("130000/petition-bureau", record.GetProperty("receivedBy").GetString());
         Assert.True(record.GetProperty("collective").GetBoolean());
@@ -74,7 +80,7 @@ public sealed class RegistrationTests(SharedInfrastructure infrastructure) : IAs
         body.Remove("receivedBy");
 
         var response = await _client.RegisterAsync(body);
-        var record = await _client.GetFromJsonAsync<JsonElement>(response.Headers.Location);
+        var record = await _reader.GetFromJsonAsync<JsonElement>(response.Headers.Location);
 
         Assert.Equal("130724/petition-bureau", record.GetProperty("receivedBy").GetString());
     }
@@ -109,7 +115,7 @@ public sealed class RegistrationTests(SharedInfrastructure infrastructure) : IAs
         var response = await _client.RegisterAsync(SamplePetitions.GuyuanWageArrears());
         var petitionId = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("petitionId").GetString();
 
-        var record = await _client.GetFromJsonAsync<JsonElement>($"/api/intake/petitions/{petitionId}");
+        var record = await _reader.GetFromJsonAsync<JsonElement>($"/api/intake/petitions/{petitionId}");
 
         var petitioner = record.GetProperty("petitioner");
         Assert.Equal("王**", petitioner.GetProperty("name").GetString());
@@ -251,7 +257,7 @@ public sealed class RegistrationTests(SharedInfrastructure infrastructure) : IAs
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         Assert.True((await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("subtopic", out _));
         Assert.Equal(HttpStatusCode.Accepted, registered.StatusCode);
-        var record = await _client.GetFromJsonAsync<JsonElement>(registered.Headers.Location);
+        var record = await _reader.GetFromJsonAsync<JsonElement>(registered.Headers.Location);
         Assert.Equal("housing", record.GetProperty("subtopic").GetString());
     }
 }

@@ -11,6 +11,8 @@ using PetitionPlatform.Messaging;
 using PetitionPlatform.Supervision.Data;
 using PetitionPlatform.TestSupport;
 
+using PetitionPlatform.IntegrationTests.Identity;
+
 namespace PetitionPlatform.IntegrationTests.Intake;
 
 /// <summary>
@@ -24,9 +26,12 @@ public sealed class RepeatsFlowTests(SharedInfrastructure infrastructure) : IAsy
     private ServiceFactory<IntakeDbContext> _intake = null!;
     private ServiceFactory<SupervisionDbContext> _supervision = null!;
     private HttpClient _client = null!;
+    private HttpClient _reader = null!;
 
     public async Task InitializeAsync()
     {
+        // Intake needs a client: registrations come from a portal's, reads from a bureau's.
+        await SharedTokens.StartAsync(infrastructure);
         _routing = await RoutingService.StartAsync(infrastructure);
         _intake = new ServiceFactory<IntakeDbContext>(new Dictionary<string, string?>
         {
@@ -40,7 +45,8 @@ public sealed class RepeatsFlowTests(SharedInfrastructure infrastructure) : IAsy
             ["ConnectionStrings:messaging"] = _routing.Messaging,
             ["Outbox:PollInterval"] = "00:00:00.500",
         }, DirectoryWiring.Through(_routing.Factory));
-        _client = _intake.CreateClient();
+        _client = _intake.As("portal");
+        _reader = _intake.As("130000/petition-bureau");
         await Task.WhenAll(ServiceSet.Ready(_client), ServiceSet.Ready(_supervision.CreateClient()));
     }
 
@@ -63,7 +69,7 @@ public sealed class RepeatsFlowTests(SharedInfrastructure infrastructure) : IAsy
         Assert.Equal("duplicate", duplicate.Status);
         Assert.Equal(original.Id, duplicate.Answer.GetProperty("duplicateOf").GetString());
         Assert.Contains(original.Number, duplicate.Answer.GetProperty("note").GetString(), StringComparison.Ordinal);
-        var record = await _client.GetFromJsonAsync<JsonElement>($"/api/intake/petitions/{duplicate.Id}");
+        var record = await _reader.GetFromJsonAsync<JsonElement>($"/api/intake/petitions/{duplicate.Id}");
         Assert.Equal("duplicate", record.GetProperty("status").GetString());
         Assert.Equal(original.Id, record.GetProperty("duplicateOf").GetString());
         Assert.Equal(JsonValueKind.Null, record.GetProperty("repeatOf").ValueKind);
@@ -100,7 +106,7 @@ public sealed class RepeatsFlowTests(SharedInfrastructure infrastructure) : IAsy
 
         Assert.Equal("registered", repeat.Status);
         Assert.Equal(original.Id, repeat.Answer.GetProperty("repeatOf").GetString());
-        var record = await _client.GetFromJsonAsync<JsonElement>($"/api/intake/petitions/{repeat.Id}");
+        var record = await _reader.GetFromJsonAsync<JsonElement>($"/api/intake/petitions/{repeat.Id}");
         Assert.Equal(original.Id, record.GetProperty("repeatOf").GetString());
         Assert.Equal(JsonValueKind.Null, record.GetProperty("duplicateOf").ValueKind);
 

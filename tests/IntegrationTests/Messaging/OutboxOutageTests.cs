@@ -38,7 +38,7 @@ public sealed class OutboxOutageTests(SharedInfrastructure infrastructure) : IAs
     {
         await _broker.StopAsync();
 
-        var response = await _services.Intake.CreateClient().RegisterAsync(SamplePetitions.GuyuanWageArrears());
+        var response = await _services.Intake.As("portal").RegisterAsync(SamplePetitions.GuyuanWageArrears());
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         var petitionId = Guid.Parse((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("petitionId").GetString()!);
 

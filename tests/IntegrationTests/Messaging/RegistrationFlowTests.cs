@@ -20,7 +20,7 @@ public sealed class RegistrationFlowTests(SharedInfrastructure infrastructure) :
     [Fact]
     public async Task Every_other_service_records_a_registered_petition_once()
     {
-        var response = await _services.Intake.CreateClient().RegisterAsync(SamplePetitions.GuyuanWageArrears());
+        var response = await _services.Intake.As("portal").RegisterAsync(SamplePetitions.GuyuanWageArrears());
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
         var petitionId = Guid.Parse(body.GetProperty("petitionId").GetString()!);
         var number = body.GetProperty("number").GetString();
@@ -46,14 +46,14 @@ public sealed class RegistrationFlowTests(SharedInfrastructure infrastructure) :
     [Fact]
     public async Task Each_service_consumes_from_its_own_queue_so_none_steals_another_ones_copy()
     {
-        var response = await _services.Intake.CreateClient().RegisterAsync(SamplePetitions.GuyuanWageArrears());
+        var response = await _services.Intake.As("portal").RegisterAsync(SamplePetitions.GuyuanWageArrears());
         var petitionId = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("petitionId").GetString();
 
         var consumers = new List<string>();
         foreach (var (client, prefix) in new[]
                  {
                      (_services.Routing.CreateClient(), "/api/routing"),
-                     (_services.Handling.CreateClient(), "/api/handling"),
+                     (_services.Handling.As("130000/petition-bureau"), "/api/handling"),
                      (_services.Supervision.CreateClient(), "/api/supervision"),
                      (_services.Notification.CreateClient(), "/api/notifications"),
                  })

@@ -4,6 +4,8 @@ using PetitionPlatform.Intake.Data;
 using PetitionPlatform.IntegrationTests.Support;
 using PetitionPlatform.TestSupport;
 
+using PetitionPlatform.IntegrationTests.Identity;
+
 namespace PetitionPlatform.IntegrationTests.Routing;
 
 /// <summary>The seeds' Guyuan case from intake's HTTP API to routing's decision, over the real broker.</summary>
@@ -15,6 +17,8 @@ public sealed class RegistrationToRoutingTests(SharedInfrastructure infrastructu
 
     public async Task InitializeAsync()
     {
+        // Intake needs a client: registrations come from a portal's, reads from a bureau's.
+        await SharedTokens.StartAsync(infrastructure);
         _routing = await RoutingService.StartAsync(infrastructure);
         _intake = new ServiceFactory<IntakeDbContext>(new Dictionary<string, string?>
         {
@@ -34,7 +38,7 @@ public sealed class RegistrationToRoutingTests(SharedInfrastructure infrastructu
     [Fact]
     public async Task Wage_arrears_registered_at_the_province_are_assigned_to_guyuan_labour_inspection()
     {
-        var registration = await _intake.CreateClient().RegisterAsync(SamplePetitions.GuyuanWageArrears());
+        var registration = await _intake.As("portal").RegisterAsync(SamplePetitions.GuyuanWageArrears());
         var petitionId = (await registration.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("petitionId").GetString();
 
         var decision = await Eventually.HoldsAsync(

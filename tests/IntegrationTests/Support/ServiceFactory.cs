@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using PetitionPlatform.IntegrationTests.Identity;
+using PetitionPlatform.ServiceDefaults.Access;
 
 namespace PetitionPlatform.IntegrationTests.Support;
 
@@ -23,9 +25,30 @@ public sealed class ServiceFactory<TContext>(IReadOnlyDictionary<string, string?
             builder.UseSetting(key, value);
         }
 
+        // The service validates tokens of the run's real token service, reading its keys in this process.
+        builder.ConfigureServices(services => services.AddHttpClient(PlatformAuthentication.MetadataClient)
+            .ConfigurePrimaryHttpMessageHandler(() => Tokens.Identity.Server.CreateHandler()));
         if (services is not null)
         {
             builder.ConfigureServices(services);
+        }
+    }
+
+    /// <summary>
+    /// The service as the client <paramref name="clientId"/> calls it (an organisation id of the demo directory, or
+    /// <c>portal</c>, <c>auditor</c>, <c>operator</c>), with a token of the real token service.
+    /// </summary>
+    public HttpClient As(string clientId) => CreateDefaultClient(new BearerToken(clientId));
+
+    private static TokenService Tokens => SharedTokens.Current
+        ?? throw new InvalidOperationException("Start the token service first: await SharedTokens.StartAsync(infrastructure).");
+
+    private sealed class BearerToken(string clientId) : DelegatingHandler
+    {
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            request.Headers.Authorization = new("Bearer", await Tokens.TokenForAsync(clientId));
+            return await base.SendAsync(request, cancellationToken);
         }
     }
 

@@ -41,6 +41,8 @@ public sealed class ServiceSet : IAsyncDisposable
     /// </summary>
     public static async Task<ServiceSet> StartAsync(SharedInfrastructure infrastructure, string? messaging = null)
     {
+        // Services validate tokens of the run's token service; tests call them as one of its clients.
+        await Identity.SharedTokens.StartAsync(infrastructure);
         var databases = new Dictionary<string, string>();
         foreach (var name in new[] { "intakedb", "routingdb", "handlingdb", "supervisiondb", "notificationdb" })
         {

@@ -7,6 +7,8 @@ using PetitionPlatform.Messaging;
 using PetitionPlatform.Routing.Data;
 using PetitionPlatform.TestSupport;
 
+using PetitionPlatform.IntegrationTests.Identity;
+
 namespace PetitionPlatform.IntegrationTests.Telemetry;
 
 /// <summary>Business counters count what committed: an event saved in a transaction that rolls back is never counted.</summary>
@@ -18,6 +20,8 @@ public sealed class CommittedEventsTests(SharedInfrastructure infrastructure) : 
 
     public async Task InitializeAsync()
     {
+        // Intake needs a client: registrations come from a portal's, reads from a bureau's.
+        await SharedTokens.StartAsync(infrastructure);
         _directory = await DirectoryWiring.StartDirectoryAsync(infrastructure);
         _intake = new ServiceFactory<IntakeDbContext>(new Dictionary<string, string?>
         {

@@ -10,6 +10,8 @@ using PetitionPlatform.IntegrationTests.Support;
 using PetitionPlatform.Routing.Data;
 using PetitionPlatform.TestSupport;
 
+using PetitionPlatform.IntegrationTests.Identity;
+
 namespace PetitionPlatform.IntegrationTests.Telemetry;
 
 /// <summary>
@@ -26,6 +28,8 @@ public sealed class MetricsAndExportTests(SharedInfrastructure infrastructure) :
 
     public async Task InitializeAsync()
     {
+        // Intake needs a client: registrations come from a portal's, reads from a bureau's.
+        await SharedTokens.StartAsync(infrastructure);
         var collector = WebApplication.CreateSlimBuilder();
         collector.WebHost.UseUrls("http://127.0.0.1:0");
         _collector = collector.Build();
@@ -58,7 +62,7 @@ public sealed class MetricsAndExportTests(SharedInfrastructure infrastructure) :
     [Fact]
     public async Task A_registration_is_counted_by_channel_and_kind_on_the_scrape_endpoint()
     {
-        var client = _intake.CreateClient();
+        var client = _intake.As("portal");
         var before = await client.GetStringAsync("/metrics");
         Assert.DoesNotContain("petition_registered_total{", before, StringComparison.Ordinal);
 
@@ -78,7 +82,7 @@ public sealed class MetricsAndExportTests(SharedInfrastructure infrastructure) :
     [Fact]
     public async Task Traces_metrics_and_logs_are_posted_as_protobuf_to_the_signal_paths()
     {
-        var response = await _intake.CreateClient().RegisterAsync(SamplePetitions.GuyuanWageArrears());
+        var response = await _intake.As("portal").RegisterAsync(SamplePetitions.GuyuanWageArrears());
         Assert.True(response.IsSuccessStatusCode);
 
         // Metrics leave every 5 s by default here (the SDK's minute is too slow to watch); traces and logs in batches.

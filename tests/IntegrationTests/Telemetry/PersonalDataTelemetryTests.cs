@@ -29,7 +29,7 @@ public sealed class PersonalDataTelemetryTests(SharedInfrastructure infrastructu
     [Fact]
     public async Task No_span_or_log_record_carries_the_petitioners_identity_or_query_code_and_logs_carry_the_trace()
     {
-        var gateway = _platform.Gateway.CreateClient();
+        var gateway = _platform.Portal;
         var response = await gateway.RegisterAsync(SamplePetitions.GuyuanWageArrears());
         Assert.True(response.IsSuccessStatusCode);
         var registration = await response.Content.ReadFromJsonAsync<JsonElement>();

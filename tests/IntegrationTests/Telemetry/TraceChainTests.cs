@@ -37,7 +37,7 @@ public sealed class TraceChainTests(SharedInfrastructure infrastructure) : IAsyn
     [Fact]
     public async Task A_petition_submitted_through_the_gateway_is_one_trace_through_every_consumer_to_its_notifications()
     {
-        var response = await _platform.Gateway.CreateClient().RegisterAsync(SamplePetitions.GuyuanWageArrears());
+        var response = await _platform.Portal.RegisterAsync(SamplePetitions.GuyuanWageArrears());
         Assert.True(response.IsSuccessStatusCode);
         var petitionId = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("petitionId").GetString();
         var traceId = ActivityTraceId.CreateFromString(Assert.Single(response.Headers.GetValues("X-Trace-Id")));

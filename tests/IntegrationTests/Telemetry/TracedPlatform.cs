@@ -7,6 +7,7 @@ using Microsoft.Extensions.Logging;
 using PetitionPlatform.Gateway;
 using PetitionPlatform.Handling.Data;
 using PetitionPlatform.Intake.Data;
+using PetitionPlatform.IntegrationTests.Identity;
 using PetitionPlatform.IntegrationTests.Support;
 using PetitionPlatform.Notification.Data;
 using PetitionPlatform.Routing.Data;
@@ -39,6 +40,9 @@ internal sealed class TracedPlatform : IAsyncDisposable
     public ServiceFactory<SupervisionDbContext> Supervision { get; private set; } = null!;
 
     public WebApplicationFactory<GatewayOptions> Gateway { get; private set; } = null!;
+
+    /// <summary>The gateway as a citizens' portal calls it, with a token of the real token service.</summary>
+    public HttpClient Portal { get; private set; } = null!;
 
     public static async Task<TracedPlatform> StartAsync(SharedInfrastructure infrastructure)
     {
@@ -74,6 +78,8 @@ internal sealed class TracedPlatform : IAsyncDisposable
             ServiceSet.Ready(handling.CreateClient()),
             ServiceSet.Ready(notification.CreateClient()));
 
+        var tokens = await SharedTokens.StartAsync(infrastructure);
+
         // Routes of services this platform does not put on a socket lead nowhere; the tests do not use them.
         var unreachable = "http://127.0.0.1:9";
         platform.Gateway = platform.Add(new WebApplicationFactory<GatewayOptions>().WithWebHostBuilder(gateway =>
@@ -85,8 +91,14 @@ internal sealed class TracedPlatform : IAsyncDisposable
                 gateway.UseSetting($"services:{service}:http:0", unreachable);
             }
 
-            gateway.ConfigureServices(services => services.AddSingleton<ILoggerProvider>(platform._gatewayLogs));
+            gateway.ConfigureServices(services =>
+            {
+                services.AddSingleton<ILoggerProvider>(platform._gatewayLogs);
+                tokens.ServeKeysTo(services);
+            });
         }));
+        platform.Portal = platform.Gateway.CreateClient();
+        platform.Portal.DefaultRequestHeaders.Authorization = new("Bearer", await tokens.TokenForAsync("portal"));
         return platform;
     }
 

@@ -1,0 +1,55 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace PetitionPlatform.EndToEndTests.Access;
+
+/// <summary>
+/// The clients the Development stack seeds, read from <c>identity/clients.json</c> in the AppHost's data directory
+/// as a script of a local stack would, and HTTP clients that sign in as one of them through the gateway.
+/// </summary>
+public sealed class DemoClients(string clientsFile, Func<HttpClient> anonymous)
+{
+    private readonly Lazy<Dictionary<string, JsonElement>> _clients = new(() =>
+        JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(File.ReadAllText(clientsFile))!);
+
+    public IReadOnlyCollection<string> Ids => _clients.Value.Keys;
+
+    public string SecretOf(string clientId) => _clients.Value[clientId].GetProperty("secret").GetString()!;
+
+    /// <summary>The gateway as the client calls it: a token from <c>/connect/token</c>, fetched again before it expires.</summary>
+    public HttpClient As(string clientId, Uri gateway) =>
+        new(new BearerTokens(this, clientId) { InnerHandler = new HttpClientHandler() })
+        {
+            BaseAddress = gateway,
+            Timeout = TimeSpan.FromSeconds(30),
+        };
+
+    public async Task<HttpResponseMessage> RequestTokenAsync(string clientId, string secret) =>
+        await anonymous().PostAsync(new Uri("/connect/token", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "client_credentials",
+            ["client_id"] = clientId,
+            ["client_secret"] = secret,
+        }));
+
+    private sealed class BearerTokens(DemoClients clients, string clientId) : DelegatingHandler
+    {
+        private string? _token;
+        private DateTimeOffset _renewAt;
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            if (_token is null || DateTimeOffset.UtcNow >= _renewAt)
+            {
+                using var response = await clients.RequestTokenAsync(clientId, clients.SecretOf(clientId));
+                var answer = await response.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
+                _token = answer.GetProperty("access_token").GetString();
+                _renewAt = DateTimeOffset.UtcNow.AddSeconds(answer.GetProperty("expires_in").GetInt32() - 60);
+            }
+
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _token);
+            return await base.SendAsync(request, cancellationToken);
+        }
+    }
+}
