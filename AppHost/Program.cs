@@ -61,7 +61,8 @@ var handling = builder.AddService<Projects.Handling>("handling")
 var supervision = builder.AddService<Projects.Supervision>("supervision")
     .WithReference(supervisionDb).WaitFor(supervisionDb)
     .WithReference(messaging).WaitFor(messaging)
-    .WithReference(routing);
+    .WithReference(routing)
+    .WithReference(identity);
 
 // Notification opens the query code intake seals for the receipt, and nothing else of the petitioner's.
 var notification = builder.AddService<Projects.Notification>("notification")

@@ -1,6 +1,7 @@
 using PetitionPlatform.Data;
 using PetitionPlatform.Messaging;
 using PetitionPlatform.Routing.Client;
+using PetitionPlatform.ServiceDefaults.Access;
 using PetitionPlatform.Supervision.Api;
 using PetitionPlatform.Supervision.Data;
 using PetitionPlatform.Supervision.Deadlines;
@@ -23,6 +24,8 @@ internal static class ApplicationServices
         });
         builder.AddApiDocumentation();
         builder.Services.AddScoped<LedgerStore>();
+        builder.AddPlatformAccess();
+        builder.Services.AddScoped<SupervisionAccess>();
         builder.Services.AddScoped<NoticeIssuer>();
         builder.Services.AddScoped<DeadlineEvaluator>();
         builder.Services.AddOptions<SupervisionOptions>()

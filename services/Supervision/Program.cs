@@ -1,4 +1,5 @@
 using PetitionPlatform.Messaging;
+using PetitionPlatform.ServiceDefaults.Access;
 using PetitionPlatform.Supervision;
 using PetitionPlatform.Supervision.Api;
 using PetitionPlatform.Supervision.Telemetry;
@@ -12,6 +13,7 @@ builder.Services.AddCommittedEventObserver<SupervisionMetrics>();
 var app = builder.Build();
 
 app.UseExceptionHandler();
+app.UsePlatformAccess();
 app.MapDefaultEndpoints();
 app.MapApiDocumentation();
 app.MapLedgerApi();

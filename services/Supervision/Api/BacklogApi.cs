@@ -4,6 +4,8 @@ using PetitionPlatform.Contracts.Periods;
 using PetitionPlatform.ServiceDefaults.Problems;
 using PetitionPlatform.Supervision.Data;
 
+using PetitionPlatform.ServiceDefaults.Access;
+
 namespace PetitionPlatform.Supervision.Api;
 
 /// <summary>The backlog ledger (积案台账): every clock still open past its deadline at a unit under a region, oldest first.</summary>
@@ -17,12 +19,17 @@ public static class BacklogApi
         return app;
     }
 
-    private static async Task<Results<Ok<List<BacklogEntry>>, ValidationProblem>> ListAsync(
-        string? regionCode, LedgerStore ledger, TimeProvider time, CancellationToken ct)
+    private static async Task<Results<Ok<List<BacklogEntry>>, ValidationProblem, ProblemHttpResult>> ListAsync(
+        string? regionCode, Caller caller, SupervisionAccess access, LedgerStore ledger, TimeProvider time, CancellationToken ct)
     {
         if (!RegionCode.TryParse(regionCode, out var region))
         {
             return Problem.Invalid("regionCode", "The region is required as its code of 6, 9 or 12 digits, e.g. ?regionCode=130724.");
+        }
+
+        if (!await access.OverseesAsync(caller, region.Value, ct))
+        {
+            return SupervisionProblems.NotOverseen(caller, region.Value);
         }
 
         var now = time.GetUtcNow();
@@ -31,7 +38,8 @@ public static class BacklogApi
         await foreach (var petition in ledger.EveryPetitionAsync(200, ct))
         {
             backlog.AddRange(petition.Stages
-                .Where(clock => clock.DoneAt is null && clock.IsOverdueAt(now) && OrgId.TryParse(clock.OrgId, out var org) && org.IsWithin(region))
+                .Where(clock => clock.DoneAt is null && clock.IsOverdueAt(now) && OrgId.TryParse(clock.OrgId, out var org) && org.IsWithin(region)
+                    && SupervisionAccess.MayShowClockOf(caller, clock.OrgId))
                 .Select(clock => new BacklogEntry(petition.PetitionId.ToString(), petition.Number, clock.Stage, clock.OrgId,
                     clock.CaseId?.ToString(), clock.DueBy.InChina(), today.DayNumber - StatutoryCalendar.DayOf(clock.DueBy).DayNumber)));
         }

@@ -6,6 +6,8 @@ using PetitionPlatform.Supervision.Data;
 using PetitionPlatform.Supervision.Directory;
 using PetitionPlatform.Supervision.Domain.Indicators;
 
+using PetitionPlatform.ServiceDefaults.Access;
+
 namespace PetitionPlatform.Supervision.Api;
 
 /// <summary>The indicators of DOMAIN.md §6 for a region and everything below it, with a breakdown by child region.</summary>
@@ -27,8 +29,8 @@ public static partial class IndicatorsApi
     }
 
     private static async Task<Results<Ok<IndicatorsResponse>, ValidationProblem, ProblemHttpResult>> GetAsync(
-        string? regionCode, string? from, string? to, IndicatorsStore store, RegionDirectoryClient regions, TimeProvider time,
-        ILogger<IndicatorsResponse> logger, CancellationToken ct)
+        string? regionCode, string? from, string? to, Caller caller, SupervisionAccess access, IndicatorsStore store,
+        RegionDirectoryClient regions, TimeProvider time, ILogger<IndicatorsResponse> logger, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         if (!RegionCode.IsWellFormed(regionCode))
@@ -62,6 +64,11 @@ public static partial class IndicatorsApi
             {
                 return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "The directory knows no such region.",
                     detail: $"No region has the code '{regionCode}'.");
+            }
+
+            if (!await access.OverseesAsync(caller, regionCode!, ct))
+            {
+                return SupervisionProblems.NotOverseen(caller, regionCode!);
             }
 
             var petitions = await store.RegisteredAsync(region.Code, start, until, ct);

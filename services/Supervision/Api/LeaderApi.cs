@@ -5,6 +5,8 @@ using PetitionPlatform.ServiceDefaults.Problems;
 using PetitionPlatform.Supervision.Data;
 using PetitionPlatform.Supervision.Domain;
 
+using PetitionPlatform.ServiceDefaults.Access;
+
 namespace PetitionPlatform.Supervision.Api;
 
 /// <summary>Leaders taking a hard matter on personally (领导包案): recorded, shown in the ledger and named in later notices.</summary>
@@ -22,7 +24,7 @@ public static class LeaderApi
     }
 
     private static async Task<Results<Ok<LeaderResponse>, ValidationProblem, ProblemHttpResult>> TakeOverAsync(
-        string petitionId, HttpRequest http, LedgerStore ledger, SupervisionDbContext db, TimeProvider time, CancellationToken ct)
+        string petitionId, HttpRequest http, Caller caller, SupervisionAccess access, LedgerStore ledger, SupervisionDbContext db, TimeProvider time, CancellationToken ct)
     {
         if (!Guid.TryParse(petitionId, out var id))
         {
@@ -51,9 +53,17 @@ public static class LeaderApi
             return Problem.Invalid(errors);
         }
 
-        if (!await db.LedgerEvents.AnyAsync(e => e.PetitionId == id, ct))
+        if (!await db.LedgerEvents.AnyAsync(e => e.PetitionId == id, ct) || !await access.CanReadPetitionAsync(caller, id, ct))
         {
             return PetitionProblems.Unknown();
+        }
+
+        // A bureau takes a matter over in its own name (ACCESS.md: bureau), never in another organisation's.
+        if (!caller.Has(AccessRoles.Bureau) || !caller.Is(request.OrgId))
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Not allowed for this client.",
+                detail: $"A petition bureau takes a matter over in its own name; this client acts for '{caller.Org}'.",
+                extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { ["orgId"] = [$"Must be '{caller.Org}'."] } });
         }
 
         var record = await db.Leaders.SingleOrDefaultAsync(l => l.PetitionId == id, ct);

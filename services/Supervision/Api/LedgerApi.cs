@@ -3,6 +3,8 @@ using Microsoft.EntityFrameworkCore;
 using PetitionPlatform.Supervision.Data;
 using PetitionPlatform.Supervision.Domain;
 
+using PetitionPlatform.ServiceDefaults.Access;
+
 namespace PetitionPlatform.Supervision.Api;
 
 /// <summary>The supervisors' ledger of one petition: every statutory clock, who holds it and whether it ran out.</summary>
@@ -17,7 +19,7 @@ public static class LedgerApi
     }
 
     private static async Task<Results<Ok<LedgerResponse>, ValidationProblem, ProblemHttpResult>> GetAsync(
-        string petitionId, LedgerStore ledger, SupervisionDbContext db, TimeProvider time, CancellationToken ct)
+        string petitionId, Caller caller, SupervisionAccess access, LedgerStore ledger, SupervisionDbContext db, TimeProvider time, CancellationToken ct)
     {
         if (!Guid.TryParse(petitionId, out var id))
         {
@@ -25,6 +27,11 @@ public static class LedgerApi
         }
 
         var progress = await ledger.ProgressAsync(id, ct);
+        if (!await access.CanReadPetitionAsync(caller, id, ct, progress))
+        {
+            return PetitionProblems.Unknown();
+        }
+
         var links = await db.LinksOfAsync(id, ct);
         if (progress is null && links.Own is { Kind: PetitionLink.Duplicate } duplicate)
         {

@@ -6,6 +6,8 @@ using PetitionPlatform.ServiceDefaults.Problems;
 using PetitionPlatform.Supervision.Data;
 using PetitionPlatform.Supervision.Deadlines;
 
+using PetitionPlatform.ServiceDefaults.Access;
+
 namespace PetitionPlatform.Supervision.Api;
 
 /// <summary>The notices a unit received or was copied on, and (development only) the deadline evaluation on demand.</summary>
@@ -26,12 +28,17 @@ public static class NoticesApi
         return app;
     }
 
-    private static async Task<Results<Ok<List<NoticeResponse>>, ValidationProblem>> ListAsync(
-        string? orgId, SupervisionDbContext db, CancellationToken ct)
+    private static async Task<Results<Ok<List<NoticeResponse>>, ValidationProblem, ProblemHttpResult>> ListAsync(
+        string? orgId, Caller caller, SupervisionAccess access, SupervisionDbContext db, CancellationToken ct)
     {
         if (!OrgId.IsWellFormed(orgId))
         {
             return Problem.Invalid("orgId", "The unit is required as '<regionCode>/<unit>', e.g. ?orgId=130724/hrss.");
+        }
+
+        if (!await access.CanReadNoticesAsync(caller, OrgId.Parse(orgId), ct))
+        {
+            return SupervisionProblems.NotOverseen(caller, orgId);
         }
 
         var notices = await db.Notices.AsNoTracking()

@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using PetitionPlatform.Contracts;
 using PetitionPlatform.Supervision.Data;
 
+using PetitionPlatform.ServiceDefaults.Access;
+
 namespace PetitionPlatform.Supervision.Api;
 
 /// <summary>The petitioner's progress view, found by the query code alone (跟踪查询办理进度).</summary>
@@ -13,7 +15,7 @@ public static class TrackApi
     public static IEndpointRouteBuilder MapTrackApi(this IEndpointRouteBuilder app)
     {
         app.MapGroup("/api/track").WithTags("Progress")
-            .MapGet("/{trackingCode}", GetAsync)
+            .MapGet("/{trackingCode}", GetAsync).AllowPetitioners()
             .WithSummary("Where the petition stands, for the petitioner holding its query code");
         return app;
     }

@@ -78,7 +78,7 @@ public sealed class RepeatsFlowTests(SharedInfrastructure infrastructure) : IAsy
         var ledger = await LedgerAsync(original.Id, l => l.GetProperty("duplicates").GetArrayLength() == 1);
         Assert.Equal(duplicate.Id, ledger.GetProperty("duplicates")[0].GetProperty("petitionId").GetString());
         Assert.Equal(0, ledger.GetProperty("repeatCount").GetInt32());
-        var duplicateLedger = await _supervision.CreateClient().GetFromJsonAsync<JsonElement>($"/api/supervision/petitions/{duplicate.Id}");
+        var duplicateLedger = await _supervision.As("130000/petition-bureau").GetFromJsonAsync<JsonElement>($"/api/supervision/petitions/{duplicate.Id}");
         Assert.Equal(original.Id, duplicateLedger.GetProperty("duplicateOf").GetString());
 
         Assert.Equal(HttpStatusCode.NotFound, (await _routing.Client.GetAsync($"/api/routing/petitions/{duplicate.Id}")).StatusCode);
@@ -219,7 +219,7 @@ public sealed class RepeatsFlowTests(SharedInfrastructure infrastructure) : IAsy
     private Task<JsonElement> LedgerAsync(string petitionId, Func<JsonElement, bool> condition) => Eventually.HoldsAsync(
         async () =>
         {
-            var response = await _supervision.CreateClient().GetAsync($"/api/supervision/petitions/{petitionId}");
+            var response = await _supervision.As("130000/petition-bureau").GetAsync($"/api/supervision/petitions/{petitionId}");
             return response.IsSuccessStatusCode ? await response.Content.ReadFromJsonAsync<JsonElement>() : default;
         },
         json => json.ValueKind == JsonValueKind.Object && condition(json), because: "supervision's ledger shows the link");

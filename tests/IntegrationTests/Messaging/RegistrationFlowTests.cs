@@ -54,7 +54,7 @@ public sealed class RegistrationFlowTests(SharedInfrastructure infrastructure) :
                  {
                      (_services.Routing.CreateClient(), "/api/routing"),
                      (_services.Handling.As("130000/petition-bureau"), "/api/handling"),
-                     (_services.Supervision.CreateClient(), "/api/supervision"),
+                     (_services.Supervision.As("130000/petition-bureau"), "/api/supervision"),
                      (_services.Notification.CreateClient(), "/api/notifications"),
                  })
         {

@@ -9,6 +9,8 @@ using PetitionPlatform.Routing.Data;
 using PetitionPlatform.Supervision.Data;
 using PetitionPlatform.TestSupport;
 
+using PetitionPlatform.IntegrationTests.Identity;
+
 namespace PetitionPlatform.IntegrationTests.Supervision;
 
 /// <summary>
@@ -29,6 +31,7 @@ public sealed class DeadlineNoticesTests(SharedInfrastructure infrastructure) : 
     {
         _directory = await DirectoryWiring.StartDirectoryAsync(infrastructure);
         var messaging = await infrastructure.CreateVirtualHostAsync("deadlines");
+        await SharedTokens.StartAsync(infrastructure);
         _supervision = new ServiceFactory<SupervisionDbContext>(new Dictionary<string, string?>
         {
             ["ConnectionStrings:supervisiondb"] = await infrastructure.CreateDatabaseAsync("deadlines"),
@@ -37,7 +40,7 @@ public sealed class DeadlineNoticesTests(SharedInfrastructure infrastructure) : 
             // The tests choose the instants; the periodic run (as of the real now) stays out of their way.
             ["Supervision:EvaluationInterval"] = "1.00:00:00",
         }, DirectoryWiring.Through(_directory));
-        _client = _supervision.CreateClient();
+        _client = _supervision.As("130000/petition-bureau");
         await ServiceSet.Ready(_client);
         _bus = _supervision.Services.GetRequiredService<IBus>();
         _listener = await NoticeListener.StartAsync(messaging);
@@ -195,7 +198,8 @@ public sealed class DeadlineNoticesTests(SharedInfrastructure infrastructure) : 
         await PublishAsync(journey.Registered(), journey.Routed(), journey.Opened());
         await LedgerWhenAsync(journey.PetitionId, l => l.GetProperty("status").GetString() == "routed");
 
-        var response = await _client.PostAsJsonAsync($"/api/supervision/petitions/{journey.PetitionId}/leader",
+        // Guyuan's bureau takes the matter over with its own client, in its own name.
+        var response = await _supervision.As("130724/petition-bureau").PostAsJsonAsync($"/api/supervision/petitions/{journey.PetitionId}/leader",
             new { leader = "县委副书记", orgId = "130724/petition-bureau" });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
 

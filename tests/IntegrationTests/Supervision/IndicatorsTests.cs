@@ -14,6 +14,8 @@ using PetitionPlatform.TestSupport;
 
 using PetitionPlatform.UnitTests.Supervision;
 
+using PetitionPlatform.IntegrationTests.Identity;
+
 namespace PetitionPlatform.IntegrationTests.Supervision;
 
 /// <summary>
@@ -35,13 +37,14 @@ public sealed class IndicatorsTests(SharedInfrastructure infrastructure) : IAsyn
             ["ConnectionStrings:messaging"] = await infrastructure.CreateVirtualHostAsync("routing"),
         });
         await ServiceSet.Ready(_routing.CreateClient());
+        await SharedTokens.StartAsync(infrastructure);
         _supervision = new ServiceFactory<SupervisionDbContext>(new Dictionary<string, string?>
         {
             ["ConnectionStrings:supervisiondb"] = await infrastructure.CreateDatabaseAsync("supervision"),
             ["ConnectionStrings:messaging"] = await infrastructure.CreateVirtualHostAsync("supervision"),
             ["Supervision:EvaluationInterval"] = "1.00:00:00",
         }, DirectoryWiring.Through(_routing));
-        _client = _supervision.CreateClient();
+        _client = _supervision.As("130000/petition-bureau");
         await ServiceSet.Ready(_client);
     }
 

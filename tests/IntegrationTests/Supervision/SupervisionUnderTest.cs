@@ -5,6 +5,8 @@ using PetitionPlatform.Routing.Data;
 using PetitionPlatform.Supervision.Data;
 using PetitionPlatform.TestSupport;
 
+using PetitionPlatform.IntegrationTests.Identity;
+
 namespace PetitionPlatform.IntegrationTests.Supervision;
 
 /// <summary>
@@ -19,7 +21,8 @@ internal sealed class SupervisionUnderTest : IAsyncDisposable
     {
         _directory = directory;
         Service = service;
-        Client = service.CreateClient();
+        // The province's petition bureau oversees every Hebei petition of the tests (reports aside).
+        Client = service.As("130000/petition-bureau");
         Bus = service.Services.GetRequiredService<IBus>();
     }
 
@@ -32,6 +35,7 @@ internal sealed class SupervisionUnderTest : IAsyncDisposable
 
     public static async Task<SupervisionUnderTest> StartAsync(SharedInfrastructure infrastructure, string name)
     {
+        await SharedTokens.StartAsync(infrastructure);
         var directory = await DirectoryWiring.StartDirectoryAsync(infrastructure);
         var service = new ServiceFactory<SupervisionDbContext>(new Dictionary<string, string?>
         {

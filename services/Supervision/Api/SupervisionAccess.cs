@@ -1,0 +1,78 @@
+using Microsoft.EntityFrameworkCore;
+using PetitionPlatform.Contracts;
+using PetitionPlatform.ServiceDefaults.Access;
+using PetitionPlatform.Supervision.Data;
+using PetitionPlatform.Supervision.Domain;
+
+namespace PetitionPlatform.Supervision.Api;
+
+/// <summary>
+/// Who may read supervision's views (ACCESS.md): a petition's ledger, the region's backlog and indicators are the
+/// bureaus' over that region (and the joint conference's); a report's ledger is discipline's over it only; a unit's
+/// notices are the unit's own and its overseers'. A petition out of reach answers as one that does not exist.
+/// </summary>
+public sealed class SupervisionAccess(SupervisionDbContext db, Jurisdiction jurisdiction)
+{
+    /// <summary>The roles that oversee a region: its petition bureau, and its joint conference for escalations.</summary>
+    public static readonly string[] Overseers = [AccessRoles.Bureau, AccessRoles.JointConference];
+
+    /// <summary>Roles that act for their organisation (not portals, operators or auditors).</summary>
+    private static readonly string[] s_organisations =
+        [AccessRoles.Unit, AccessRoles.Reviewer, AccessRoles.Discipline, AccessRoles.Bureau, AccessRoles.JointConference, AccessRoles.PoliticalLegal];
+
+    /// <summary>
+    /// Whether the caller may read the petition's ledger. Its region and kind come from its registration; a linked
+    /// duplicate is judged by the petition it duplicates; before the registration has arrived (case events can overtake
+    /// it), by the unit that holds it (<paramref name="progress"/>).
+    /// </summary>
+    public async Task<bool> CanReadPetitionAsync(Caller caller, Guid petitionId, CancellationToken ct, PetitionProgress? progress = null)
+    {
+        var petition = await RegisteredAsync(petitionId, ct);
+        if (petition is null && await db.Set<PetitionLink>().AsNoTracking().Where(l => l.PetitionId == petitionId)
+                .Select(l => (Guid?)l.OriginalPetitionId).FirstOrDefaultAsync(ct) is { } original)
+        {
+            petition = await RegisteredAsync(original, ct);
+        }
+
+        if (petition is null && OrgId.TryParse(progress?.ResponsibleOrgId ?? progress?.CurrentOrgId, out var holder))
+        {
+            petition = (progress!.Confidential ? PetitionKinds.Report : PetitionKinds.Complaint, holder.Region.Value);
+        }
+
+        if (petition is not { } found)
+        {
+            return false;
+        }
+
+        return PetitionKinds.IsConfidential(found.Kind)
+            ? IsDiscipline(caller) && await jurisdiction.CoversAsync(caller, found.RegionCode, ct)
+            : caller.HasAny(Overseers) && await jurisdiction.CoversAsync(caller, found.RegionCode, ct);
+    }
+
+    private async Task<(string Kind, string RegionCode)?> RegisteredAsync(Guid petitionId, CancellationToken ct) =>
+        await db.LedgerPetitions.AsNoTracking().Where(p => p.PetitionId == petitionId)
+            .Select(p => new { p.Kind, p.RegionCode }).SingleOrDefaultAsync(ct) is { } row ? (row.Kind, row.RegionCode) : null;
+
+    /// <summary>A region's backlog and indicators: for those who oversee it.</summary>
+    public async Task<bool> OverseesAsync(Caller caller, string regionCode, CancellationToken ct) =>
+        caller.HasAny(Overseers) && await jurisdiction.CoversAsync(caller, regionCode, ct);
+
+    /// <summary>A unit's notices: the unit itself, or who oversees its region; a discipline unit's only discipline's.</summary>
+    public async Task<bool> CanReadNoticesAsync(Caller caller, OrgId unit, CancellationToken ct)
+    {
+        if (caller.Is(unit.ToString()) && caller.HasAny(s_organisations))
+        {
+            return true;
+        }
+
+        return unit.Unit == Units.Discipline
+            ? IsDiscipline(caller) && await jurisdiction.CoversAsync(caller, unit.Region.Value, ct)
+            : await OverseesAsync(caller, unit.Region.Value, ct);
+    }
+
+    /// <summary>Whether a backlog entry at this unit may be shown: a report's clock is discipline's to see.</summary>
+    public static bool MayShowClockOf(Caller caller, string orgId) =>
+        !OrgId.TryParse(orgId, out var unit) || unit.Unit != Units.Discipline || IsDiscipline(caller);
+
+    private static bool IsDiscipline(Caller caller) => caller.Has(AccessRoles.Discipline) && caller.Org.Unit == Units.Discipline;
+}

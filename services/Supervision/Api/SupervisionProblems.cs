@@ -1,0 +1,14 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using PetitionPlatform.ServiceDefaults.Access;
+
+namespace PetitionPlatform.Supervision.Api;
+
+internal static class SupervisionProblems
+{
+    /// <summary>
+    /// 403 for a region or unit the caller does not oversee: the request named it, so saying so reveals no petition.
+    /// </summary>
+    public static ProblemHttpResult NotOverseen(Caller caller, string regionOrUnit) => TypedResults.Problem(
+        statusCode: StatusCodes.Status403Forbidden, title: "Not allowed for this client.",
+        detail: $"'{regionOrUnit}' is outside what '{caller.Org}' oversees with its roles (ACCESS.md).");
+}
