@@ -40,6 +40,7 @@ var identity = builder.AddService<Projects.Identity>("identity")
     .WithReference(identityDb).WaitFor(identityDb)
     .WithReference(routing).WaitFor(routing)
     .WithClientSecrets();
+routing.WithReference(identity);
 
 // Intake checks regions, receiving units and topics against routing's directory before it registers anything.
 var intake = builder.AddService<Projects.Intake>("intake")
@@ -68,6 +69,7 @@ var supervision = builder.AddService<Projects.Supervision>("supervision")
 var notification = builder.AddService<Projects.Notification>("notification")
     .WithReference(notificationDb).WaitFor(notificationDb)
     .WithReference(messaging).WaitFor(messaging)
+    .WithReference(identity)
     .WithReceiptSealingKeys();
 
 // The only public entry (routes /api/<service>/… to the services), so it starts once they are all healthy.

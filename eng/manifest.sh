@@ -46,7 +46,7 @@ for service in ["intake", "notification"]:
     expect(resources.get(service, {}).get("env", {}).get("ReceiptSealing__Keys__local1") == "{receipt-sealing-key.value}", f"{service} does not get the receipt-sealing key")
 for service in ["routing", "handling", "supervision", "gateway", "identity"]:
     expect(not [k for k in resources.get(service, {}).get("env", {}) if k.startswith(("PersonalData", "ReceiptSealing"))], f"{service} gets personal-data keys")
-for service in ["intake", "handling", "supervision", "gateway"]:
+for service in ["intake", "routing", "handling", "supervision", "notification", "gateway"]:
     expect(resources.get(service, {}).get("env", {}).get("services__identity__http__0") == "{identity.bindings.http.url}", f"{service} cannot read the token service's keys")
 identity_env = resources.get("identity", {}).get("env", {})
 expect(identity_env.get("SigningKeys__Keys__local1") == "{signing-keys-key.value}", "identity does not get the key that seals its signing keys")

@@ -32,4 +32,13 @@ public static class AccessRoles
 
     public static readonly IReadOnlyList<string> All =
         [Bureau, Unit, Reviewer, Discipline, JointConference, PoliticalLegal, Portal, Operator, Auditor];
+
+    /// <summary>
+    /// The roles that act for their organisation, as against portals, operators and auditors, which act for the
+    /// platform or citizens whatever organisation their client is filed under.
+    /// </summary>
+    public static readonly string[] Organisations = [Bureau, Unit, Reviewer, Discipline, JointConference, PoliticalLegal];
+
+    /// <summary>The roles that oversee a region and everything below it: its petition bureau and its joint conference.</summary>
+    public static readonly string[] Overseers = [Bureau, JointConference];
 }

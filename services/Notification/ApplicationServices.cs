@@ -1,10 +1,11 @@
-using PetitionPlatform.Data.Protection;
 using PetitionPlatform.Data;
+using PetitionPlatform.Data.Protection;
 using PetitionPlatform.Messaging;
 using PetitionPlatform.Notification.Data;
 using PetitionPlatform.Notification.Delivery;
 using PetitionPlatform.Notification.Messaging;
 using PetitionPlatform.Notification.Templates;
+using PetitionPlatform.ServiceDefaults.Access;
 
 namespace PetitionPlatform.Notification;
 
@@ -33,6 +34,7 @@ internal static class ApplicationServices
             bus.AddConsumer<PetitionTerminatedConsumer>();
         });
         builder.AddApiDocumentation();
+        builder.AddPlatformAccess();
 
         // Loaded at start: a template missing from the build stops the service now, not at the first event.
         builder.Services.AddSingleton(TemplateLibrary.FromAssembly());

@@ -2,6 +2,7 @@ using PetitionPlatform.Messaging;
 using PetitionPlatform.Notification;
 using PetitionPlatform.Notification.Api;
 using PetitionPlatform.Notification.Telemetry;
+using PetitionPlatform.ServiceDefaults.Access;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -12,6 +13,7 @@ builder.Services.AddCommittedEventObserver<NotificationMetrics>();
 var app = builder.Build();
 
 app.UseExceptionHandler();
+app.UsePlatformAccess();
 app.MapDefaultEndpoints();
 app.MapApiDocumentation();
 app.MapNotificationsApi();

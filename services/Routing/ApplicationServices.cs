@@ -1,8 +1,10 @@
 using PetitionPlatform.Data;
 using PetitionPlatform.Messaging;
+using PetitionPlatform.Routing.Api;
 using PetitionPlatform.Routing.Data;
 using PetitionPlatform.Routing.Domain;
 using PetitionPlatform.Routing.Messaging;
+using PetitionPlatform.ServiceDefaults.Access;
 
 namespace PetitionPlatform.Routing;
 
@@ -22,6 +24,11 @@ internal static class ApplicationServices
             bus.AddConsumer<PetitionTerminatedConsumer>();
         });
         builder.AddApiDocumentation();
+        builder.AddPlatformAccess();
+        // Routing owns the directory: who covers which region is read in its own tables.
+        builder.Services.AddScoped<IRegionParents, RoutingRegionParents>();
+        builder.Services.AddScoped<Jurisdiction>();
+        builder.Services.AddScoped<RoutingAccess>();
         return builder;
     }
 }

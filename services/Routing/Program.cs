@@ -2,6 +2,7 @@ using PetitionPlatform.Messaging;
 using PetitionPlatform.Routing;
 using PetitionPlatform.Routing.Api;
 using PetitionPlatform.Routing.Telemetry;
+using PetitionPlatform.ServiceDefaults.Access;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -12,6 +13,7 @@ builder.Services.AddCommittedEventObserver<RoutingMetrics>();
 var app = builder.Build();
 
 app.UseExceptionHandler();
+app.UsePlatformAccess();
 app.MapDefaultEndpoints();
 app.MapApiDocumentation();
 app.MapDirectoryApi();

@@ -17,10 +17,6 @@ public sealed class CaseAccess(HandlingDbContext db, Jurisdiction jurisdiction)
     /// <summary>Roles that handle cases of their own organisation.</summary>
     private static readonly string[] s_handlers = [AccessRoles.Unit, AccessRoles.Reviewer, AccessRoles.Discipline];
 
-    /// <summary>Roles that act for their organisation (not portals, operators or auditors, whatever organisation they are filed under).</summary>
-    private static readonly string[] s_organisations =
-        [AccessRoles.Unit, AccessRoles.Reviewer, AccessRoles.Discipline, AccessRoles.Bureau, AccessRoles.JointConference, AccessRoles.PoliticalLegal];
-
     public async Task<bool> CanReadAsync(Caller caller, Case found, CancellationToken ct)
     {
         if (IsParticipant(caller, found))
@@ -79,7 +75,7 @@ public sealed class CaseAccess(HandlingDbContext db, Jurisdiction jurisdiction)
     /// </summary>
     public async Task<bool?> CanListAsync(Caller caller, OrgId unit, CancellationToken ct)
     {
-        if (caller.Is(unit.ToString()) && caller.HasAny(s_organisations))
+        if (caller.Is(unit.ToString()) && caller.HasAny(AccessRoles.Organisations))
         {
             return caller.Has(AccessRoles.Discipline);
         }

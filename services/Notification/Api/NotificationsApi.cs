@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using PetitionPlatform.Notification.Data;
 using PetitionPlatform.Notification.Domain;
+using PetitionPlatform.ServiceDefaults.Access;
 using PetitionPlatform.ServiceDefaults.Problems;
 
 namespace PetitionPlatform.Notification.Api;
@@ -11,13 +12,14 @@ public static class NotificationsApi
     public static IEndpointRouteBuilder MapNotificationsApi(this IEndpointRouteBuilder app)
     {
         app.MapGroup("/api/notifications").WithTags("Notifications")
-            .MapGet("/", ListAsync)
+            // Open to petitioners by query code; a unit's messages need that unit's own client (checked below).
+            .MapGet("/", ListAsync).AllowPetitioners()
             .WithSummary("Messages kept for a unit (by org id) or a petitioner (by query code), oldest first");
         return app;
     }
 
-    private static async Task<Results<Ok<List<NotificationView>>, ValidationProblem, ProblemHttpResult>> ListAsync(
-        string? recipient, string? petitionId, NotificationDbContext db, CancellationToken ct)
+    private static async Task<Results<Ok<List<NotificationView>>, ValidationProblem, ProblemHttpResult, ChallengeHttpResult>> ListAsync(
+        string? recipient, string? petitionId, Caller? caller, NotificationDbContext db, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         var query = RecipientQuery.Parse(recipient);
@@ -44,6 +46,21 @@ public static class NotificationsApi
         if (errors.Count > 0)
         {
             return Problem.Invalid(errors, "The notifications cannot be listed as asked.");
+        }
+
+        if (query is RecipientQuery.Unit addressed)
+        {
+            if (caller is null)
+            {
+                return TypedResults.Challenge();
+            }
+
+            // What was written to a unit is the unit's to read (its overseers follow its notices in supervision).
+            if (!caller.Is(addressed.OrgId) || !caller.HasAny(AccessRoles.Organisations))
+            {
+                return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Not allowed for this client.",
+                    detail: $"A unit's messages are read by that unit's own client; this client acts for '{caller.Org}'.");
+            }
         }
 
         var messages = db.Notifications.AsNoTracking();

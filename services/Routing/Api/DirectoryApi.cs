@@ -11,7 +11,9 @@ public static class DirectoryApi
 {
     public static IEndpointRouteBuilder MapDirectoryApi(this IEndpointRouteBuilder app)
     {
-        var routing = app.MapGroup("/api/routing").WithTags("Directory");
+        // Reference data with no petition in it: the other services read it without a token of their own. From outside,
+        // the gateway still asks every caller for one.
+        var routing = app.MapGroup("/api/routing").WithTags("Directory").AllowAnonymous();
         routing.MapGet("/regions", ListRegionsAsync).WithSummary("Every region of the directory (extension)");
         routing.MapGet("/regions/{regionCode}", GetRegionAsync).WithSummary("A region of the administrative chain");
         routing.MapGet("/organizations", ListOrganizationsAsync).WithSummary("The units of a region");

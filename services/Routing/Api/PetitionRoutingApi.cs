@@ -5,6 +5,8 @@ using PetitionPlatform.Routing.Data;
 using PetitionPlatform.Routing.Domain;
 using PetitionPlatform.ServiceDefaults.Problems;
 
+using PetitionPlatform.ServiceDefaults.Access;
+
 namespace PetitionPlatform.Routing.Api;
 
 /// <summary>A petition's routing (API.md "Routing"): its current decision with history, and rerouting by a superior.</summary>
@@ -16,16 +18,18 @@ public static class PetitionRoutingApi
     {
         var petitions = app.MapGroup("/api/routing/petitions").WithTags("Routing");
         petitions.MapGet("/{petitionId:guid}", GetAsync).WithSummary("The latest routing decision of a petition, with its history");
-        petitions.MapPost("/{petitionId:guid}/reroute", RerouteAsync)
+        petitions.MapPost("/{petitionId:guid}/reroute", RerouteAsync).RequireRoles(AccessRoles.Overseers)
             .Accepts<RerouteRequest>("application/json")
             .WithSummary("Send a petition to another unit (a superior's decision)");
         return app;
     }
 
     private static async Task<Results<Ok<PetitionRoutingResponse>, ProblemHttpResult>> GetAsync(
-        Guid petitionId, RoutingDbContext db, CancellationToken ct)
+        Guid petitionId, Caller caller, RoutingAccess access, RoutingDbContext db, CancellationToken ct)
     {
-        var request = await db.RoutingRequests.AsNoTracking().SingleOrDefaultAsync(r => r.PetitionId == petitionId, ct);
+        var request = await access.CanReadAsync(caller, petitionId, ct)
+            ? await db.RoutingRequests.AsNoTracking().SingleOrDefaultAsync(r => r.PetitionId == petitionId, ct)
+            : null;
         var decisions = await db.HistoryAsync(petitionId, ct);
         return request is null || decisions.Count == 0
             ? Problem.NotFound("Not found.", $"Petition {petitionId} has not been routed (it is unknown, or its registration has not reached routing yet).")
@@ -33,7 +37,7 @@ public static class PetitionRoutingApi
     }
 
     private static async Task<Results<Ok<PetitionRoutingResponse>, ValidationProblem, ProblemHttpResult>> RerouteAsync(
-        Guid petitionId, HttpRequest http, RoutingDbContext db, TimeProvider time, CancellationToken ct)
+        Guid petitionId, HttpRequest http, Caller caller, RoutingAccess access, RoutingDbContext db, TimeProvider time, CancellationToken ct)
     {
         var (body, problem) = await JsonBody.ReadAsync<RerouteRequest>(http, "A JSON object { toOrgId, reason, by } is required.", ct);
         if (problem is not null)
@@ -50,7 +54,7 @@ public static class PetitionRoutingApi
 
         var request = await db.RoutingRequests.SingleOrDefaultAsync(r => r.PetitionId == petitionId, ct);
         var history = await db.HistoryAsync(petitionId, ct);
-        if (request is null || history.Count == 0)
+        if (request is null || history.Count == 0 || !await access.CanReadAsync(caller, petitionId, ct))
         {
             return Problem.NotFound("Not found.", $"Petition {petitionId} has not been routed, so it cannot be rerouted.");
         }
@@ -58,6 +62,14 @@ public static class PetitionRoutingApi
         if (await db.Terminations.AnyAsync(t => t.PetitionId == petitionId, ct))
         {
             return Problem.Conflict("The petition's matter is terminated (终结): it is not routed again.");
+        }
+
+        // The decider decides in its own name: 'by' is the caller's organisation.
+        if (!caller.Is(body!.By))
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Not allowed for this client.",
+                detail: $"This client decides as '{caller.Org}', not as '{body.By}'.",
+                extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { ["by"] = [$"Must be '{caller.Org}'."] } });
         }
 
         var to = directory.FindOrganization(body!.ToOrgId!)!;

@@ -7,6 +7,8 @@ using PetitionPlatform.Routing.Data;
 using PetitionPlatform.Routing.Domain;
 using PetitionPlatform.ServiceDefaults.Problems;
 
+using PetitionPlatform.ServiceDefaults.Access;
+
 namespace PetitionPlatform.Routing.Api;
 
 /// <summary>
@@ -22,23 +24,24 @@ public static class TerminationsApi
     public static IEndpointRouteBuilder MapTerminationsApi(this IEndpointRouteBuilder app)
     {
         var terminations = app.MapGroup("/api/routing/terminations").WithTags("Terminations");
-        terminations.MapPost("/", RecordAsync)
+        terminations.MapPost("/", RecordAsync).RequireRoles(AccessRoles.PoliticalLegal)
             .Accepts<TerminationRequest>("application/json")
             .WithSummary("A political-legal organ records that a petition's matter is concluded");
         terminations.MapGet("/{petitionId:guid}", GetAsync).WithSummary("A petition's termination, if it has one");
         return app;
     }
 
-    private static async Task<Results<Ok<TerminationResponse>, ProblemHttpResult>> GetAsync(Guid petitionId, RoutingDbContext db, CancellationToken ct)
+    private static async Task<Results<Ok<TerminationResponse>, ProblemHttpResult>> GetAsync(
+        Guid petitionId, Caller caller, RoutingAccess access, RoutingDbContext db, CancellationToken ct)
     {
         var termination = await db.Terminations.AsNoTracking().SingleOrDefaultAsync(t => t.PetitionId == petitionId, ct);
-        return termination is null
+        return termination is null || !(caller.Is(termination.OrgId) || await access.CanReadAsync(caller, petitionId, ct))
             ? Problem.NotFound("Not found.", $"Petition {petitionId} has not been terminated.")
             : TypedResults.Ok(TerminationResponse.From(termination));
     }
 
     private static async Task<Results<Created<TerminationResponse>, ValidationProblem, ProblemHttpResult>> RecordAsync(
-        HttpRequest http, RoutingDbContext db, TimeProvider time, CancellationToken ct)
+        HttpRequest http, Caller caller, RoutingAccess access, RoutingDbContext db, TimeProvider time, CancellationToken ct)
     {
         var (body, problem) = await JsonBody.ReadAsync<TerminationRequest>(
             http, "A JSON object { petitionId, orgId, recordNumber, reason } is required.", ct);
@@ -54,7 +57,15 @@ public static class TerminationsApi
             return Problem.Invalid(errors);
         }
 
-        if (!await db.RoutingRequests.AnyAsync(r => r.PetitionId == petitionId, ct))
+        // The organ records in its own name, for a matter of its region; other matters do not exist for it.
+        if (!caller.Is(body!.OrgId))
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Not allowed for this client.",
+                detail: $"This client records terminations as '{caller.Org}', not as '{body.OrgId}'.",
+                extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { ["orgId"] = [$"Must be '{caller.Org}'."] } });
+        }
+
+        if (!await db.RoutingRequests.AnyAsync(r => r.PetitionId == petitionId, ct) || !await access.MayTerminateAsync(caller, petitionId, ct))
         {
             return Problem.NotFound("Not found.", $"Routing knows no petition {petitionId}, so it cannot record its termination.");
         }

@@ -13,13 +13,6 @@ namespace PetitionPlatform.Supervision.Api;
 /// </summary>
 public sealed class SupervisionAccess(SupervisionDbContext db, Jurisdiction jurisdiction)
 {
-    /// <summary>The roles that oversee a region: its petition bureau, and its joint conference for escalations.</summary>
-    public static readonly string[] Overseers = [AccessRoles.Bureau, AccessRoles.JointConference];
-
-    /// <summary>Roles that act for their organisation (not portals, operators or auditors).</summary>
-    private static readonly string[] s_organisations =
-        [AccessRoles.Unit, AccessRoles.Reviewer, AccessRoles.Discipline, AccessRoles.Bureau, AccessRoles.JointConference, AccessRoles.PoliticalLegal];
-
     /// <summary>
     /// Whether the caller may read the petition's ledger. Its region and kind come from its registration; a linked
     /// duplicate is judged by the petition it duplicates; before the registration has arrived (case events can overtake
@@ -46,7 +39,7 @@ public sealed class SupervisionAccess(SupervisionDbContext db, Jurisdiction juri
 
         return PetitionKinds.IsConfidential(found.Kind)
             ? IsDiscipline(caller) && await jurisdiction.CoversAsync(caller, found.RegionCode, ct)
-            : caller.HasAny(Overseers) && await jurisdiction.CoversAsync(caller, found.RegionCode, ct);
+            : caller.HasAny(AccessRoles.Overseers) && await jurisdiction.CoversAsync(caller, found.RegionCode, ct);
     }
 
     private async Task<(string Kind, string RegionCode)?> RegisteredAsync(Guid petitionId, CancellationToken ct) =>
@@ -55,12 +48,12 @@ public sealed class SupervisionAccess(SupervisionDbContext db, Jurisdiction juri
 
     /// <summary>A region's backlog and indicators: for those who oversee it.</summary>
     public async Task<bool> OverseesAsync(Caller caller, string regionCode, CancellationToken ct) =>
-        caller.HasAny(Overseers) && await jurisdiction.CoversAsync(caller, regionCode, ct);
+        caller.HasAny(AccessRoles.Overseers) && await jurisdiction.CoversAsync(caller, regionCode, ct);
 
     /// <summary>A unit's notices: the unit itself, or who oversees its region; a discipline unit's only discipline's.</summary>
     public async Task<bool> CanReadNoticesAsync(Caller caller, OrgId unit, CancellationToken ct)
     {
-        if (caller.Is(unit.ToString()) && caller.HasAny(s_organisations))
+        if (caller.Is(unit.ToString()) && caller.HasAny(AccessRoles.Organisations))
         {
             return true;
         }

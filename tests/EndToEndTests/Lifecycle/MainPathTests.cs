@@ -72,7 +72,7 @@ public sealed class MainPathTests(PlatformFixture platform)
 
         // Each event reaches notification on its own queue (one may wait for the registration and retry), so the
         // messages need not arrive in order; all four must arrive.
-        var toPetitioner = await Gateway.NotificationsAsync(petition.TrackingCode,
+        var toPetitioner = await platform.Anonymous.NotificationsAsync(petition.TrackingCode,
             n => new HashSet<string> { "receipt", "transferred", "accepted", "answered" }.IsSubsetOf(n.Templates(petition.PetitionId)),
             because: "the petitioner is told of each step");
         var receipt = toPetitioner.EnumerateArray().First(n => n.GetProperty("template").GetString() == "receipt");
@@ -80,7 +80,7 @@ public sealed class MainPathTests(PlatformFixture platform)
         // The code went out with the receipt; the copy kept afterwards shows only its last group.
         Assert.Contains($"****-****-****-{petition.TrackingCode[^4..]}", receipt.GetProperty("text").GetString());
         Assert.DoesNotContain(petition.TrackingCode, receipt.GetProperty("text").GetString());
-        var toUnit = await Gateway.NotificationsAsync("130724/hrss", n => n.Templates(petition.PetitionId).Contains("new-case"), because: "the unit is told of its new case");
+        var toUnit = await platform.As("130724/hrss").NotificationsAsync("130724/hrss", n => n.Templates(petition.PetitionId).Contains("new-case"), because: "the unit is told of its new case");
         Assert.Contains("new-case", toUnit.Templates(petition.PetitionId));
     }
 }

@@ -55,10 +55,10 @@ public sealed class ReviewChainTests(PlatformFixture platform)
 
         // The final answer and the termination come from different events, so either notice can be written first.
         string[] concluded = ["review-opened", "answered-final", "terminated"];
-        var toPetitioner = await Gateway.NotificationsAsync(petition.TrackingCode,
+        var toPetitioner = await platform.Anonymous.NotificationsAsync(petition.TrackingCode,
             n => concluded.All(n.Templates(petition.PetitionId).Contains), because: "the petitioner is told of the final answer and that the matter is concluded");
         Assert.Superset(concluded.ToHashSet(), toPetitioner.Templates(petition.PetitionId).ToHashSet());
-        var toCity = await Gateway.NotificationsAsync("130700/hrss", n => n.Templates(petition.PetitionId).Contains("review-opened"),
+        var toCity = await platform.As("130700/hrss").NotificationsAsync("130700/hrss", n => n.Templates(petition.PetitionId).Contains("review-opened"),
             because: "the reviewing unit is told of the review");
         Assert.Contains("review-opened", toCity.Templates(petition.PetitionId));
 

@@ -36,9 +36,9 @@ public sealed class RoutingCasesTests(PlatformFixture platform)
         var track = await Eventually.HoldsAsync(() => Gateway.GetJsonAsync($"/api/track/{petition.TrackingCode}"),
             t => t.GetProperty("status").GetString() == "guided-to-legal-procedure", because: "the petitioner sees the legal route");
         Assert.False(track.GetProperty("canRequestReview").GetBoolean());
-        await Gateway.NotificationsAsync(petition.TrackingCode,
+        await platform.Anonymous.NotificationsAsync(petition.TrackingCode,
             n => n.Templates(petition.PetitionId).Contains("not-accepted-legal-route"), because: "the petitioner is told which procedure");
-        await Gateway.NotificationsAsync("130724/court",
+        await platform.As("130724/court").NotificationsAsync("130724/court",
             n => n.Templates(petition.PetitionId).Contains("legal-procedure"), because: "the court is told");
         // By now handling has consumed the decision too (the court's message came after it): still no case.
         Assert.Equal(0, (await Gateway.GetJsonAsync($"/api/handling/petitions/{petition.PetitionId}/cases")).GetArrayLength());
@@ -49,7 +49,9 @@ public sealed class RoutingCasesTests(PlatformFixture platform)
     {
         var petition = await platform.Portal.RegisterAsync(Petitions.MisconductReport());
 
-        var decision = await Gateway.RoutingDecisionAsync(petition.PetitionId);
+        // Only discipline inspection sees the report's routing; for the bureaus it does not exist.
+        var decision = await platform.As("130724/discipline").RoutingDecisionAsync(petition.PetitionId);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await Gateway.GetAsync($"/api/routing/petitions/{petition.PetitionId}")).StatusCode);
         Assert.Equal("forward-to-discipline", decision.GetProperty("mode").GetString());
         Assert.Equal("130724/discipline", decision.GetProperty("responsibleOrgId").GetString());
         Assert.Equal(["130724/petition-bureau", "130724/discipline"], decision.GetProperty("path").EnumerateArray().Select(p => p.GetString()));
@@ -57,7 +59,7 @@ public sealed class RoutingCasesTests(PlatformFixture platform)
         // The report's case is visible to discipline inspection, and the bureaus see no trace of it.
         await platform.As("130724/discipline").CasesAsync(petition.PetitionId, 1);
         Assert.Equal(System.Net.HttpStatusCode.NotFound, (await Gateway.GetAsync($"/api/handling/petitions/{petition.PetitionId}/cases")).StatusCode);
-        await Gateway.NotificationsAsync("130724/discipline", n => n.Templates(petition.PetitionId).Contains("new-case"), because: "discipline inspection is told");
+        await platform.As("130724/discipline").NotificationsAsync("130724/discipline", n => n.Templates(petition.PetitionId).Contains("new-case"), because: "discipline inspection is told");
         var units = await Gateway.GetJsonAsync("/api/routing/organizations?regionCode=130724");
         var others = units.EnumerateArray().Select(u => u.GetProperty("id").GetString()!)
             .Where(id => id != "130724/discipline")
@@ -69,7 +71,7 @@ public sealed class RoutingCasesTests(PlatformFixture platform)
             // Each unit and bureau lists its own cases with its own client: the report is in none of them.
             var cases = await platform.As(org).GetJsonAsync($"/api/handling/cases?orgId={org}");
             Assert.DoesNotContain(cases.EnumerateArray(), c => c.GetProperty("petitionId").GetString() == petition.PetitionId);
-            var notifications = await Gateway.GetJsonAsync($"/api/notifications?recipient={Uri.EscapeDataString(org)}");
+            var notifications = await platform.As(org).GetJsonAsync($"/api/notifications?recipient={Uri.EscapeDataString(org)}");
             Assert.Empty(notifications.Templates(petition.PetitionId));
         }
     }

@@ -47,9 +47,9 @@ public sealed class SupervisionTests(PlatformFixture platform)
         var ledger = await Gateway.GetJsonAsync($"/api/supervision/petitions/{petition.PetitionId}");
         // Early-warning alerts (a topic spike across the suite's Guyuan petitions) may sit beside the deadline notices.
         Assert.Equal(4, ledger.GetProperty("notices").EnumerateArray().Count(n => n.GetProperty("kind").GetString() != "alert"));
-        await Gateway.NotificationsAsync("130700/hrss", n => n.Templates(petition.PetitionId).Contains("supervision-overdue"),
+        await platform.As("130700/hrss").NotificationsAsync("130700/hrss", n => n.Templates(petition.PetitionId).Contains("supervision-overdue"),
             because: "the superior receives its copy of the overdue notice");
-        await Gateway.NotificationsAsync("130000/joint-conference", n => n.Templates(petition.PetitionId).Contains("supervision-escalation"),
+        await platform.As("130000/joint-conference").NotificationsAsync("130000/joint-conference", n => n.Templates(petition.PetitionId).Contains("supervision-escalation"),
             because: "the province joint conference receives the second escalation");
     }
 
@@ -63,7 +63,7 @@ public sealed class SupervisionTests(PlatformFixture platform)
         var alert = notices.EnumerateArray().Single(x => x.GetProperty("petitionId").GetString() == petition.PetitionId);
         Assert.Equal("alert", alert.GetProperty("kind").GetString());
         Assert.Contains("130700/petition-bureau", alert.GetProperty("copiedToOrgIds").EnumerateArray().Select(o => o.GetString()));
-        await Gateway.NotificationsAsync("130724/petition-bureau", n => n.Templates(petition.PetitionId).Contains("supervision-alert"),
+        await platform.As("130724/petition-bureau").NotificationsAsync("130724/petition-bureau", n => n.Templates(petition.PetitionId).Contains("supervision-alert"),
             because: "the county bureau receives the alert in writing");
     }
 

@@ -81,7 +81,7 @@ public sealed class RepeatsFlowTests(SharedInfrastructure infrastructure) : IAsy
         var duplicateLedger = await _supervision.As("130000/petition-bureau").GetFromJsonAsync<JsonElement>($"/api/supervision/petitions/{duplicate.Id}");
         Assert.Equal(original.Id, duplicateLedger.GetProperty("duplicateOf").GetString());
 
-        Assert.Equal(HttpStatusCode.NotFound, (await _routing.Client.GetAsync($"/api/routing/petitions/{duplicate.Id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await (await _routing.ReaderForAsync(duplicate.Id)).GetAsync($"/api/routing/petitions/{duplicate.Id}")).StatusCode);
         Assert.Equal(
             ["PetitionPlatform.Contracts.DuplicateSubmissionLinked", "PetitionPlatform.Contracts.PetitionerReceiptRequested"],
             await OutboxTypesAsync(duplicate.Id));
@@ -159,7 +159,7 @@ public sealed class RepeatsFlowTests(SharedInfrastructure infrastructure) : IAsy
             ["PetitionPlatform.Contracts.PetitionerReceiptRequested", "PetitionPlatform.Contracts.TerminatedMatterResubmitted"],
             await OutboxTypesAsync(refused.Id));
         await Task.Delay(TimeSpan.FromSeconds(2));
-        Assert.Equal(HttpStatusCode.NotFound, (await _routing.Client.GetAsync($"/api/routing/petitions/{refused.Id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await (await _routing.ReaderForAsync(refused.Id)).GetAsync($"/api/routing/petitions/{refused.Id}")).StatusCode);
     }
 
     private static object Retold(string channel = "online", string receivedBy = "130000/petition-bureau", object? petitioner = null) => new
@@ -193,7 +193,7 @@ public sealed class RepeatsFlowTests(SharedInfrastructure infrastructure) : IAsy
         var decision = await Eventually.HoldsAsync(
             async () =>
             {
-                var response = await _routing.Client.GetAsync($"/api/routing/petitions/{petitionId}");
+                var response = await (await _routing.ReaderForAsync(petitionId)).GetAsync($"/api/routing/petitions/{petitionId}");
                 return response.IsSuccessStatusCode ? await response.Content.ReadFromJsonAsync<JsonElement>() : default;
             },
             json => json.ValueKind == JsonValueKind.Object, because: "routing decides on the registered petition");

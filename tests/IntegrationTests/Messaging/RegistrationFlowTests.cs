@@ -52,10 +52,10 @@ public sealed class RegistrationFlowTests(SharedInfrastructure infrastructure) :
         var consumers = new List<string>();
         foreach (var (client, prefix) in new[]
                  {
-                     (_services.Routing.CreateClient(), "/api/routing"),
+                     (_services.Routing.As("130000/petition-bureau"), "/api/routing"),
                      (_services.Handling.As("130000/petition-bureau"), "/api/handling"),
                      (_services.Supervision.As("130000/petition-bureau"), "/api/supervision"),
-                     (_services.Notification.CreateClient(), "/api/notifications"),
+                     (_services.Notification.As("130000/petition-bureau"), "/api/notifications"),
                  })
         {
             // Later events of the lifecycle follow; the registration is processed once per queue of the service's own.

@@ -8,7 +8,7 @@ namespace PetitionPlatform.IntegrationTests.Notification;
 public sealed class FindingsNotificationTests(SharedInfrastructure infrastructure) : IAsyncLifetime
 {
     private const string Lead = "130724/hrss";
-    private const string CoHandler = "130724/market-regulation";
+    private const string CoHandler = "130724/justice";
 
     private NotificationHost _host = null!;
 

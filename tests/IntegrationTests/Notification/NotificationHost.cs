@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using PetitionPlatform.Contracts;
 using PetitionPlatform.Data.Protection;
+using PetitionPlatform.IntegrationTests.Identity;
 using PetitionPlatform.IntegrationTests.Support;
 using PetitionPlatform.Messaging;
 using PetitionPlatform.Notification.Data;
@@ -33,7 +34,11 @@ public sealed class NotificationHost : IAsyncDisposable
         Client = _app.CreateClient();
     }
 
+    /// <summary>The service without a token, as a petitioner asks it.</summary>
     public HttpClient Client { get; }
+
+    /// <summary>The service as the client <paramref name="clientId"/> calls it (a unit reads its own messages).</summary>
+    public HttpClient As(string clientId) => _app.CreateDefaultClient(new ServiceFactory<NotificationDbContext>.BearerToken(clientId));
 
     /// <summary>The keys the service opens receipts with, as intake seals them.</summary>
     public ReceiptSealing Sealing => _app.Services.GetRequiredService<ReceiptSealing>();
@@ -55,6 +60,7 @@ public sealed class NotificationHost : IAsyncDisposable
             all[key] = value;
         }
 
+        await SharedTokens.StartAsync(infrastructure);
         var host = new NotificationHost(new ServiceFactory<NotificationDbContext>(all), services);
         await ServiceSet.Ready(host.Client);
         return host;
@@ -87,10 +93,13 @@ public sealed class NotificationHost : IAsyncDisposable
     public Task WaitUntilProcessedAsync(Guid petitionId, int count) => Eventually.HoldsAsync(
         () => ProcessedAsync(petitionId), n => n >= count, because: $"{count} events about the petition are consumed");
 
+    /// <summary>A unit reads its messages with its own client; a petitioner with the query code alone.</summary>
+    private HttpClient ReaderOf(string recipient) => OrgId.IsWellFormed(recipient) ? As(recipient) : Client;
+
     public async Task<List<JsonElement>> MessagesForAsync(string recipient, Guid? petitionId = null)
     {
         var url = $"/api/notifications?recipient={Uri.EscapeDataString(recipient)}" + (petitionId is null ? "" : $"&petitionId={petitionId}");
-        return (await Client.GetFromJsonAsync<List<JsonElement>>(url))!;
+        return (await ReaderOf(recipient).GetFromJsonAsync<List<JsonElement>>(url))!;
     }
 
     /// <summary>Waits until the recipient has <paramref name="count"/> messages about the petition, all delivered.</summary>
@@ -99,7 +108,7 @@ public sealed class NotificationHost : IAsyncDisposable
         async () =>
         {
             var url = $"/api/notifications?recipient={Uri.EscapeDataString(recipient)}&petitionId={petitionId}";
-            using var response = await Client.GetAsync(url);
+            using var response = await ReaderOf(recipient).GetAsync(url);
             return response.StatusCode == HttpStatusCode.NotFound
                 ? []
                 : (await response.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<List<JsonElement>>())!;

@@ -28,16 +28,19 @@ public sealed class DisputeDeadlineTests(SharedInfrastructure infrastructure)
         Assert.Equal("330500/petition-bureau", awaiting.GetProperty("awaitingDecisionBy").GetString());
         AssertDueWithin(awaiting.GetProperty("decideBy").GetDateTimeOffset(), declinedFrom, declinedTo, days: 7);
 
-        // A party to the dispute (or anyone but the superior) cannot settle it.
-        var byParty = await routing.Client.PostAsJsonAsync($"/api/routing/petitions/{petitionId}/reroute",
+        // A party to the dispute decides nothing (403); another bureau than the common superior cannot settle it (409).
+        var party = await routing.As("330523/health").PostAsJsonAsync($"/api/routing/petitions/{petitionId}/reroute",
             new { toOrgId = "330523/civil-affairs", reason = "不属卫健委职责", by = "330523/health" });
+        Assert.Equal(HttpStatusCode.Forbidden, party.StatusCode);
+        var byParty = await routing.As("330523/petition-bureau").PostAsJsonAsync($"/api/routing/petitions/{petitionId}/reroute",
+            new { toOrgId = "330523/civil-affairs", reason = "不属卫健委职责", by = "330523/petition-bureau" });
         Assert.Equal(HttpStatusCode.Conflict, byParty.StatusCode);
         Assert.Contains("330500/petition-bureau", (await byParty.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString(),
             StringComparison.Ordinal);
-        var stillAwaiting = await routing.Client.GetFromJsonAsync<JsonElement>($"/api/routing/petitions/{petitionId}");
+        var stillAwaiting = await (await routing.ReaderForAsync(petitionId)).GetFromJsonAsync<JsonElement>($"/api/routing/petitions/{petitionId}");
         Assert.Equal(awaiting.GetProperty("decideBy").GetDateTimeOffset(), stillAwaiting.GetProperty("decideBy").GetDateTimeOffset());
 
-        var reroute = await routing.Client.PostAsJsonAsync($"/api/routing/petitions/{petitionId}/reroute",
+        var reroute = await routing.As("330500/petition-bureau").PostAsJsonAsync($"/api/routing/petitions/{petitionId}/reroute",
             new { toOrgId = "330523/civil-affairs", reason = "属特困救助事项，由民政局办理", by = "330500/petition-bureau" });
 
         Assert.Equal(HttpStatusCode.OK, reroute.StatusCode);
@@ -47,7 +50,7 @@ public sealed class DisputeDeadlineTests(SharedInfrastructure infrastructure)
         Assert.Equal(("330500/petition-bureau", "330523/civil-affairs"),
             (decided.GetProperty("decidedBy").GetString(), decided.GetProperty("responsibleOrgId").GetString()));
         Assert.Contains("属特困救助事项", decided.GetProperty("rule").GetString(), StringComparison.Ordinal);
-        var read = await routing.Client.GetFromJsonAsync<JsonElement>($"/api/routing/petitions/{petitionId}");
+        var read = await (await routing.ReaderForAsync(petitionId)).GetFromJsonAsync<JsonElement>($"/api/routing/petitions/{petitionId}");
         Assert.Equal(JsonValueKind.Null, read.GetProperty("decideBy").ValueKind);
     }
 
@@ -78,7 +81,7 @@ public sealed class DisputeDeadlineTests(SharedInfrastructure infrastructure)
             DateTimeOffset.UtcNow, TrackingCodes.Hash("AB12-CD34-EF56-GH78"));
         await routing.PublishAsync(registered);
         await Eventually.HoldsAsync(
-            async () => (await routing.Client.GetAsync($"/api/routing/petitions/{registered.PetitionId}")).StatusCode,
+            async () => (await (await routing.ReaderForAsync(registered.PetitionId)).GetAsync($"/api/routing/petitions/{registered.PetitionId}")).StatusCode,
             status => status == HttpStatusCode.OK, because: "routing makes the first decision");
         return registered.PetitionId;
     }
@@ -90,7 +93,7 @@ public sealed class DisputeDeadlineTests(SharedInfrastructure infrastructure)
         await routing.PublishAsync(new CaseDeclined(petitionId, Guid.NewGuid(), "330523/health", CaseStages.Original,
             "not a medical dispute", null, null, false, DateTimeOffset.UtcNow));
         var awaiting = await Eventually.HoldsAsync(
-            () => routing.Client.GetFromJsonAsync<JsonElement>($"/api/routing/petitions/{petitionId}"),
+            async () => await (await routing.ReaderForAsync(petitionId)).GetFromJsonAsync<JsonElement>($"/api/routing/petitions/{petitionId}"),
             json => json.GetProperty("awaitingDecisionBy").ValueKind == JsonValueKind.String,
             because: "no candidate is left, so the common superior must decide");
         return (awaiting, from, DateTimeOffset.UtcNow);

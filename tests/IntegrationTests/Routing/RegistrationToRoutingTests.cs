@@ -39,12 +39,12 @@ public sealed class RegistrationToRoutingTests(SharedInfrastructure infrastructu
     public async Task Wage_arrears_registered_at_the_province_are_assigned_to_guyuan_labour_inspection()
     {
         var registration = await _intake.As("portal").RegisterAsync(SamplePetitions.GuyuanWageArrears());
-        var petitionId = (await registration.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("petitionId").GetString();
+        var petitionId = (await registration.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("petitionId").GetString()!;
 
         var decision = await Eventually.HoldsAsync(
             async () =>
             {
-                var response = await _routing.Client.GetAsync($"/api/routing/petitions/{petitionId}");
+                var response = await (await _routing.ReaderForAsync(petitionId)).GetAsync($"/api/routing/petitions/{petitionId}");
                 return response.IsSuccessStatusCode ? await response.Content.ReadFromJsonAsync<JsonElement>() : default;
             },
             json => json.ValueKind == JsonValueKind.Object, because: "routing decides on the registered petition");

@@ -21,7 +21,7 @@ public sealed class RerouteApiTests(SharedInfrastructure infrastructure) : IAsyn
         var petitionId = Guid.NewGuid();
         await _routing.PublishAsync(new PetitionRegistered(petitionId, "n", "online", "complaint", topic, "130724102", "130724/petition-bureau", 1,
             DateTimeOffset.UtcNow, TrackingCodes.Hash("AB12-CD34-EF56-GH78")));
-        await Eventually.HoldsAsync(() => _routing.Client.GetAsync($"/api/routing/petitions/{petitionId}"), r => r.IsSuccessStatusCode);
+        await Eventually.HoldsAsync(async () => await (await _routing.ReaderForAsync(petitionId)).GetAsync($"/api/routing/petitions/{petitionId}"), r => r.IsSuccessStatusCode);
         return petitionId;
     }
 
@@ -41,11 +41,11 @@ public sealed class RerouteApiTests(SharedInfrastructure infrastructure) : IAsyn
     [Fact]
     public async Task An_unknown_petition_is_a_404_problem()
     {
-        var response = await _routing.Client.PostAsJsonAsync($"/api/routing/petitions/{Guid.NewGuid()}/reroute",
+        var response = await _routing.As("130724/petition-bureau").PostAsJsonAsync($"/api/routing/petitions/{Guid.NewGuid()}/reroute",
             new { toOrgId = "130724/housing", reason = "r", by = "130724/petition-bureau" });
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await _routing.Client.GetAsync($"/api/routing/petitions/{Guid.NewGuid()}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await (await _routing.ReaderForAsync(Guid.NewGuid())).GetAsync($"/api/routing/petitions/{Guid.NewGuid()}")).StatusCode);
     }
 
     [Fact]
@@ -53,7 +53,7 @@ public sealed class RerouteApiTests(SharedInfrastructure infrastructure) : IAsyn
     {
         var petitionId = await RoutedAsync("court-case");
 
-        var response = await _routing.Client.PostAsJsonAsync($"/api/routing/petitions/{petitionId}/reroute",
+        var response = await _routing.As("130724/petition-bureau").PostAsJsonAsync($"/api/routing/petitions/{petitionId}/reroute",
             new { toOrgId = "130724/justice", reason = "mediation", by = "130724/petition-bureau" });
 
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
@@ -65,11 +65,11 @@ public sealed class RerouteApiTests(SharedInfrastructure infrastructure) : IAsyn
     {
         var petitionId = await RoutedAsync("wage-arrears");
 
-        var response = await _routing.Client.PostAsJsonAsync($"/api/routing/petitions/{petitionId}/reroute",
+        var response = await _routing.As("130724/petition-bureau").PostAsJsonAsync($"/api/routing/petitions/{petitionId}/reroute",
             new { toOrgId = "130724/agriculture", reason = "a land contract", by = "130724/petition-bureau" });
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var decision = await _routing.Client.GetFromJsonAsync<JsonElement>($"/api/routing/petitions/{petitionId}");
+        var decision = await (await _routing.ReaderForAsync(petitionId)).GetFromJsonAsync<JsonElement>($"/api/routing/petitions/{petitionId}");
         Assert.Equal(("transfer", "130724/agriculture"), (decision.GetProperty("mode").GetString(), decision.GetProperty("responsibleOrgId").GetString()));
         // The bureau that decided handled the matter too, so it is on the path.
         Assert.Equal(["130724/petition-bureau", "130724/hrss", "130724/petition-bureau", "130724/agriculture"], decision.GetProperty("path").EnumerateArray().Select(p => p.GetString()));

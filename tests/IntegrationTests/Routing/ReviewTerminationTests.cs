@@ -38,7 +38,7 @@ public sealed class ReviewTerminationTests(SharedInfrastructure infrastructure) 
     {
         var (petitionId, caseId) = await RoutedAsync();
 
-        var response = await Routing.PostAsJsonAsync("/api/routing/terminations",
+        var response = await _host.Routing.As("130724/court").PostAsJsonAsync("/api/routing/terminations",
             new { petitionId, orgId = "130724/court", recordNumber = "（2026）冀0724民终8号", reason = "已经人民法院终审判决，依法终结" });
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
@@ -61,10 +61,10 @@ public sealed class ReviewTerminationTests(SharedInfrastructure infrastructure) 
     {
         var (petitionId, _) = await RoutedAsync();
         var body = new { petitionId, orgId = "130724/public-security", recordNumber = "沽公终字〔2026〕3号", reason = "依法处理完毕" };
-        Assert.Equal(HttpStatusCode.Created, (await Routing.PostAsJsonAsync("/api/routing/terminations", body)).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await _host.Routing.As("130724/public-security").PostAsJsonAsync("/api/routing/terminations", body)).StatusCode);
 
-        var again = await Routing.PostAsJsonAsync("/api/routing/terminations", body with { recordNumber = "另一文号" });
-        var reroute = await Routing.PostAsJsonAsync($"/api/routing/petitions/{petitionId}/reroute",
+        var again = await _host.Routing.As("130724/public-security").PostAsJsonAsync("/api/routing/terminations", body with { recordNumber = "另一文号" });
+        var reroute = await _host.Routing.As("130724/petition-bureau").PostAsJsonAsync($"/api/routing/petitions/{petitionId}/reroute",
             new { toOrgId = "130724/housing", reason = "改派", by = "130724/petition-bureau" });
 
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
@@ -76,7 +76,7 @@ public sealed class ReviewTerminationTests(SharedInfrastructure infrastructure) 
     [Fact]
     public async Task Missing_fields_and_a_unit_that_is_no_political_legal_organ_are_named()
     {
-        var response = await Routing.PostAsJsonAsync("/api/routing/terminations", new { petitionId = "not-a-uuid", orgId = "130724/hrss", reason = "" });
+        var response = await _host.Routing.As("130724/court").PostAsJsonAsync("/api/routing/terminations", new { petitionId = "not-a-uuid", orgId = "130724/hrss", reason = "" });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -88,7 +88,7 @@ public sealed class ReviewTerminationTests(SharedInfrastructure infrastructure) 
     [Fact]
     public async Task An_unknown_petition_is_a_404_problem()
     {
-        var response = await Routing.PostAsJsonAsync("/api/routing/terminations",
+        var response = await _host.Routing.As("130724/court").PostAsJsonAsync("/api/routing/terminations",
             new { petitionId = Guid.NewGuid(), orgId = "130724/court", recordNumber = "（2026）冀0724民终9号", reason = "终结" });
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);

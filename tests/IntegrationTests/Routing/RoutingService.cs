@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+using PetitionPlatform.IntegrationTests.Identity;
 using System.Text;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
@@ -24,19 +26,40 @@ public sealed class RoutingService : IAsyncDisposable
         Messaging = messaging;
         _connection = connection;
         _channel = channel;
-        Client = factory.CreateClient();
+        Client = factory.As("130000/petition-bureau");
     }
 
     public ServiceFactory<RoutingDbContext> Factory { get; }
 
     public string Messaging { get; }
 
+    /// <summary>The service as Hebei's provincial petition bureau calls it.</summary>
     public HttpClient Client { get; }
+
+    /// <summary>The service as the client <paramref name="clientId"/> calls it.</summary>
+    public HttpClient As(string clientId) => Factory.As(clientId);
+
+    /// <summary>
+    /// A client that oversees the petition: its province's petition bureau, or for a report its province's discipline
+    /// unit (the tests' petitions come from three provinces).
+    /// </summary>
+    public Task<HttpClient> ReaderForAsync(string petitionId) =>
+        Guid.TryParse(petitionId, out var id) ? ReaderForAsync(id) : Task.FromResult(Client);
+
+    public async Task<HttpClient> ReaderForAsync(Guid petitionId)
+    {
+        var request = await Factory.InDatabaseAsync(db => db.RoutingRequests.Where(r => r.PetitionId == petitionId)
+            .Select(r => new { r.Kind, r.RegionCode }).SingleOrDefaultAsync());
+        return request is null
+            ? Client
+            : As($"{RegionCode.Parse(request.RegionCode).Province}/{(PetitionKinds.IsConfidential(request.Kind) ? Units.Discipline : Units.PetitionBureau)}");
+    }
 
     /// <param name="settings">Added configuration, e.g. <c>Routing:DisputeDecisionPeriod</c>.</param>
     public static async Task<RoutingService> StartAsync(
         SharedInfrastructure infrastructure, string? messaging = null, IReadOnlyDictionary<string, string?>? settings = null)
     {
+        await SharedTokens.StartAsync(infrastructure);
         messaging ??= await infrastructure.CreateVirtualHostAsync("routing");
         var configuration = new Dictionary<string, string?>
         {

@@ -27,7 +27,7 @@ public sealed class ServiceFactory<TContext>(IReadOnlyDictionary<string, string?
 
         // The service validates tokens of the run's real token service, reading its keys in this process.
         builder.ConfigureServices(services => services.AddHttpClient(PlatformAuthentication.MetadataClient)
-            .ConfigurePrimaryHttpMessageHandler(() => Tokens.Identity.Server.CreateHandler()));
+            .ConfigurePrimaryHttpMessageHandler(() => new TokenServiceKeys()));
         if (services is not null)
         {
             builder.ConfigureServices(services);
@@ -43,7 +43,23 @@ public sealed class ServiceFactory<TContext>(IReadOnlyDictionary<string, string?
     private static TokenService Tokens => SharedTokens.Current
         ?? throw new InvalidOperationException("Start the token service first: await SharedTokens.StartAsync(infrastructure).");
 
-    private sealed class BearerToken(string clientId) : DelegatingHandler
+    /// <summary>
+    /// Reaches the run's token service in this process when a key is first asked for: hosts are built before the token
+    /// service starts (the token service's own directory among them), and most never see a token.
+    /// </summary>
+    private sealed class TokenServiceKeys : HttpMessageHandler
+    {
+        private HttpMessageInvoker? _server;
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            _server ??= new HttpMessageInvoker(Tokens.Identity.Server.CreateHandler());
+            return _server.SendAsync(request, cancellationToken);
+        }
+    }
+
+    /// <summary>Signs every request in as <paramref name="clientId"/> with a token of the run's token service.</summary>
+    public sealed class BearerToken(string clientId) : DelegatingHandler
     {
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
