@@ -25,6 +25,9 @@ public sealed record Caller(string ClientId, OrgId Org, IReadOnlySet<string> Rol
         return false;
     }
 
+    /// <summary>A discipline inspection unit's client: the only readers of reports (ACCESS.md rule 3).</summary>
+    public bool IsDisciplineUnit => Has(AccessRoles.Discipline) && Org.Unit == Units.Discipline;
+
     /// <summary>The caller's own organisation.</summary>
     public bool Is(string? orgId) => orgId is not null && Org.ToString() == orgId;
 

@@ -54,7 +54,7 @@ public static class PlatformAuthentication
                 },
                 OnForbidden = context => TypedResults.Problem(
                     statusCode: StatusCodes.Status403Forbidden,
-                    title: "Not allowed for this client.",
+                    title: Problems.Problem.ForbiddenTitle,
                     detail: "The client's role or organisation does not allow this request (ACCESS.md).")
                     .ExecuteAsync(context.HttpContext),
             };

@@ -20,6 +20,16 @@ public static class Problem
     public static ProblemHttpResult NotFound(string title, string? detail = null) =>
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: title, detail: detail);
 
+    public const string ForbiddenTitle = "Not allowed for this client.";
+
+    /// <summary>
+    /// 403 (ACCESS.md rule 1): says what the caller lacks, never what exists. With <paramref name="field"/>, the same
+    /// <c>errors</c> shape as a 400 names the field that spoke for another organisation.
+    /// </summary>
+    public static ProblemHttpResult Forbidden(string detail, string? field = null) => TypedResults.Problem(
+        statusCode: StatusCodes.Status403Forbidden, title: ForbiddenTitle, detail: detail,
+        extensions: field is null ? null : new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { [field] = [detail] } });
+
     /// <summary>What the state of the matter or the law does not allow now (API.md: 409 with the reason).</summary>
     public static ProblemHttpResult Conflict(string detail, string title = "Not allowed in the matter's current state.") =>
         TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: title, detail: detail);

@@ -55,7 +55,7 @@ public sealed class CaseAccess(HandlingDbContext db, Jurisdiction jurisdiction)
         }
 
         var role = PetitionKinds.IsConfidential(petition.Kind) ? AccessRoles.Discipline : AccessRoles.Bureau;
-        return caller.Has(role) && (role == AccessRoles.Bureau || caller.Org.Unit == Units.Discipline)
+        return (role == AccessRoles.Bureau ? caller.Has(role) : caller.IsDisciplineUnit)
             && await jurisdiction.CoversAsync(caller, petition.RegionCode, ct);
     }
 
@@ -89,7 +89,7 @@ public sealed class CaseAccess(HandlingDbContext db, Jurisdiction jurisdiction)
     }
 
     private async Task<bool> DisciplineCoversAsync(Caller caller, string orgId, CancellationToken ct) =>
-        caller.Has(AccessRoles.Discipline) && caller.Org.Unit == Units.Discipline
+        caller.IsDisciplineUnit
         && OrgId.TryParse(orgId, out var unit) && unit.Unit == Units.Discipline
         && await jurisdiction.CoversAsync(caller, unit.Region.Value, ct);
 }

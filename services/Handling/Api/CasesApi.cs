@@ -137,7 +137,7 @@ public static class CasesApi
 
         if (await access.CanListAsync(caller, OrgId.Parse(orgId!), ct) is not { } withReports)
         {
-            return Forbidden($"'{orgId}' is neither this client's organisation nor a unit in its region.");
+            return Problem.Forbidden($"'{orgId}' is neither this client's organisation nor a unit in its region.");
         }
 
         var cases = await db.Cases.AsNoTracking()
@@ -236,7 +236,7 @@ public static class CasesApi
 
         if (unit?.ActingFor?.Invoke(request) is { } actingFor && !unit.Caller.Is(actingFor))
         {
-            return Forbidden($"This client acts for '{unit.Caller.Org}', not for '{actingFor}'.", field: "orgId");
+            return Problem.Forbidden($"This client acts for '{unit.Caller.Org}', not for '{actingFor}'.", field: "orgId");
         }
 
         return await act(id, request) switch
@@ -270,13 +270,9 @@ public static class CasesApi
 
             return (May ?? CaseAccess.CanAct)(Caller, found)
                 ? null
-                : Forbidden($"Only the unit handling this {found.Stage} case, with the role it needs, may do this; '{Caller.Org}' may read it only.");
+                : Problem.Forbidden($"Only the unit handling this {found.Stage} case, with the role it needs, may do this; '{Caller.Org}' may read it only.");
         }
     }
-
-    private static ProblemHttpResult Forbidden(string detail, string? field = null) => TypedResults.Problem(
-        statusCode: StatusCodes.Status403Forbidden, title: "Not allowed for this client.", detail: detail,
-        extensions: field is null ? null : new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { [field] = [detail] } });
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 

@@ -69,12 +69,7 @@ public static class PetitionsApi
             }
             else if (!caller.Is(request.ReceivedBy))
             {
-                return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Not allowed for this client.",
-                    detail: $"This client registers petitions received by '{caller.Org}', not by '{request.ReceivedBy}'.",
-                    extensions: new Dictionary<string, object?>
-                    {
-                        ["errors"] = new Dictionary<string, string[]> { ["receivedBy"] = [$"Must be '{caller.Org}' or left out."] },
-                    });
+                return Problem.Forbidden($"This client registers petitions received by '{caller.Org}', not by '{request.ReceivedBy}'.", "receivedBy");
             }
         }
 
@@ -119,6 +114,6 @@ public static class PetitionsApi
 
     private static async Task<bool> MayReadAsync(Caller caller, Domain.Petition petition, Jurisdiction jurisdiction, CancellationToken ct) =>
         PetitionKinds.IsConfidential(petition.Kind)
-            ? caller.Has(AccessRoles.Discipline) && caller.Org.Unit == Units.Discipline && await jurisdiction.CoversAsync(caller, petition.RegionCode, ct)
+            ? caller.IsDisciplineUnit && await jurisdiction.CoversAsync(caller, petition.RegionCode, ct)
             : caller.Has(AccessRoles.Bureau) && (caller.Is(petition.ReceivedBy) || await jurisdiction.CoversAsync(caller, petition.RegionCode, ct));
 }

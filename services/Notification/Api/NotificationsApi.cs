@@ -58,8 +58,7 @@ public static class NotificationsApi
             // What was written to a unit is the unit's to read (its overseers follow its notices in supervision).
             if (!caller.Is(addressed.OrgId) || !caller.HasAny(AccessRoles.Organisations))
             {
-                return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Not allowed for this client.",
-                    detail: $"A unit's messages are read by that unit's own client; this client acts for '{caller.Org}'.");
+                return Problem.Forbidden($"A unit's messages are read by that unit's own client; this client acts for '{caller.Org}'.");
             }
         }
 

@@ -67,9 +67,7 @@ public static class PetitionRoutingApi
         // The decider decides in its own name: 'by' is the caller's organisation.
         if (!caller.Is(body!.By))
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Not allowed for this client.",
-                detail: $"This client decides as '{caller.Org}', not as '{body.By}'.",
-                extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { ["by"] = [$"Must be '{caller.Org}'."] } });
+            return Problem.Forbidden($"This client decides as '{caller.Org}', not as '{body.By}'.", "by");
         }
 
         var to = directory.FindOrganization(body!.ToOrgId!)!;

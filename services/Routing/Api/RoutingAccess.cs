@@ -23,8 +23,7 @@ public sealed class RoutingAccess(RoutingDbContext db, Jurisdiction jurisdiction
 
         if (PetitionKinds.IsConfidential(request.Kind))
         {
-            return caller.Has(AccessRoles.Discipline) && caller.Org.Unit == Units.Discipline
-                && await jurisdiction.CoversAsync(caller, request.RegionCode, ct);
+            return caller.IsDisciplineUnit && await jurisdiction.CoversAsync(caller, request.RegionCode, ct);
         }
 
         if (caller.HasAny(AccessRoles.Organisations))

@@ -60,9 +60,7 @@ public static class TerminationsApi
         // The organ records in its own name, for a matter of its region; other matters do not exist for it.
         if (!caller.Is(body!.OrgId))
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Not allowed for this client.",
-                detail: $"This client records terminations as '{caller.Org}', not as '{body.OrgId}'.",
-                extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { ["orgId"] = [$"Must be '{caller.Org}'."] } });
+            return Problem.Forbidden($"This client records terminations as '{caller.Org}', not as '{body.OrgId}'.", "orgId");
         }
 
         if (!await db.RoutingRequests.AnyAsync(r => r.PetitionId == petitionId, ct) || !await access.MayTerminateAsync(caller, petitionId, ct))

@@ -61,9 +61,7 @@ public static class LeaderApi
         // A bureau takes a matter over in its own name (ACCESS.md: bureau), never in another organisation's.
         if (!caller.Has(AccessRoles.Bureau) || !caller.Is(request.OrgId))
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Not allowed for this client.",
-                detail: $"A petition bureau takes a matter over in its own name; this client acts for '{caller.Org}'.",
-                extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { ["orgId"] = [$"Must be '{caller.Org}'."] } });
+            return Problem.Forbidden($"A petition bureau takes a matter over in its own name; this client acts for '{caller.Org}'.", "orgId");
         }
 
         var record = await db.Leaders.SingleOrDefaultAsync(l => l.PetitionId == id, ct);

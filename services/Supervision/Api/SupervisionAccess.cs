@@ -38,7 +38,7 @@ public sealed class SupervisionAccess(SupervisionDbContext db, Jurisdiction juri
         }
 
         return PetitionKinds.IsConfidential(found.Kind)
-            ? IsDiscipline(caller) && await jurisdiction.CoversAsync(caller, found.RegionCode, ct)
+            ? caller.IsDisciplineUnit && await jurisdiction.CoversAsync(caller, found.RegionCode, ct)
             : caller.HasAny(AccessRoles.Overseers) && await jurisdiction.CoversAsync(caller, found.RegionCode, ct);
     }
 
@@ -59,13 +59,11 @@ public sealed class SupervisionAccess(SupervisionDbContext db, Jurisdiction juri
         }
 
         return unit.Unit == Units.Discipline
-            ? IsDiscipline(caller) && await jurisdiction.CoversAsync(caller, unit.Region.Value, ct)
+            ? caller.IsDisciplineUnit && await jurisdiction.CoversAsync(caller, unit.Region.Value, ct)
             : await OverseesAsync(caller, unit.Region.Value, ct);
     }
 
     /// <summary>Whether a backlog entry at this unit may be shown: a report's clock is discipline's to see.</summary>
     public static bool MayShowClockOf(Caller caller, string orgId) =>
-        !OrgId.TryParse(orgId, out var unit) || unit.Unit != Units.Discipline || IsDiscipline(caller);
-
-    private static bool IsDiscipline(Caller caller) => caller.Has(AccessRoles.Discipline) && caller.Org.Unit == Units.Discipline;
+        !OrgId.TryParse(orgId, out var unit) || unit.Unit != Units.Discipline || caller.IsDisciplineUnit;
 }

@@ -27,7 +27,8 @@ internal static class SharedTokens
         {
             if (s_service is null)
             {
-                var service = await TokenService.StartAsync(infrastructure);
+                // Tokens that outlive any run: each client's is fetched once and never renewed by the clock.
+                var service = await TokenService.StartAsync(infrastructure, new Dictionary<string, string?> { ["Identity:AccessTokenLifetime"] = "1.00:00:00" });
                 infrastructure.StopBeforeServers(service);
                 s_service = service;
             }

@@ -20,7 +20,7 @@ internal sealed class TokenService : IAsyncDisposable
     private readonly ServiceFactory<RoutingDbContext> _routing;
     private readonly SemaphoreSlim _signingIn = new(1, 1);
     private readonly Dictionary<string, string> _secrets = [];
-    private readonly ConcurrentDictionary<string, (string Token, DateTimeOffset RenewAt)> _tokens = new();
+    private readonly ConcurrentDictionary<string, string> _tokens = new();
 
     private TokenService(ServiceFactory<RoutingDbContext> routing, ServiceFactory<IdentityDbContext> identity)
     {
@@ -75,13 +75,13 @@ internal sealed class TokenService : IAsyncDisposable
     /// <summary>
     /// A token of the client <paramref name="clientId"/>, as the demo stack seeds them: an organisation id of the demo
     /// directory (roles by its kind of unit), or <c>portal</c>, <c>auditor</c>, <c>operator</c>. The client is registered
-    /// through the operators' API the first time; its token is kept until shortly before it expires.
+    /// through the operators' API the first time; its token is kept for the run (the shared token service issues day-long ones).
     /// </summary>
     public async Task<string> TokenForAsync(string clientId)
     {
-        if (_tokens.TryGetValue(clientId, out var known) && known.RenewAt > DateTimeOffset.UtcNow)
+        if (_tokens.TryGetValue(clientId, out var known))
         {
-            return known.Token;
+            return known;
         }
 
         await _signingIn.WaitAsync();
@@ -95,9 +95,7 @@ internal sealed class TokenService : IAsyncDisposable
 
             using var response = await RequestTokenAsync(clientId, secret);
             var answer = await response.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>();
-            var token = answer.GetProperty("access_token").GetString()!;
-            _tokens[clientId] = (token, DateTimeOffset.UtcNow.AddSeconds(answer.GetProperty("expires_in").GetInt32() - 60));
-            return token;
+            return _tokens[clientId] = answer.GetProperty("access_token").GetString()!;
         }
         finally
         {

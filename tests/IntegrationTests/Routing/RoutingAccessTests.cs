@@ -14,6 +14,9 @@ namespace PetitionPlatform.IntegrationTests.Routing;
 [Collection("infrastructure")]
 public sealed class RoutingAccessTests(SharedInfrastructure infrastructure) : IAsyncLifetime
 {
+    // A fixed instant: who may read or act does not depend on when the matter was registered.
+    private static readonly DateTimeOffset RegisteredAt = new(2026, 11, 23, 9, 0, 0, TimeSpan.FromHours(8));
+
     private RoutingService _routing = null!;
 
     public async Task InitializeAsync() => _routing = await RoutingService.StartAsync(infrastructure);
@@ -73,7 +76,7 @@ public sealed class RoutingAccessTests(SharedInfrastructure infrastructure) : IA
     {
         var petitionId = Guid.NewGuid();
         await _routing.PublishAsync(new PetitionRegistered(petitionId, "n", "online", "complaint", "wage-arrears", "130724102",
-            "130724/petition-bureau", 1, DateTimeOffset.UtcNow, TrackingCodes.Hash("AB12-CD34-EF56-GH78")));
+            "130724/petition-bureau", 1, RegisteredAt, TrackingCodes.Hash("AB12-CD34-EF56-GH78")));
         await Eventually.HoldsAsync(async () => await _routing.Client.GetAsync($"/api/routing/petitions/{petitionId}"), r => r.IsSuccessStatusCode,
             because: "routing decides");
         return petitionId;
