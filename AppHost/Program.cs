@@ -1,4 +1,4 @@
-// The platform on one machine: PostgreSQL, RabbitMQ, the five services and the gateway, run by .NET Aspire.
+// The platform on one machine: PostgreSQL, RabbitMQ, the services and the gateway, run by .NET Aspire.
 using PetitionPlatform.AppHost.Infrastructure;
 
 var builder = DistributedApplication.CreateBuilder(args);
@@ -27,6 +27,7 @@ var handlingDb = postgres.AddDatabase("handlingdb");
 var supervisionDb = postgres.AddDatabase("supervisiondb");
 var notificationDb = postgres.AddDatabase("notificationdb");
 var identityDb = postgres.AddDatabase("identitydb");
+var auditDb = postgres.AddDatabase("auditdb");
 
 var messaging = infrastructure.AddRabbitMQ("messaging");
 
@@ -38,6 +39,7 @@ var routing = builder.AddService<Projects.Routing>("routing")
 // Each service that checks tokens references it, to read its signing keys (no WaitFor: a service starts without it).
 var identity = builder.AddService<Projects.Identity>("identity")
     .WithReference(identityDb).WaitFor(identityDb)
+    .WithReference(messaging).WaitFor(messaging)
     .WithReference(routing).WaitFor(routing)
     .WithClientSecrets();
 routing.WithReference(identity);
@@ -72,6 +74,12 @@ var notification = builder.AddService<Projects.Notification>("notification")
     .WithReference(identity)
     .WithReceiptSealingKeys();
 
+// The audit trail: every service sends its entries through its outbox; auditors read and verify the chain here.
+var audit = builder.AddService<Projects.Audit>("audit")
+    .WithReference(auditDb).WaitFor(auditDb)
+    .WithReference(messaging).WaitFor(messaging)
+    .WithReference(identity);
+
 // The only public entry (routes /api/<service>/… to the services), so it starts once they are all healthy.
 builder.AddService<Projects.Gateway>("gateway", port: builder.Configuration.GetValue("Gateway:Port", 5080))
     .WithReference(intake).WaitFor(intake)
@@ -80,6 +88,7 @@ builder.AddService<Projects.Gateway>("gateway", port: builder.Configuration.GetV
     .WithReference(supervision).WaitFor(supervision)
     .WithReference(notification).WaitFor(notification)
     .WithReference(identity).WaitFor(identity)
+    .WithReference(audit).WaitFor(audit)
     .WithExternalHttpEndpoints();
 
 builder.Build().Run();

@@ -16,7 +16,7 @@ def expect(condition, message):
     if not condition:
         problems.append(message)
 services = {"intake": "intakedb", "routing": "routingdb", "handling": "handlingdb", "supervision": "supervisiondb",
-            "notification": "notificationdb", "identity": "identitydb"}
+            "notification": "notificationdb", "identity": "identitydb", "audit": "auditdb"}
 databases = list(services.values())
 expect(resources.get("postgres", {}).get("type") == "container.v0", "postgres is not a container")
 expect("petitionplatform/postgres" in resources.get("postgres", {}).get("image", ""), "postgres does not run the platform's image")
@@ -34,8 +34,7 @@ for service, database in services.items():
     env = resources.get(service, {}).get("env", {})
     expect(resources.get(service, {}).get("type") == "project.v0", f"{service} is not a project")
     expect(env.get(f"ConnectionStrings__{database}") == "{" + database + ".connectionString}", f"{service} does not reference {database}")
-    if service != "identity":
-        expect(env.get("ConnectionStrings__messaging") == "{messaging.connectionString}", f"{service} does not reference messaging")
+    expect(env.get("ConnectionStrings__messaging") == "{messaging.connectionString}", f"{service} does not reference messaging")
     expect("ASPNETCORE_ENVIRONMENT" not in env, f"{service} is published with an environment of its own")
 for service in ["intake", "handling", "supervision", "identity"]:
     expect(resources.get(service, {}).get("env", {}).get("services__routing__http__0") == "{routing.bindings.http.url}", f"{service} does not reference routing")
@@ -44,9 +43,9 @@ expect(intake_env.get("PersonalData__Keys__local1") == "{personal-data-key.value
 expect(intake_env.get("PersonalData__HashKey") == "{personal-data-hash-key.value}", "intake does not get its hash key")
 for service in ["intake", "notification"]:
     expect(resources.get(service, {}).get("env", {}).get("ReceiptSealing__Keys__local1") == "{receipt-sealing-key.value}", f"{service} does not get the receipt-sealing key")
-for service in ["routing", "handling", "supervision", "gateway", "identity"]:
+for service in ["routing", "handling", "supervision", "gateway", "identity", "audit"]:
     expect(not [k for k in resources.get(service, {}).get("env", {}) if k.startswith(("PersonalData", "ReceiptSealing"))], f"{service} gets personal-data keys")
-for service in ["intake", "routing", "handling", "supervision", "notification", "gateway"]:
+for service in ["intake", "routing", "handling", "supervision", "notification", "audit", "gateway"]:
     expect(resources.get(service, {}).get("env", {}).get("services__identity__http__0") == "{identity.bindings.http.url}", f"{service} cannot read the token service's keys")
 identity_env = resources.get("identity", {}).get("env", {})
 expect(identity_env.get("SigningKeys__Keys__local1") == "{signing-keys-key.value}", "identity does not get the key that seals its signing keys")

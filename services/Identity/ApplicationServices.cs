@@ -7,6 +7,7 @@ using PetitionPlatform.Identity.Api;
 using PetitionPlatform.Identity.Clients;
 using PetitionPlatform.Identity.Data;
 using PetitionPlatform.Identity.Signing;
+using PetitionPlatform.Messaging;
 using PetitionPlatform.Routing.Client;
 using PetitionPlatform.ServiceDefaults.Access;
 
@@ -17,6 +18,8 @@ internal static class ApplicationServices
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase<IdentityDbContext>("identitydb");
+        // No consumers: the outbox carries the audit entries of client and key changes to the trail.
+        builder.AddMessaging("identity");
         builder.AddApiDocumentation();
         var section = builder.Configuration.GetSection(IdentityOptions.Section);
         builder.Services.Configure<IdentityOptions>(section);

@@ -1,6 +1,7 @@
 using PetitionPlatform.Data;
 using PetitionPlatform.Intake.Data;
 using PetitionPlatform.Intake.Directory;
+using PetitionPlatform.Intake.Handlers;
 using PetitionPlatform.Intake.Messaging;
 using PetitionPlatform.Intake.PersonalData;
 using PetitionPlatform.Intake.Registration;
@@ -16,12 +17,18 @@ internal static class ApplicationServices
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase<IntakeDbContext>("intakedb");
-        // Intake follows the lifecycle only as far as duplicates and repeats need (where a matter stands, who answered).
-        builder.AddMessaging("intake", bus => bus.AddConsumer<MatterLifecycleConsumer>());
+        // Intake follows the lifecycle only as far as duplicates and repeats need (where a matter stands, who answered)
+        // and personal data does (which units the cases are with).
+        builder.AddMessaging("intake", bus =>
+        {
+            bus.AddConsumer<MatterLifecycleConsumer>();
+            bus.AddConsumer<CaseHandlersConsumer>();
+        });
         builder.AddApiDocumentation();
         builder.AddPlatformAccess();
         builder.AddPersonalDataProtection();
         builder.Services.AddScoped<PetitionRegistrar>();
+        builder.Services.AddScoped<PersonalDataAccess>();
         builder.Services.AddScoped<MatterMatcher>();
         builder.Services.AddOptions<RepeatOptions>()
             .Bind(builder.Configuration.GetSection(RepeatOptions.Section))

@@ -65,6 +65,11 @@ public static class MessagingExtensions
         builder.Services.Configure<OutboxOptions>(builder.Configuration.GetSection("Outbox"));
         builder.Services.AddSingleton<OutboxDepth>();
         builder.Services.AddHostedService<OutboxDispatcher>();
+
+        // Entries for the audit trail leave through the same outbox as the events of the change they record.
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddSingleton(new AuditSource(serviceName));
+        builder.Services.AddScoped<AuditTrail>();
         return builder;
     }
 }

@@ -11,19 +11,19 @@ namespace PetitionPlatform.Handling.Workflow;
 
 /// <summary>
 /// Carries out the units' and the petitioner's actions on a case: load it, let <see cref="Case"/> decide, and save the new
-/// state with its event in the outbox in one SaveChanges (one transaction). The row version makes the second of two
+/// state with its event and its audit entry in the outbox in one SaveChanges (one transaction). The row version makes the second of two
 /// simultaneous transitions fail instead of overwriting the first.
 /// </summary>
-public sealed partial class CaseWorkflow(HandlingDbContext db, TimeProvider time, ILogger<CaseWorkflow> logger)
+public sealed partial class CaseWorkflow(HandlingDbContext db, TimeProvider time, AuditTrail audit, ILogger<CaseWorkflow> logger)
 {
-    public Task<CaseCommandResult> AcceptAsync(Guid caseId, string by, CancellationToken ct) => ApplyAsync(caseId,
+    public Task<CaseCommandResult> AcceptAsync(Guid caseId, string by, CancellationToken ct) => ApplyAsync(caseId, AuditActions.CaseAccepted,
         (c, now) => c.Accept(by, now),
         (c, _) => db.AddToOutbox(new CaseAccepted(
             c.PetitionId, c.Id, c.OrgId, c.Stage, by, c.HandlingDueBy!.Value, c.Confidential, c.AcceptedAt!.Value), time),
         validate: null, ct);
 
     public Task<CaseCommandResult> DeclineAsync(Guid caseId, string reason, string? legalBasis, string? suggestedOrgId, CancellationToken ct) =>
-        ApplyAsync(caseId,
+        ApplyAsync(caseId, AuditActions.CaseDeclined,
             (c, now) => c.Decline(reason, legalBasis, suggestedOrgId, now),
             (c, _) => db.AddToOutbox(new CaseDeclined(
                 c.PetitionId, c.Id, c.OrgId, c.Stage, reason, legalBasis, suggestedOrgId, c.Confidential, c.DeclinedAt!.Value), time),
@@ -35,7 +35,7 @@ public sealed partial class CaseWorkflow(HandlingDbContext db, TimeProvider time
     public Task<CaseCommandResult> AddCoHandlersAsync(Guid caseId, IReadOnlyList<string> orgIds, CancellationToken ct)
     {
         IReadOnlyList<string> added = [];
-        return ApplyAsync(caseId,
+        return ApplyAsync(caseId, AuditActions.CoHandlersAdded,
             (c, _) => c.AddCoHandlers(orgIds, out added),
             (c, now) =>
             {
@@ -69,7 +69,7 @@ public sealed partial class CaseWorkflow(HandlingDbContext db, TimeProvider time
             return new CaseCommandResult.NotParticipant(orgId);
         }
 
-        return await ApplyToAsync(found,
+        return await ApplyToAsync(found, AuditActions.FindingsAdded,
             (c, now) => c.AddFindings(orgId, findings, now),
             (c, now) => db.AddToOutbox(new CaseFindingsAdded(
                 c.PetitionId, c.Id, c.OrgId, orgId, c.Stage, c.Findings.Count, c.Confidential, now), time),
@@ -96,7 +96,7 @@ public sealed partial class CaseWorkflow(HandlingDbContext db, TimeProvider time
         }
 
         var today = StatutoryCalendar.DayOf(time.GetUtcNow());
-        return await ApplyToAsync(found,
+        return await ApplyToAsync(found, AuditActions.HearingRecorded,
             (c, now) => c.RecordHearing(orgId, startedOn, endedOn, now),
             (c, now) => db.AddToOutbox(new CaseHearingRecorded(
                 c.PetitionId, c.Id, c.OrgId, c.Stage, startedOn, endedOn, c.HandlingDueBy!.Value, c.Confidential, now), time),
@@ -128,7 +128,7 @@ public sealed partial class CaseWorkflow(HandlingDbContext db, TimeProvider time
     }
 
     public Task<CaseCommandResult> ExtendAsync(Guid caseId, int days, string reason, string approvedBy, CancellationToken ct) =>
-        ApplyAsync(caseId,
+        ApplyAsync(caseId, AuditActions.CaseExtended,
             (c, now) => c.Extend(days, reason, approvedBy, now),
             (c, _) => db.AddToOutbox(new CaseExtended(
                 c.PetitionId, c.Id, c.OrgId, days, reason, approvedBy, c.HandlingDueBy!.Value, c.ExtendedAt!.Value), time),
@@ -147,7 +147,7 @@ public sealed partial class CaseWorkflow(HandlingDbContext db, TimeProvider time
         }
 
         var alreadyTerminated = await db.Terminations.AnyAsync(t => t.PetitionId == found.PetitionId, ct);
-        return await ApplyToAsync(found,
+        return await ApplyToAsync(found, AuditActions.CaseAnswered,
             (c, now) => c.Answer(outcome, opinion, legalBasis, now),
             (c, _) =>
             {
@@ -192,7 +192,7 @@ public sealed partial class CaseWorkflow(HandlingDbContext db, TimeProvider time
             return new CaseCommandResult.Forbidden();
         }
 
-        return await ApplyToAsync(found,
+        return await ApplyToAsync(found, AuditActions.CaseEvaluated,
             (c, now) => c.Evaluate(rating, now),
             (c, _) => db.AddToOutbox(new CaseEvaluated(c.PetitionId, c.Id, c.OrgId, c.Stage, rating, c.EvaluatedAt!.Value), time),
             validate: null, ct);
@@ -200,6 +200,7 @@ public sealed partial class CaseWorkflow(HandlingDbContext db, TimeProvider time
 
     private async Task<CaseCommandResult> ApplyAsync(
         Guid caseId,
+        string action,
         Func<Case, DateTimeOffset, CaseTransition> transition,
         Action<Case, DateTimeOffset> publish,
         Func<Case, Dictionary<string, string[]>?>? validate,
@@ -208,11 +209,12 @@ public sealed partial class CaseWorkflow(HandlingDbContext db, TimeProvider time
         var found = await db.Cases.SingleOrDefaultAsync(c => c.Id == caseId, ct);
         return found is null
             ? new CaseCommandResult.NotFound()
-            : await ApplyToAsync(found, transition, publish, validate, ct);
+            : await ApplyToAsync(found, action, transition, publish, validate, ct);
     }
 
     private async Task<CaseCommandResult> ApplyToAsync(
         Case found,
+        string action,
         Func<Case, DateTimeOffset, CaseTransition> transition,
         Action<Case, DateTimeOffset> publish,
         Func<Case, Dictionary<string, string[]>?>? validate,
@@ -231,6 +233,7 @@ public sealed partial class CaseWorkflow(HandlingDbContext db, TimeProvider time
         }
 
         publish(found, now);
+        audit.Record(action, found.PetitionId, found.Id);
         try
         {
             await db.SaveChangesAsync(ct);

@@ -14,7 +14,7 @@ namespace PetitionPlatform.Handling.Workflow;
 /// directory and a case is opened there. The contested case, the new case and ReviewRequested are saved together.
 /// </summary>
 public sealed partial class ReviewWorkflow(
-    HandlingDbContext db, RoutingDirectory directory, TimeProvider time, ILogger<ReviewWorkflow> logger)
+    HandlingDbContext db, RoutingDirectory directory, TimeProvider time, AuditTrail audit, ILogger<ReviewWorkflow> logger)
 {
     public async Task<CaseCommandResult> RequestReviewAsync(Guid caseId, string trackingCode, string reason, CancellationToken ct)
     {
@@ -69,6 +69,7 @@ public sealed partial class ReviewWorkflow(
         db.AddToOutbox(new ReviewRequested(
             review!.PetitionId, review.Id, review.OrgId, review.Stage, contested.Id, contested.OrgId, review.DueBy,
             review.Confidential, now), time);
+        audit.Record(AuditActions.ReviewRequested, review.PetitionId, contested.Id);
         try
         {
             await db.SaveChangesAsync(ct);

@@ -1,6 +1,8 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using OpenIddict.Abstractions;
+using PetitionPlatform.Contracts;
+using PetitionPlatform.Messaging;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace PetitionPlatform.Identity.Clients;
@@ -11,9 +13,10 @@ public sealed record Client(string ClientId, string OrgId, IReadOnlyList<string>
 /// <summary>
 /// The agencies' clients, kept as OpenIddict applications: confidential, allowed the token endpoint and client
 /// credentials only, with the organisation and roles in the application's properties. Secrets are stored hashed by
-/// OpenIddict; a new one is generated here and handed out once.
+/// OpenIddict; a new one is generated here and handed out once. Every change writes its audit entry first: OpenIddict's
+/// store saves the service's one context, so the entry commits with the change.
 /// </summary>
-public sealed class ClientRegistry(IOpenIddictApplicationManager applications)
+public sealed class ClientRegistry(IOpenIddictApplicationManager applications, AuditTrail audit)
 {
     private const string OrgIdProperty = "org_id";
     private const string RolesProperty = "roles";
@@ -50,6 +53,7 @@ public sealed class ClientRegistry(IOpenIddictApplicationManager applications)
         };
         descriptor.Properties[OrgIdProperty] = JsonSerializer.SerializeToElement(client.OrgId);
         descriptor.Properties[RolesProperty] = JsonSerializer.SerializeToElement(client.Roles);
+        audit.Record(AuditActions.ClientCreated, subject: client.ClientId);
         await applications.CreateAsync(descriptor, ct);
     }
 
@@ -65,6 +69,7 @@ public sealed class ClientRegistry(IOpenIddictApplicationManager applications)
         var descriptor = new OpenIddictApplicationDescriptor();
         await applications.PopulateAsync(descriptor, application, ct);
         descriptor.ClientSecret = secret;
+        audit.Record(AuditActions.ClientSecretReset, subject: clientId);
         await applications.UpdateAsync(application, descriptor, ct);
         return secret;
     }
@@ -76,6 +81,7 @@ public sealed class ClientRegistry(IOpenIddictApplicationManager applications)
             return false;
         }
 
+        audit.Record(AuditActions.ClientDeleted, subject: clientId);
         await applications.DeleteAsync(application, ct);
         return true;
     }

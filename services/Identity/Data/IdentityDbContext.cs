@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using OpenIddict.EntityFrameworkCore.Models;
 using PetitionPlatform.Identity.Signing;
+using PetitionPlatform.Messaging;
 
 namespace PetitionPlatform.Identity.Data;
 
@@ -22,5 +23,6 @@ public sealed class IdentityDbContext(DbContextOptions<IdentityDbContext> option
             key.ToTable("signing_keys");
             key.HasKey(k => k.Id);
         });
+        modelBuilder.AddOutboxAndInbox();
     }
 }

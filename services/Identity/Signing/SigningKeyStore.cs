@@ -2,7 +2,9 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.EntityFrameworkCore;
 using PetitionPlatform.Data.Protection;
+using PetitionPlatform.Contracts;
 using PetitionPlatform.Identity.Data;
+using PetitionPlatform.Messaging;
 
 namespace PetitionPlatform.Identity.Signing;
 
@@ -11,7 +13,7 @@ namespace PetitionPlatform.Identity.Signing;
 /// A key is a self-signed certificate: valid from <see cref="SigningKeyPolicy.PublishAhead"/> after it is made, so every
 /// instance publishes it before any signs with it, and for <see cref="SigningKeyPolicy.Lifetime"/>.
 /// </summary>
-public sealed class SigningKeyStore(IdentityDbContext db, SigningKeySealing sealing, TimeProvider time)
+public sealed class SigningKeyStore(IdentityDbContext db, SigningKeySealing sealing, TimeProvider time, AuditTrail audit)
 {
     /// <summary>The keys to publish and sign with now: not expired, including successors not yet valid.</summary>
     public async Task<IReadOnlyList<X509Certificate2>> LoadAsync(CancellationToken ct)
@@ -44,6 +46,7 @@ public sealed class SigningKeyStore(IdentityDbContext db, SigningKeySealing seal
         if (made is not null)
         {
             db.SigningKeys.Add(made);
+            audit.Record(AuditActions.SigningKeyRotated, subject: made.Id);
             await db.SaveChangesAsync(ct);
         }
 
@@ -57,6 +60,7 @@ public sealed class SigningKeyStore(IdentityDbContext db, SigningKeySealing seal
         var now = time.GetUtcNow();
         var made = Make(now + SigningKeyPolicy.PublishAhead, now);
         db.SigningKeys.Add(made);
+        audit.Record(AuditActions.SigningKeyRotated, subject: made.Id);
         await db.SaveChangesAsync(ct);
         return made;
     }

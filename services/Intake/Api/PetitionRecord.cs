@@ -5,8 +5,8 @@ using PetitionPlatform.Intake.PersonalData;
 namespace PetitionPlatform.Intake.Api;
 
 /// <summary>
-/// The registration record as served by <c>GET /api/intake/petitions/{id}</c>. Personal data is masked here:
-/// until the gateway authenticates agencies and scopes what they see, no caller is known to be a handling unit.
+/// The registration record as served by <c>GET /api/intake/petitions/{id}</c>, personal data masked for every reader:
+/// the clear values are a separate, audited read (<see cref="PersonalDataRecord"/>) that only some readers may make.
 /// </summary>
 public sealed record PetitionRecord(
     Guid PetitionId,
@@ -54,13 +54,33 @@ public sealed record PetitionRecord(
         petition.DuplicateOf,
         petition.RepeatOf);
 
-    private static string[] RepresentativesOf(Petition petition, PersonalDataProtector protector) =>
+    internal static string[] RepresentativesOf(Petition petition, PersonalDataProtector protector) =>
         petition.RepresentativesCipher is null
             ? []
             : JsonSerializer.Deserialize<string[]>(protector.Decrypt(petition.RepresentativesCipher), JsonSerializerOptions.Web) ?? [];
 }
 
 public sealed record MaskedPetitioner(string Name, string? IdNumber, string? Phone, string? Address);
+
+/// <summary>
+/// The petitioner's personal data in clear, from <c>GET /api/intake/petitions/{id}/personal-data</c>: for the
+/// registering bureau and the units handling the case (ACCESS.md rule 4), each read written to the audit trail.
+/// </summary>
+public sealed record PersonalDataRecord(Guid PetitionId, PetitionerInClear? Petitioner, IReadOnlyList<string> Representatives)
+{
+    public static PersonalDataRecord From(Petition petition, PersonalDataProtector protector) => new(
+        petition.Id,
+        petition.Petitioner is { } p
+            ? new PetitionerInClear(
+                protector.Decrypt(p.NameCipher),
+                p.IdNumberCipher is null ? null : protector.Decrypt(p.IdNumberCipher),
+                p.PhoneCipher is null ? null : protector.Decrypt(p.PhoneCipher),
+                p.AddressCipher is null ? null : protector.Decrypt(p.AddressCipher))
+            : null,
+        PetitionRecord.RepresentativesOf(petition, protector));
+}
+
+public sealed record PetitionerInClear(string Name, string? IdNumber, string? Phone, string? Address);
 
 internal static class Masking
 {

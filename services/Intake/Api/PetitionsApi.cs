@@ -4,8 +4,10 @@ using Microsoft.EntityFrameworkCore;
 using PetitionPlatform.Contracts;
 using PetitionPlatform.Intake.Data;
 using PetitionPlatform.Intake.Directory;
+using PetitionPlatform.Intake.Handlers;
 using PetitionPlatform.Intake.PersonalData;
 using PetitionPlatform.Intake.Registration;
+using PetitionPlatform.Messaging;
 using PetitionPlatform.Routing.Client;
 using PetitionPlatform.ServiceDefaults.Access;
 using PetitionPlatform.ServiceDefaults.Problems;
@@ -25,7 +27,9 @@ public static class PetitionsApi
             .Accepts<RegisterPetitionRequest>("application/json")
             .WithSummary("Register a petition from any channel");
         petitions.MapGet("/{petitionId:guid}", GetAsync)
-            .WithSummary("The registration record of a petition");
+            .WithSummary("The registration record of a petition, personal data masked");
+        petitions.MapGet("/{petitionId:guid}/personal-data", GetPersonalDataAsync)
+            .WithSummary("The petitioner's personal data in clear, for the registering bureau and the units handling the case; audited");
         return app;
     }
 
@@ -100,20 +104,40 @@ public static class PetitionsApi
     }
 
     /// <summary>
-    /// The record, for the bureau that registered it and the bureaus over the region where the matter arose; a report
-    /// for discipline over that region only. Anyone else is answered as if there were no such petition.
+    /// The record, for those <see cref="PersonalDataAccess"/> lets read it; anyone else is answered as if there were no
+    /// such petition.
     /// </summary>
     private static async Task<Results<Ok<PetitionRecord>, NotFound>> GetAsync(
-        Guid petitionId, Caller caller, Jurisdiction jurisdiction, IntakeDbContext db, PersonalDataProtector protector, CancellationToken ct)
+        Guid petitionId, Caller caller, PersonalDataAccess access, IntakeDbContext db, PersonalDataProtector protector, CancellationToken ct)
     {
         var petition = await db.Petitions.AsNoTracking().SingleOrDefaultAsync(p => p.Id == petitionId, ct);
-        return petition is not null && await MayReadAsync(caller, petition, jurisdiction, ct)
+        return petition is not null && await access.MayReadAsync(caller, petition, ct)
             ? TypedResults.Ok(PetitionRecord.From(petition, protector))
             : TypedResults.NotFound();
     }
 
-    private static async Task<bool> MayReadAsync(Caller caller, Domain.Petition petition, Jurisdiction jurisdiction, CancellationToken ct) =>
-        PetitionKinds.IsConfidential(petition.Kind)
-            ? caller.IsDisciplineUnit && await jurisdiction.CoversAsync(caller, petition.RegionCode, ct)
-            : caller.Has(AccessRoles.Bureau) && (caller.Is(petition.ReceivedBy) || await jurisdiction.CoversAsync(caller, petition.RegionCode, ct));
+    /// <summary>
+    /// The petitioner in clear. The audit entry is committed before the data is answered: a read that cannot be recorded
+    /// does not happen. A reader of the record who may not see it in clear (a bureau over the region) gets 403.
+    /// </summary>
+    private static async Task<Results<Ok<PersonalDataRecord>, NotFound, ProblemHttpResult>> GetPersonalDataAsync(
+        Guid petitionId, Caller caller, PersonalDataAccess access, IntakeDbContext db, PersonalDataProtector protector, AuditTrail audit,
+        CancellationToken ct)
+    {
+        var petition = await db.Petitions.AsNoTracking().SingleOrDefaultAsync(p => p.Id == petitionId, ct);
+        if (petition is null || !await access.MayReadAsync(caller, petition, ct))
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (!await access.MayReadInClearAsync(caller, petition, ct))
+        {
+            return Problem.Forbidden(
+                "Personal data in clear is for the bureau that registered the petition and the units handling its case; the record shows it masked.");
+        }
+
+        audit.Record(AuditActions.PersonalDataRead, petition.Id);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(PersonalDataRecord.From(petition, protector));
+    }
 }

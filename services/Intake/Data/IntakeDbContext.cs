@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using PetitionPlatform.Intake.Domain;
+using PetitionPlatform.Intake.Handlers;
 using PetitionPlatform.Intake.Repeats;
 using PetitionPlatform.Messaging;
 
@@ -12,6 +13,8 @@ public sealed class IntakeDbContext(DbContextOptions<IntakeDbContext> options) :
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 
     public DbSet<MatterState> MatterStates => Set<MatterState>();
+
+    public DbSet<CaseHandler> CaseHandlers => Set<CaseHandler>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -38,6 +41,11 @@ public sealed class IntakeDbContext(DbContextOptions<IntakeDbContext> options) :
             state.HasKey(s => s.PetitionId);
             state.Ignore(s => s.Stage);
             state.HasOne<Petition>().WithOne().HasForeignKey<MatterState>(s => s.PetitionId);
+        });
+        modelBuilder.Entity<CaseHandler>(handler =>
+        {
+            handler.HasKey(h => new { h.CaseId, h.OrgId });
+            handler.HasOne<Petition>().WithMany().HasForeignKey(h => h.PetitionId);
         });
         modelBuilder.AddOutboxAndInbox();
     }

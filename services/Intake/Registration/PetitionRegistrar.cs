@@ -29,6 +29,7 @@ public sealed partial class PetitionRegistrar(
     ReceiptSealing receipts,
     MatterMatcher matcher,
     TimeProvider time,
+    AuditTrail audit,
     ILogger<PetitionRegistrar> logger)
 {
     public async Task<RegistrationResult> RegisterAsync(RegisterPetitionRequest request, string? idempotencyKey, CancellationToken ct)
@@ -111,6 +112,7 @@ public sealed partial class PetitionRegistrar(
         // able to prove it was received and follow what became of it.
         db.AddToOutbox(new PetitionerReceiptRequested(
             petition.Id, petition.Number, TrackingCode: null, petition.Channel, now, receipts.SealToBase64(trackingCode)), time);
+        audit.Record(AuditActions.PetitionRegistered, petition.Id);
 
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);

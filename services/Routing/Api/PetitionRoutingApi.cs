@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using PetitionPlatform.Messaging;
 using PetitionPlatform.Routing.Data;
 using PetitionPlatform.Routing.Domain;
 using PetitionPlatform.ServiceDefaults.Problems;
@@ -37,7 +38,7 @@ public static class PetitionRoutingApi
     }
 
     private static async Task<Results<Ok<PetitionRoutingResponse>, ValidationProblem, ProblemHttpResult>> RerouteAsync(
-        Guid petitionId, HttpRequest http, Caller caller, RoutingAccess access, RoutingDbContext db, TimeProvider time, CancellationToken ct)
+        Guid petitionId, HttpRequest http, Caller caller, RoutingAccess access, RoutingDbContext db, TimeProvider time, AuditTrail audit, CancellationToken ct)
     {
         var (body, problem) = await JsonBody.ReadAsync<RerouteRequest>(http, "A JSON object { toOrgId, reason, by } is required.", ct);
         if (problem is not null)
@@ -80,7 +81,7 @@ public static class PetitionRoutingApi
         }
 
         var now = time.GetUtcNow();
-        db.Record(request, latest.Attempt + 1, route, by.Id, now, time);
+        db.Record(request, latest.Attempt + 1, route, by.Id, now, time, audit);
         try
         {
             await db.SaveChangesAsync(ct);

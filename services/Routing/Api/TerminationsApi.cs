@@ -41,7 +41,7 @@ public static class TerminationsApi
     }
 
     private static async Task<Results<Created<TerminationResponse>, ValidationProblem, ProblemHttpResult>> RecordAsync(
-        HttpRequest http, Caller caller, RoutingAccess access, RoutingDbContext db, TimeProvider time, CancellationToken ct)
+        HttpRequest http, Caller caller, RoutingAccess access, RoutingDbContext db, TimeProvider time, AuditTrail audit, CancellationToken ct)
     {
         var (body, problem) = await JsonBody.ReadAsync<TerminationRequest>(
             http, "A JSON object { petitionId, orgId, recordNumber, reason } is required.", ct);
@@ -85,6 +85,7 @@ public static class TerminationsApi
         };
         db.Terminations.Add(termination);
         db.AddToOutbox(new PetitionTerminated(petitionId, termination.OrgId, TerminationReasons.PoliticalLegal, null, termination.RecordNumber, now), time);
+        audit.Record(AuditActions.PetitionTerminated, petitionId);
         try
         {
             await db.SaveChangesAsync(ct);

@@ -5,14 +5,17 @@ using PetitionPlatform.Routing.Domain;
 
 namespace PetitionPlatform.Routing.Data;
 
-/// <summary>Keeps a petition's decisions and announces each one: the row and PetitionRouted commit together (outbox).</summary>
+/// <summary>
+/// Keeps a petition's decisions and announces each one: the row, PetitionRouted and the audit entry commit together (outbox).
+/// </summary>
 public static class DecisionLog
 {
     public static Task<List<RoutingDecision>> HistoryAsync(this RoutingDbContext db, Guid petitionId, CancellationToken cancellationToken) =>
         db.RoutingDecisions.Where(d => d.PetitionId == petitionId).OrderBy(d => d.Attempt).ToListAsync(cancellationToken);
 
     public static RoutingDecision Record(
-        this RoutingDbContext db, RoutingRequest request, int attempt, RoutePlan route, string decidedBy, DateTimeOffset at, TimeProvider time)
+        this RoutingDbContext db, RoutingRequest request, int attempt, RoutePlan route, string decidedBy, DateTimeOffset at, TimeProvider time,
+        AuditTrail audit)
     {
         var decision = RoutingDecision.From(request.PetitionId, attempt, route, decidedBy, at);
         db.RoutingDecisions.Add(decision);
@@ -33,6 +36,9 @@ public static class DecisionLog
             route.ReportBackDueBy,
             route.LegalRoute,
             at), time);
+        // Any later attempt moves the matter: an overseer's reroute (their client is recorded) or a decline's suggestion
+        // taken by routing itself (the platform is).
+        audit.Record(attempt == 0 ? AuditActions.PetitionRouted : AuditActions.PetitionRerouted, request.PetitionId);
         return decision;
     }
 }

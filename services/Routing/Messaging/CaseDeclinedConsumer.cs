@@ -15,7 +15,7 @@ namespace PetitionPlatform.Routing.Messaging;
 /// ignored, which also makes the effect idempotent beyond the inbox.
 /// </summary>
 public sealed partial class CaseDeclinedConsumer(
-    RoutingDbContext db, TimeProvider time, IOptions<DisputeOptions> disputes, ILogger<CaseDeclinedConsumer> logger)
+    RoutingDbContext db, TimeProvider time, AuditTrail audit, IOptions<DisputeOptions> disputes, ILogger<CaseDeclinedConsumer> logger)
     : IConsumer<CaseDeclined>
 {
     public async Task Consume(ConsumeContext<CaseDeclined> context)
@@ -42,7 +42,7 @@ public sealed partial class CaseDeclinedConsumer(
         {
             case DeclineOutcome.Rerouted rerouted:
                 // The bureau that routed it last acts again on the decline; the path records who had it.
-                db.Record(request, latest.Attempt + 1, rerouted.Plan, latest.DecidedBy, now, time);
+                db.Record(request, latest.Attempt + 1, rerouted.Plan, latest.DecidedBy, now, time, audit);
                 LogRerouted(logger, message.PetitionId, message.OrgId, rerouted.Plan.Responsible.Id);
                 break;
             case DeclineOutcome.DecisionRequired required:

@@ -1,6 +1,7 @@
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using PetitionPlatform.Contracts;
+using PetitionPlatform.Messaging;
 using PetitionPlatform.Routing.Data;
 using PetitionPlatform.Routing.Domain;
 
@@ -12,7 +13,7 @@ namespace PetitionPlatform.Routing.Messaging;
 /// event under another message id finds the petition already known and changes nothing. A repeat petition goes back to
 /// the unit that answered the original (<see cref="RepeatRouting"/>).
 /// </summary>
-public sealed partial class PetitionRegisteredConsumer(RoutingDbContext db, TimeProvider time, ILogger<PetitionRegisteredConsumer> logger)
+public sealed partial class PetitionRegisteredConsumer(RoutingDbContext db, TimeProvider time, AuditTrail audit, ILogger<PetitionRegisteredConsumer> logger)
     : IConsumer<PetitionRegistered>
 {
     public async Task Consume(ConsumeContext<PetitionRegistered> context)
@@ -42,7 +43,7 @@ public sealed partial class PetitionRegisteredConsumer(RoutingDbContext db, Time
                 ? RepeatRouting.Decide(request.Facts, directory, answeredBy, message.RepeatOfNumber)
                 : null)
             ?? RoutingRules.Decide(request.Facts, directory, now);
-        db.Record(request, 0, route, request.ReceivedBy, now, time);
+        db.Record(request, 0, route, request.ReceivedBy, now, time, audit);
         LogRouted(logger, message.PetitionId, route.Mode, route.Responsible.Id);
     }
 

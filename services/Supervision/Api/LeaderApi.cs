@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using PetitionPlatform.Contracts;
+using PetitionPlatform.Messaging;
 using PetitionPlatform.ServiceDefaults.Problems;
 using PetitionPlatform.Supervision.Data;
 using PetitionPlatform.Supervision.Domain;
@@ -24,7 +25,7 @@ public static class LeaderApi
     }
 
     private static async Task<Results<Ok<LeaderResponse>, ValidationProblem, ProblemHttpResult>> TakeOverAsync(
-        string petitionId, HttpRequest http, Caller caller, SupervisionAccess access, LedgerStore ledger, SupervisionDbContext db, TimeProvider time, CancellationToken ct)
+        string petitionId, HttpRequest http, Caller caller, SupervisionAccess access, LedgerStore ledger, SupervisionDbContext db, TimeProvider time, AuditTrail audit, CancellationToken ct)
     {
         if (!Guid.TryParse(petitionId, out var id))
         {
@@ -74,6 +75,7 @@ public static class LeaderApi
         record.Leader = request.Leader!.Trim();
         record.OrgId = request.OrgId!;
         record.TakenAt = time.GetUtcNow();
+        audit.Record(AuditActions.LeaderTookOver, id);
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(LeaderResponse.From(record));
     }

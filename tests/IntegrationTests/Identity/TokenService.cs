@@ -42,6 +42,8 @@ internal sealed class TokenService : IAsyncDisposable
         var all = new Dictionary<string, string?>
         {
             ["ConnectionStrings:identitydb"] = await infrastructure.CreateDatabaseAsync("identity"),
+            // Its outbox sends the audit entries of client and key changes; no trail listens on this virtual host.
+            ["ConnectionStrings:messaging"] = await infrastructure.CreateVirtualHostAsync("identity"),
             ["Identity:OperatorSecret"] = OperatorSecret,
             ["Identity:DemoClients"] = "false",
         };
