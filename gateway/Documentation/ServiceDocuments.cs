@@ -12,7 +12,7 @@ namespace PetitionPlatform.Gateway.Documentation;
 /// data. This is the only place the gateway serves something without a token besides health, the token endpoint and
 /// petitioners' requests (<see cref="Access.PetitionerRequests"/>).
 /// </summary>
-internal static class ServiceDocuments
+public static class ServiceDocuments
 {
     /// <summary>Where the gateway serves a service's document; <c>{documentName}</c> is the service, as the API page names it.</summary>
     public const string RoutePattern = "/openapi/{documentName}.json";
