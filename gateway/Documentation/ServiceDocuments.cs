@@ -9,8 +9,8 @@ namespace PetitionPlatform.Gateway.Documentation;
 /// the service's own <c>/openapi/v1.json</c> and served with the gateway as its server: paths, the token endpoint and
 /// the interactive page's calls then all resolve to the one public address. Open to anyone, in every environment:
 /// agencies read the documents and generate clients from them before they have credentials, and a document holds no
-/// data. This is the only place the gateway serves something without a token besides health, the token endpoint and
-/// petitioners' requests (<see cref="Access.PetitionerRequests"/>).
+/// data. The documentation's exemption from tokens is this endpoint and <see cref="ApiReferencePage"/>; petitioners'
+/// is <see cref="Access.PetitionerRequests"/>.
 /// </summary>
 public static class ServiceDocuments
 {
