@@ -1,4 +1,5 @@
 using PetitionPlatform.Gateway.Access;
+using PetitionPlatform.Gateway.Documentation;
 using PetitionPlatform.Gateway.Health;
 using PetitionPlatform.Gateway.Protection;
 
@@ -22,6 +23,7 @@ internal static class GatewayServices
             // Destinations are written as http://intake; Aspire's service discovery resolves them (services__intake__http__0).
             .AddServiceDiscoveryDestinationResolver();
         builder.Services.AddSingleton<ServiceHealthProbe>();
+        builder.AddServiceDocuments();
         return builder;
     }
 }

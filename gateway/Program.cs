@@ -1,4 +1,5 @@
 using PetitionPlatform.Gateway;
+using PetitionPlatform.Gateway.Documentation;
 using PetitionPlatform.Gateway.Health;
 using PetitionPlatform.Gateway.Protection;
 using PetitionPlatform.Gateway.Proxy;
@@ -15,6 +16,8 @@ app.UseQuietProbes();
 app.UseGatewayProtection();
 app.MapGatewayHealth();
 app.MapMetricsEndpoint();
+app.MapServiceDocuments();
+app.MapApiReferencePage();
 app.MapServiceRoutes();
 
 app.Run();

@@ -16,4 +16,11 @@ public static class EndpointAccess
     /// <summary>Open to petitioners, who have no token: the query code in the request is their proof, checked by the endpoint.</summary>
     public static TBuilder AllowPetitioners<TBuilder>(this TBuilder endpoint) where TBuilder : IEndpointConventionBuilder =>
         endpoint.AllowAnonymous();
+
+    /// <summary>
+    /// Open to the platform's own services without a token (reference data with no petition in it, decisions.md 34);
+    /// from outside the gateway still asks for one, and the API documents say so (<see cref="TokenAtGateway"/>).
+    /// </summary>
+    public static TBuilder AllowPlatformServices<TBuilder>(this TBuilder endpoint) where TBuilder : IEndpointConventionBuilder =>
+        endpoint.AllowAnonymous().WithMetadata(TokenAtGateway.Instance);
 }

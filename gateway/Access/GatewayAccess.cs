@@ -6,7 +6,8 @@ namespace PetitionPlatform.Gateway.Access;
 /// The gateway's share of ACCESS.md: every proxied call carries a valid token of the platform's token service, except
 /// a petitioner's (<see cref="PetitionerRequests"/>); without one it is refused here with a 401 problem and never
 /// reaches a service. Which role, organisation and region may do what is decided by each service, which validates the
-/// forwarded token again.
+/// forwarded token again. The API documents and page are not proxied calls and need no token
+/// (<see cref="Documentation.ServiceDocuments"/>).
 /// </summary>
 internal static class GatewayAccess
 {

@@ -26,7 +26,8 @@ internal static class ServiceRoutes
             statusCode: StatusCodes.Status404NotFound,
             title: "No such route.",
             detail: $"'{context.Request.Path}' is not part of the public API. Services are under /api/intake, /api/routing, " +
-                    "/api/handling, /api/supervision, /api/track, /api/notifications, /api/identity and /api/audit; tokens at /connect/token."));
+                    "/api/handling, /api/supervision, /api/track, /api/notifications, /api/identity and /api/audit; tokens at /connect/token; " +
+                    "their documents at /openapi/<service>.json."));
         return app;
     }
 

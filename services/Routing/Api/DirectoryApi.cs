@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using PetitionPlatform.Routing.Client;
 using PetitionPlatform.Routing.Data;
+using PetitionPlatform.ServiceDefaults.Access;
 using PetitionPlatform.ServiceDefaults.Problems;
 
 namespace PetitionPlatform.Routing.Api;
@@ -12,8 +13,8 @@ public static class DirectoryApi
     public static IEndpointRouteBuilder MapDirectoryApi(this IEndpointRouteBuilder app)
     {
         // Reference data with no petition in it: the other services read it without a token of their own. From outside,
-        // the gateway still asks every caller for one.
-        var routing = app.MapGroup("/api/routing").WithTags("Directory").AllowAnonymous();
+        // the gateway still asks every caller for one, and the API document says so.
+        var routing = app.MapGroup("/api/routing").WithTags("Directory").AllowPlatformServices();
         routing.MapGet("/regions", ListRegionsAsync).WithSummary("Every region of the directory (extension)");
         routing.MapGet("/regions/{regionCode}", GetRegionAsync).WithSummary("A region of the administrative chain");
         routing.MapGet("/organizations", ListOrganizationsAsync).WithSummary("The units of a region");
