@@ -21,12 +21,16 @@ public static class PetitionAttributes
     /// <summary>Tags <paramref name="activity"/> with the petition and unit an event is about; attributes already set stay.</summary>
     public static void TagFrom(Activity? activity, object message)
     {
-        if (activity is null || message is not IPetitionEvent petitionEvent)
+        switch (message)
         {
-            return;
+            case IPetitionEvent petitionEvent:
+                Tag(activity, petitionEvent.PetitionId, OrgOf(message));
+                break;
+            // An audit entry about a petition is part of that petition's story; one about a client or a key is not.
+            case AuditRecorded { PetitionId: { } petitionId } entry:
+                Tag(activity, petitionId, entry.OrgId);
+                break;
         }
-
-        Tag(activity, petitionEvent.PetitionId, OrgOf(message));
     }
 
     public static void Tag(Activity? activity, Guid? petitionId, string? orgId)

@@ -15,7 +15,7 @@ public sealed class RegistrationThroughGatewayTests(PlatformFixture platform)
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var services = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("services");
-        foreach (var service in new[] { "intake", "routing", "handling", "supervision", "notification", "identity" })
+        foreach (var service in new[] { "intake", "routing", "handling", "supervision", "notification", "identity", "audit" })
         {
             Assert.Equal("Healthy", services.GetProperty(service).GetProperty("status").GetString());
         }

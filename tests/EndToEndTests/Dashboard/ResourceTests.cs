@@ -9,8 +9,8 @@ public sealed class ResourceTests(PlatformFixture platform)
 {
     public static readonly string[] Platform =
     [
-        "postgres", "intakedb", "routingdb", "handlingdb", "supervisiondb", "notificationdb", "identitydb", "messaging",
-        "routing", "intake", "handling", "supervision", "notification", "identity", "gateway",
+        "postgres", "intakedb", "routingdb", "handlingdb", "supervisiondb", "notificationdb", "identitydb", "auditdb",
+        "messaging", "routing", "intake", "handling", "supervision", "notification", "identity", "audit", "gateway",
     ];
 
     [Fact]
@@ -45,6 +45,6 @@ public sealed class ResourceTests(PlatformFixture platform)
         }
 
         Assert.True(resources["gateway"].TryGetAnnotationsOfType<WaitAnnotation>(out var waits));
-        Assert.Equal(["intake", "routing", "handling", "supervision", "notification", "identity"], waits.Select(w => w.Resource.Name));
+        Assert.Equal(["intake", "routing", "handling", "supervision", "notification", "identity", "audit"], waits.Select(w => w.Resource.Name));
     }
 }

@@ -19,7 +19,7 @@ namespace PetitionPlatform.IntegrationTests.Gateway;
 public sealed class GatewayTests(SharedInfrastructure infrastructure) : IAsyncLifetime
 {
     private const string TrackingCode = "AB12-CD34-EF56-GH78";
-    private static readonly string[] s_services = ["intake", "routing", "handling", "supervision", "notification", "identity"];
+    private static readonly string[] s_services = ["intake", "routing", "handling", "supervision", "notification", "identity", "audit"];
     private readonly Dictionary<string, StubService> _stubs = [];
     private readonly Dictionary<string, string?> _settings = [];
     private TokenService _tokens = null!;
@@ -53,6 +53,7 @@ public sealed class GatewayTests(SharedInfrastructure infrastructure) : IAsyncLi
     [InlineData("/api/track/AB12-CD34-EF56-GH78", "supervision")]
     [InlineData("/api/notifications", "notification")]
     [InlineData("/api/identity/clients", "identity")]
+    [InlineData("/api/audit/entries", "audit")]
     public async Task Each_public_path_reaches_the_service_that_owns_it(string path, string service)
     {
         await using var gateway = Gateway();
@@ -177,6 +178,7 @@ public sealed class GatewayTests(SharedInfrastructure infrastructure) : IAsyncLi
     [InlineData("GET", "/api/supervision/indicators?regionCode=130000")]
     [InlineData("GET", "/api/notifications?recipient=130724/hrss")]
     [InlineData("GET", "/api/identity/clients")]
+    [InlineData("GET", "/api/audit/verification")]
     public async Task A_call_without_a_valid_token_is_refused_with_401_before_it_reaches_a_service(string method, string path)
     {
         await using var gateway = Gateway();

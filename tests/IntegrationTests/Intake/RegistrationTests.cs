@@ -148,8 +148,8 @@ public sealed class RegistrationTests(SharedInfrastructure infrastructure) : IAs
         Assert.Equal(HttpStatusCode.Accepted, again.StatusCode);
         Assert.Equal(await first.Content.ReadAsStringAsync(), await again.Content.ReadAsStringAsync());
         Assert.Equal(1, await _intake.InDatabaseAsync(db => db.Petitions.CountAsync()));
-        // One registration's events: PetitionRegistered and the petitioner's receipt.
-        Assert.Equal(2, await _intake.InDatabaseAsync(db => db.Set<OutboxMessage>().CountAsync()));
+        // One registration's events: PetitionRegistered, the petitioner's receipt and the audit trail's entry.
+        Assert.Equal(3, await _intake.InDatabaseAsync(db => db.Set<OutboxMessage>().CountAsync()));
     }
 
     [Fact]

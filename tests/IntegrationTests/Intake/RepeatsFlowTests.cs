@@ -83,7 +83,7 @@ public sealed class RepeatsFlowTests(SharedInfrastructure infrastructure) : IAsy
 
         Assert.Equal(HttpStatusCode.NotFound, (await (await _routing.ReaderForAsync(duplicate.Id)).GetAsync($"/api/routing/petitions/{duplicate.Id}")).StatusCode);
         Assert.Equal(
-            ["PetitionPlatform.Contracts.DuplicateSubmissionLinked", "PetitionPlatform.Contracts.PetitionerReceiptRequested"],
+            ["PetitionPlatform.Contracts.AuditRecorded", "PetitionPlatform.Contracts.DuplicateSubmissionLinked", "PetitionPlatform.Contracts.PetitionerReceiptRequested"],
             await OutboxTypesAsync(duplicate.Id));
         // The link carries the hash of the duplicate's own query code (never the code), so its receipt can be read with it.
         var linked = JsonSerializer.Deserialize<JsonElement>((await _intake.InDatabaseAsync(db => db.Set<OutboxMessage>().AsNoTracking()
@@ -156,7 +156,7 @@ public sealed class RepeatsFlowTests(SharedInfrastructure infrastructure) : IAsy
         Assert.Equal(original.Id, refused.Answer.GetProperty("repeatOf").GetString());
         Assert.Contains("not accepted", refused.Answer.GetProperty("note").GetString(), StringComparison.Ordinal);
         Assert.Equal(
-            ["PetitionPlatform.Contracts.PetitionerReceiptRequested", "PetitionPlatform.Contracts.TerminatedMatterResubmitted"],
+            ["PetitionPlatform.Contracts.AuditRecorded", "PetitionPlatform.Contracts.PetitionerReceiptRequested", "PetitionPlatform.Contracts.TerminatedMatterResubmitted"],
             await OutboxTypesAsync(refused.Id));
         await Task.Delay(TimeSpan.FromSeconds(2));
         Assert.Equal(HttpStatusCode.NotFound, (await (await _routing.ReaderForAsync(refused.Id)).GetAsync($"/api/routing/petitions/{refused.Id}")).StatusCode);

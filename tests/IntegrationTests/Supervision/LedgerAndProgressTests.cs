@@ -77,7 +77,8 @@ public sealed class LedgerAndProgressTests(SharedInfrastructure infrastructure) 
         await _bus.Publish(journey.Accepted());
         await _bus.Publish(journey.Answered());
 
-        var early = await LedgerWhenAsync(journey, l => l.GetProperty("status").GetString() == "answered");
+        // The two events travel on queues of their own: wait for both, not just the answer.
+        var early = await LedgerWhenAsync(journey, l => l.GetProperty("status").GetString() == "answered" && l.GetProperty("stages").GetArrayLength() == 1);
         Assert.Equal(["handling"], early.GetProperty("stages").EnumerateArray().Select(s => s.GetProperty("stage").GetString()));
         // Without the registration there is no query code to find the petition by yet.
         Assert.Equal(HttpStatusCode.NotFound, (await _client.GetAsync($"/api/track/{PetitionJourney.TrackingCode}")).StatusCode);
