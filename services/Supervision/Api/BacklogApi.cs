@@ -35,13 +35,23 @@ public static class BacklogApi
         var now = time.GetUtcNow();
         var today = StatutoryCalendar.DayOf(now);
         var backlog = new List<BacklogEntry>();
+        var onlyEscalationsAndDisputes = SupervisionAccess.SeesOnlyEscalationsAndDisputes(caller);
         await foreach (var petition in ledger.EveryPetitionAsync(200, ct))
         {
-            backlog.AddRange(petition.Stages
-                .Where(clock => clock.DoneAt is null && clock.IsOverdueAt(now) && OrgId.TryParse(clock.OrgId, out var org) && org.IsWithin(region)
-                    && SupervisionAccess.MayShowClockOf(caller, clock.OrgId))
-                .Select(clock => new BacklogEntry(petition.PetitionId.ToString(), petition.Number, clock.Stage, clock.OrgId,
-                    clock.CaseId?.ToString(), clock.DueBy.InChina(), today.DayNumber - StatutoryCalendar.DayOf(clock.DueBy).DayNumber)));
+            var overdue = petition.Stages.Where(clock => clock.DoneAt is null && clock.IsOverdueAt(now) && SupervisionAccess.MayShowClockOf(caller, clock.OrgId)).ToList();
+            if (overdue.Count == 0 || (onlyEscalationsAndDisputes && !await access.IsEscalatedOrDisputedAsync(petition.PetitionId, ct)))
+            {
+                continue;
+            }
+
+            foreach (var clock in overdue)
+            {
+                if (OrgId.TryParse(clock.OrgId, out var org) && await access.IsInRegionAsync(org, region, ct))
+                {
+                    backlog.Add(new BacklogEntry(petition.PetitionId.ToString(), petition.Number, clock.Stage, clock.OrgId,
+                        clock.CaseId?.ToString(), clock.DueBy.InChina(), today.DayNumber - StatutoryCalendar.DayOf(clock.DueBy).DayNumber));
+                }
+            }
         }
 
         return TypedResults.Ok(backlog.OrderByDescending(b => b.DaysOverdue).ThenBy(b => b.PetitionId, StringComparer.Ordinal).ToList());

@@ -66,7 +66,7 @@ public static partial class IndicatorsApi
                     detail: $"No region has the code '{regionCode}'.");
             }
 
-            if (!await access.OverseesAsync(caller, regionCode!, ct))
+            if (!await access.ReadsIndicatorsAsync(caller, regionCode!, ct))
             {
                 return SupervisionProblems.NotOverseen(caller, regionCode!);
             }

@@ -45,7 +45,7 @@ public static class NoticesApi
             .Where(n => n.OrgId == orgId || n.CopiedToOrgIds.Contains(orgId!))
             .OrderByDescending(n => n.IssuedAt).ThenByDescending(n => n.Level)
             .ToListAsync(ct);
-        return TypedResults.Ok(notices.Select(NoticeResponse.From).ToList());
+        return TypedResults.Ok(notices.Where(n => SupervisionAccess.MayShowNotice(caller, n)).Select(NoticeResponse.From).ToList());
     }
 
     private static async Task<Results<Ok<List<NoticeResponse>>, ValidationProblem>> EvaluateAsync(

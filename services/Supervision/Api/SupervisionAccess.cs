@@ -8,8 +8,10 @@ namespace PetitionPlatform.Supervision.Api;
 
 /// <summary>
 /// Who may read supervision's views (ACCESS.md): a petition's ledger, the region's backlog and indicators are the
-/// bureaus' over that region (and the joint conference's); a report's ledger is discipline's over it only; a unit's
-/// notices are the unit's own and its overseers'. A petition out of reach answers as one that does not exist.
+/// bureaus' over that region; a report's ledger is discipline's over it only; a unit's notices are the unit's own and
+/// its overseers'. The joint conference over a region reads its escalations and disputes: the ledger of a matter that
+/// was escalated or disputed, those matters in the backlog, escalation and dispute notices; no indicators. A petition
+/// out of reach answers as one that does not exist.
 /// </summary>
 public sealed class SupervisionAccess(SupervisionDbContext db, Jurisdiction jurisdiction)
 {
@@ -37,18 +39,42 @@ public sealed class SupervisionAccess(SupervisionDbContext db, Jurisdiction juri
             return false;
         }
 
-        return PetitionKinds.IsConfidential(found.Kind)
-            ? caller.IsDisciplineUnit && await jurisdiction.CoversAsync(caller, found.RegionCode, ct)
-            : caller.HasAny(AccessRoles.Overseers) && await jurisdiction.CoversAsync(caller, found.RegionCode, ct);
+        if (PetitionKinds.IsConfidential(found.Kind))
+        {
+            return caller.IsDisciplineUnit && await jurisdiction.CoversAsync(caller, found.RegionCode, ct);
+        }
+
+        return caller.HasAny(AccessRoles.Overseers) && await jurisdiction.CoversAsync(caller, found.RegionCode, ct)
+            && (caller.Has(AccessRoles.Bureau) || await IsEscalatedOrDisputedAsync(petitionId, ct));
     }
+
+    /// <summary>The joint conference's matters: escalated up the chain, or disputed between units (a decision was required).</summary>
+    public async Task<bool> IsEscalatedOrDisputedAsync(Guid petitionId, CancellationToken ct) =>
+        await db.Notices.AnyAsync(n => n.PetitionId == petitionId && (n.Kind == NoticeKinds.Escalation || n.Stage == LedgerStages.RoutingDecision), ct)
+        || await db.LedgerEvents.AnyAsync(e => e.PetitionId == petitionId && e.Type == nameof(RoutingDecisionRequired), ct);
+
+    /// <summary>Whether the caller sees only escalations and disputes of what it oversees (the joint conference).</summary>
+    public static bool SeesOnlyEscalationsAndDisputes(Caller caller) => !caller.Has(AccessRoles.Bureau) && caller.Has(AccessRoles.JointConference);
+
+    /// <summary>A notice the caller may read about a unit it oversees: all of them, or for the joint conference its kind of matter.</summary>
+    public static bool MayShowNotice(Caller caller, SupervisionNotice notice) =>
+        !SeesOnlyEscalationsAndDisputes(caller) || caller.Is(notice.OrgId) || notice.CopiedToOrgIds.Contains(caller.Org.ToString())
+        || notice.Kind == NoticeKinds.Escalation || notice.Stage == LedgerStages.RoutingDecision;
 
     private async Task<(string Kind, string RegionCode)?> RegisteredAsync(Guid petitionId, CancellationToken ct) =>
         await db.LedgerPetitions.AsNoTracking().Where(p => p.PetitionId == petitionId)
             .Select(p => new { p.Kind, p.RegionCode }).SingleOrDefaultAsync(ct) is { } row ? (row.Kind, row.RegionCode) : null;
 
-    /// <summary>A region's backlog and indicators: for those who oversee it.</summary>
+    /// <summary>A region's backlog (filtered for the joint conference) and a unit's notices: for those who oversee it.</summary>
     public async Task<bool> OverseesAsync(Caller caller, string regionCode, CancellationToken ct) =>
         caller.HasAny(AccessRoles.Overseers) && await jurisdiction.CoversAsync(caller, regionCode, ct);
+
+    /// <summary>A region's indicators: the bureaus' over it.</summary>
+    public async Task<bool> ReadsIndicatorsAsync(Caller caller, string regionCode, CancellationToken ct) =>
+        caller.Has(AccessRoles.Bureau) && await jurisdiction.CoversAsync(caller, regionCode, ct);
+
+    /// <summary>Whether a unit lies in the region: by the directory's parent links, never by the code's prefix.</summary>
+    public Task<bool> IsInRegionAsync(OrgId unit, RegionCode region, CancellationToken ct) => jurisdiction.CoversAsync(region, unit.Region.Value, ct);
 
     /// <summary>A unit's notices: the unit itself, or who oversees its region; a discipline unit's only discipline's.</summary>
     public async Task<bool> CanReadNoticesAsync(Caller caller, OrgId unit, CancellationToken ct)

@@ -27,7 +27,7 @@ public sealed record MatrixRow(
 /// </summary>
 public static class AuthorizationMatrix
 {
-    private static readonly MatrixCaller[] s_overseers = [Registrar, CityBureau, JointConference];
+    // The matrix's petition is neither escalated nor disputed: the joint conference over its region does not see it.
     private static readonly MatrixCaller[] s_bureausOver = [Registrar, CityBureau];
 
     public static readonly IReadOnlyList<MatrixRow> Rows =
@@ -54,7 +54,7 @@ public static class AuthorizationMatrix
         new("routing", "GET", "/api/routing/topics/{topic}", MatrixRule.Open, (_, _) => "/api/routing/topics/wage-arrears"),
         // A petition's routing: the organisations on its path, its unit, the registrar and the overseers of its region (decision 36).
         new("routing", "GET", "/api/routing/petitions/{petitionId}",
-            MatrixRule.Only([Registrar, CityBureau, Lead, JointConference], Outcome.Hidden),
+            MatrixRule.Only([Registrar, CityBureau, Lead], Outcome.Hidden),
             (p, _) => $"/api/routing/petitions/{p.PetitionId}"),
 
         // Handling: the case's unit and the bureaus over the region read; the unit alone acts (decision 32).
@@ -78,23 +78,24 @@ public static class AuthorizationMatrix
         new("handling", "POST", "/api/handling/cases/{caseId}/evaluation", MatrixRule.Open,
             (p, _) => $"/api/handling/cases/{p.CaseId}/evaluation", (p, _) => new { trackingCode = p.TrackingCode, rating = "satisfied" }),
 
-        // Supervision: the ledger, backlog and indicators for the overseers of the region; a unit's notices for the unit
-        // and its overseers; a take-over by a bureau over the region, in its own name.
+        // Supervision: the ledger, backlog and indicators for the bureaus over the region; a unit's notices for the unit
+        // and its overseers; a take-over by a bureau over the region, in its own name. The joint conference reads the
+        // backlog and notices filtered to escalations and disputes, and no indicators.
         new("supervision", "GET", "/api/track/{trackingCode}", MatrixRule.Open, (p, _) => $"/api/track/{p.TrackingCode}"),
         new("supervision", "GET", "/api/supervision/petitions/{petitionId}",
-            MatrixRule.Only(s_overseers, Outcome.Hidden),
+            MatrixRule.Only(s_bureausOver, Outcome.Hidden),
             (p, _) => $"/api/supervision/petitions/{p.PetitionId}"),
         new("supervision", "GET", "/api/supervision/backlog",
-            MatrixRule.Only(s_overseers, Outcome.Forbidden),
+            MatrixRule.Only([.. s_bureausOver, JointConference], Outcome.Forbidden),
             (_, _) => "/api/supervision/backlog?regionCode=130724"),
         new("supervision", "GET", "/api/supervision/indicators",
-            MatrixRule.Only(s_overseers, Outcome.Forbidden),
+            MatrixRule.Only(s_bureausOver, Outcome.Forbidden),
             (_, _) => "/api/supervision/indicators?regionCode=130724&from=2026-01-01&to=2026-12-31"),
         new("supervision", "GET", "/api/supervision/notices",
-            MatrixRule.Only([.. s_overseers, Lead], Outcome.Forbidden),
+            MatrixRule.Only([.. s_bureausOver, JointConference, Lead], Outcome.Forbidden),
             (_, _) => "/api/supervision/notices?orgId=130724/hrss"),
         new("supervision", "POST", "/api/supervision/petitions/{petitionId}/leader",
-            MatrixRule.Only(s_bureausOver, Outcome.Hidden, forbidden: [JointConference]),
+            MatrixRule.Only(s_bureausOver, Outcome.Hidden),
             (p, _) => $"/api/supervision/petitions/{p.PetitionId}/leader", (_, c) => new { leader = "县委副书记", orgId = c.Org }),
         new("supervision", "POST", "/api/supervision/dev/evaluate", MatrixRule.AnyClient,
             (_, _) => "/api/supervision/dev/evaluate?asOf=2026-01-01T00:00:00Z"),
@@ -125,7 +126,7 @@ public static class AuthorizationMatrix
 
         // Last, what ends something: a reroute moves the matter, a review reopens it, a termination closes it.
         new("routing", "POST", "/api/routing/petitions/{petitionId}/reroute",
-            MatrixRule.Only(s_overseers, Outcome.Forbidden, hidden: [ForeignBureau]),
+            MatrixRule.Only(s_bureausOver, Outcome.Forbidden, hidden: [ForeignBureau, JointConference]),
             (p, _) => $"/api/routing/petitions/{p.PetitionId}/reroute", (_, c) => new { toOrgId = "130724/agriculture", reason = "职责调整", by = c.Org }),
         new("handling", "POST", "/api/handling/cases/{caseId}/review-request", MatrixRule.Open,
             (p, _) => $"/api/handling/cases/{p.CaseId}/review-request", (p, _) => new { trackingCode = p.TrackingCode, reason = "对处理意见不服" }),
@@ -135,7 +136,7 @@ public static class AuthorizationMatrix
             (p, c) => new { petitionId = p.PetitionId, orgId = c.Org, recordNumber = "(2026)冀0724民初1号", reason = "已经人民法院判决" }),
         // Read once there is one to read.
         new("routing", "GET", "/api/routing/terminations/{petitionId}",
-            MatrixRule.Only([Registrar, CityBureau, Lead, JointConference, Court], Outcome.Hidden),
+            MatrixRule.Only([Registrar, CityBureau, Lead, Court], Outcome.Hidden),
             (p, _) => $"/api/routing/terminations/{p.PetitionId}"),
         new("identity", "DELETE", "/api/identity/clients/{clientId}",
             MatrixRule.Only([Operator], Outcome.Forbidden),

@@ -103,6 +103,10 @@ public sealed class RoutingFlowTests(SharedInfrastructure infrastructure) : IAsy
         Assert.Equal("330500/petition-bureau", JsonDocument.Parse(required).RootElement.GetProperty("message").GetProperty("deciderOrgId").GetString());
         var decision = await (await _routing.ReaderForAsync(registered.PetitionId)).GetFromJsonAsync<JsonElement>($"/api/routing/petitions/{registered.PetitionId}");
         Assert.Equal("330500/petition-bureau", decision.GetProperty("awaitingDecisionBy").GetString());
+        // A dispute is the joint conference's to read (ACCESS.md), in its own region only, while it is one.
+        var conference = _routing.As("330500/joint-conference");
+        Assert.Equal(HttpStatusCode.OK, (await conference.GetAsync($"/api/routing/petitions/{registered.PetitionId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await _routing.As("330200/joint-conference").GetAsync($"/api/routing/petitions/{registered.PetitionId}")).StatusCode);
 
         // The superior decides; the petition leaves the waiting state with a new decision.
         var reroute = await _routing.As("330500/petition-bureau").PostAsJsonAsync($"/api/routing/petitions/{registered.PetitionId}/reroute",
@@ -111,6 +115,7 @@ public sealed class RoutingFlowTests(SharedInfrastructure infrastructure) : IAsy
         var after = await reroute.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal(("330523/civil-affairs", 1), (after.GetProperty("responsibleOrgId").GetString(), after.GetProperty("attempt").GetInt32()));
         Assert.Equal(JsonValueKind.Null, after.GetProperty("awaitingDecisionBy").ValueKind);
+        Assert.Equal(HttpStatusCode.NotFound, (await conference.GetAsync($"/api/routing/petitions/{registered.PetitionId}")).StatusCode);
         var routed = await PublishedAsync<PetitionRouted>(registered.PetitionId, 2);
         Assert.Contains(routed, body => JsonDocument.Parse(body).RootElement.GetProperty("message").GetProperty("orgId").GetString() == "330500/petition-bureau");
     }

@@ -9,7 +9,8 @@ namespace PetitionPlatform.IntegrationTests.Supervision;
 
 /// <summary>
 /// ACCESS.md on supervision's views, with tokens of the real token service: the ledger, backlog and indicators are for
-/// the bureaus over the region, a report's ledger for discipline only, a unit's notices for the unit and its overseers;
+/// the bureaus over the region (the joint conference reads its escalations), a report's ledger for discipline only, a
+/// unit's notices for the unit and its overseers;
 /// a petition out of reach answers as an unknown one; the progress view needs only the query code.
 /// </summary>
 [Collection("infrastructure")]
@@ -90,6 +91,40 @@ public sealed class SupervisionAccessTests(SharedInfrastructure infrastructure) 
         Assert.Equal(HttpStatusCode.Forbidden, inAnothersName.StatusCode);
         Assert.Equal(["orgId"], (await inAnothersName.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateObject().Select(e => e.Name));
         Assert.Equal(HttpStatusCode.NotFound, byAUnit.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_joint_conference_reads_the_escalations_of_its_region_and_nothing_else_of_it()
+    {
+        const string conference = "130700/joint-conference";
+        // Unaccepted for weeks: overdue, then escalated up the chain. The other is overdue by days: a notice, no escalation.
+        var escalated = PetitionJourney.Started(daysAgo: 60);
+        var late = PetitionJourney.Started(daysAgo: 20);
+        // The late one waits at the county's bureau for its intake decision; each petitioner has a query code of their own.
+        foreach (var message in new object[] { escalated.Registered(), escalated.Routed(), escalated.Opened(),
+                     late.Registered() with { ReceivedBy = "130724/petition-bureau", TrackingCodeHash = TrackingCodes.Hash("4L8P-N2QX-7R3T-K9WD") } })
+        {
+            await _host.Bus.Publish(message);
+        }
+
+        await LedgerOfAsync(escalated.PetitionId);
+        await LedgerOfAsync(late.PetitionId);
+        await Eventually.HoldsAsync(async () => (await _host.Client.GetFromJsonAsync<JsonElement>("/api/supervision/backlog?regionCode=130724")).GetArrayLength(),
+            entries => entries >= 2, because: "both matters have overdue clocks");
+        using var evaluation = await _host.Client.PostAsync($"/api/supervision/dev/evaluate?asOf={Uri.EscapeDataString(DateTimeOffset.UtcNow.ToString("O"))}", null);
+        Assert.Equal(HttpStatusCode.OK, evaluation.StatusCode);
+        var reader = _host.Service.As(conference);
+
+        Assert.Equal(HttpStatusCode.OK, (await reader.GetAsync($"/api/supervision/petitions/{escalated.PetitionId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await reader.GetAsync($"/api/supervision/petitions/{late.PetitionId}")).StatusCode);
+        var backlog = await reader.GetFromJsonAsync<JsonElement>("/api/supervision/backlog?regionCode=130724");
+        Assert.Equal([escalated.PetitionId.ToString()], backlog.EnumerateArray().Select(e => e.GetProperty("petitionId").GetString()).Distinct());
+        var notices = await reader.GetFromJsonAsync<JsonElement>("/api/supervision/notices?orgId=130724/petition-bureau");
+        var bureausNotices = await _host.Client.GetFromJsonAsync<JsonElement>("/api/supervision/notices?orgId=130724/petition-bureau");
+        Assert.All(notices.EnumerateArray(), n => Assert.Equal("escalation", n.GetProperty("kind").GetString()));
+        Assert.Contains(bureausNotices.EnumerateArray(), n => n.GetProperty("kind").GetString() != "escalation");
+        Assert.Equal(HttpStatusCode.Forbidden,
+            (await reader.GetAsync("/api/supervision/indicators?regionCode=130724&from=2026-01-01&to=2026-12-31")).StatusCode);
     }
 
     [Fact]
