@@ -74,6 +74,17 @@ public sealed class RoutingCasesTests(PlatformFixture platform)
             var notifications = await platform.As(org).GetJsonAsync($"/api/notifications?recipient={Uri.EscapeDataString(org)}");
             Assert.Empty(notifications.Templates(petition.PetitionId));
         }
+        // By id, in the ledger and in the notices: the bureaus find nothing, discipline finds it.
+        using var discipline = platform.As("130724/discipline");
+        foreach (var path in new[] { $"/api/intake/petitions/{petition.PetitionId}", $"/api/intake/petitions/{petition.PetitionId}/personal-data",
+                     $"/api/supervision/petitions/{petition.PetitionId}" })
+        {
+            Assert.Equal(HttpStatusCode.NotFound, (await Gateway.GetAsync(path)).StatusCode);
+            await Eventually.HoldsAsync(async () => (await discipline.GetAsync(path)).StatusCode, status => status == HttpStatusCode.OK,
+                because: $"discipline inspection reads {path}");
+        }
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await Gateway.GetAsync("/api/supervision/notices?orgId=130724/discipline")).StatusCode);
     }
 
     [Fact]

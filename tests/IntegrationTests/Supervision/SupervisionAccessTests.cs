@@ -128,6 +128,32 @@ public sealed class SupervisionAccessTests(SharedInfrastructure infrastructure) 
     }
 
     [Fact]
+    public async Task A_reports_overdue_clock_is_not_in_the_bureaus_backlog_while_a_complaints_is()
+    {
+        const string discipline = "130724/discipline";
+        var report = PetitionJourney.Started(daysAgo: 40);
+        var complaint = PetitionJourney.Started(daysAgo: 40);
+        foreach (var message in new object[]
+                 {
+                     report.Registered() with { Kind = PetitionKinds.Report, Topic = "official-misconduct", Headcount = 1 },
+                     report.Routed() with { ResponsibleOrgId = discipline, Mode = RoutingModes.ForwardToDiscipline, Confidential = true },
+                     report.Opened() with { OrgId = discipline, Confidential = true },
+                     complaint.Registered() with { TrackingCodeHash = TrackingCodes.Hash("4L8P-N2QX-7R3T-K9WD") },
+                     complaint.Routed(), complaint.Opened(),
+                 })
+        {
+            await _host.Bus.Publish(message);
+        }
+
+        await LedgerOfAsync(report.PetitionId, "130000/discipline");
+        var backlog = await Eventually.HoldsAsync(() => _host.Client.GetFromJsonAsync<JsonElement>("/api/supervision/backlog?regionCode=130724"),
+            entries => entries.EnumerateArray().Any(e => e.GetProperty("petitionId").GetString() == complaint.PetitionId.ToString()),
+            because: "the complaint's acceptance is overdue");
+
+        Assert.DoesNotContain(backlog.EnumerateArray(), e => e.GetProperty("petitionId").GetString() == report.PetitionId.ToString());
+    }
+
+    [Fact]
     public async Task Without_a_token_only_the_progress_view_answers()
     {
         var journey = PetitionJourney.Started(daysAgo: 1);
