@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
@@ -9,6 +10,7 @@ using Npgsql;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
+using PetitionPlatform.ServiceDefaults.Problems;
 using PetitionPlatform.ServiceDefaults.Startup;
 using PetitionPlatform.ServiceDefaults.Telemetry;
 
@@ -51,6 +53,8 @@ public static class Extensions
         });
 
         builder.Services.AddProblemDetails();
+        // A NUL or another control character in a path or query is a 400 naming it, in every service and the gateway.
+        builder.Services.AddTransient<IStartupFilter, UnreadableRequestText>();
         builder.Services.AddSingleton(TimeProvider.System);
         return builder;
     }

@@ -22,6 +22,18 @@ public sealed class RegistrationThroughGatewayTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task A_nul_in_a_path_or_query_is_a_bad_request_not_a_server_error()
+    {
+        // In a path, the gateway's web server refuses the request line itself (a bare 400, before any middleware).
+        using var inPath = await platform.Gateway.GetAsync("/api/routing/organizations/%00");
+        using var inQuery = await platform.Gateway.GetAsync("/api/handling/cases?orgId=130724%00hrss");
+
+        Assert.Equal(HttpStatusCode.BadRequest, inPath.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, inQuery.StatusCode);
+        Assert.True((await inQuery.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("orgId", out _), "the problem names 'orgId'");
+    }
+
+    [Fact]
     public async Task A_petition_registered_through_the_gateway_reaches_every_other_service()
     {
         var response = await platform.Portal.PostAsJsonAsync("/api/intake/petitions", Petitions.GuyuanWageArrears());

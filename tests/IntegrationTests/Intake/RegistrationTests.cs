@@ -203,6 +203,23 @@ public sealed class RegistrationTests(SharedInfrastructure infrastructure) : IAs
         Assert.Equal(0, await _intake.InDatabaseAsync(db => db.Set<OutboxMessage>().CountAsync()));
     }
 
+    [Theory]
+    [InlineData("\"subject\": \"工资\\u0000\"", "subject")]
+    [InlineData("\"petitioner\": { \"name\": \"王\\ud800\" }", "petitioner.name")]
+    [InlineData("\"representatives\": [\"甲\", \"乙\\u0007\"]", "representatives[1]")]
+    public async Task Text_no_field_takes_is_a_problem_naming_the_field_and_registers_nothing(string member, string field)
+    {
+        // The sample's fields, the offending one last (a repeated name: the later value is the one that counts).
+        var body = "{\"channel\":\"online\",\"kind\":\"complaint\",\"topic\":\"wage-arrears\",\"subject\":\"拖欠工资\",\"content\":\"请求督促支付。\"," +
+            "\"regionCode\":\"130724102\",\"receivedBy\":\"130000/petition-bureau\",\"petitioner\":{\"name\":\"王建国\"},\"headcount\":35," + member + "}";
+
+        using var response = await _client.PostAsync("/api/intake/petitions", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.True((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty(field, out _), $"the problem names '{field}'");
+        Assert.Equal(0, await _intake.InDatabaseAsync(db => db.Petitions.CountAsync()));
+    }
+
     [Fact]
     public async Task A_value_of_the_wrong_type_is_named_by_its_field()
     {

@@ -16,6 +16,19 @@ public sealed class DirectoryApiTests(SharedInfrastructure infrastructure) : IAs
     public async Task DisposeAsync() => await _routing.DisposeAsync();
 
     [Theory]
+    // (A NUL itself, %00, cannot be sent to an in-process server at all; the end-to-end suite sends it through the gateway.)
+    [InlineData("/api/routing/organizations/%01", "path")]
+    [InlineData("/api/routing/regions/1307%0724", "path")]
+    [InlineData("/api/routing/organizations?regionCode=130724%00", "regionCode")]
+    public async Task A_control_character_in_a_path_or_query_is_a_problem_naming_where(string path, string field)
+    {
+        using var response = await _routing.Client.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.True((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty(field, out _), $"the problem names '{field}'");
+    }
+
+    [Theory]
     [InlineData("/api/routing/organizations/130724/hrss")]
     [InlineData("/api/routing/organizations/130724%2Fhrss")]
     public async Task An_organization_is_found_by_its_id_with_or_without_the_slash_encoded(string path)
