@@ -11,25 +11,27 @@ namespace PetitionPlatform.IntegrationTests.Access;
 
 /// <summary>
 /// The two bad tokens of the matrix, each with the claims of a real client (the lead unit): one signed by the token
-/// service's own key but expired an hour ago, one signed by a key the platform never had under the real key's id.
+/// service's own key but expired long ago, one signed by a key the platform never had under the real key's id, valid
+/// for decades so that only its signature can be what refuses it. Fixed dates: the same tokens on any day the tests run.
 /// </summary>
 internal static class MatrixTokens
 {
+    private static readonly DateTime s_longAgo = new(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+    private static readonly DateTime s_farAhead = new(2099, 12, 31, 0, 0, 0, DateTimeKind.Utc);
+
     public static string Expired(TokenService tokens)
     {
         var signing = tokens.Identity.Services.GetRequiredService<IOptionsMonitor<OpenIddictServerOptions>>().CurrentValue.SigningCredentials
             .OrderByDescending(c => (c.Key as X509SecurityKey)?.Certificate.NotAfter)
             .First();
-        var now = DateTime.UtcNow;
-        return Mint(signing, issuedAt: now.AddHours(-2), expires: now.AddHours(-1));
+        return Mint(signing, issuedAt: s_longAgo, expires: s_longAgo.AddHours(1));
     }
 
     public static string Forged(TokenService tokens)
     {
         var real = tokens.Identity.Services.GetRequiredService<IOptionsMonitor<OpenIddictServerOptions>>().CurrentValue.SigningCredentials[0];
         var impostor = new RsaSecurityKey(RSA.Create(2048)) { KeyId = real.Key.KeyId };
-        var now = DateTime.UtcNow;
-        return Mint(new SigningCredentials(impostor, SecurityAlgorithms.RsaSha256), issuedAt: now, expires: now.AddHours(1));
+        return Mint(new SigningCredentials(impostor, SecurityAlgorithms.RsaSha256), issuedAt: s_longAgo, expires: s_farAhead);
     }
 
     private static string Mint(SigningCredentials signing, DateTime issuedAt, DateTime expires) => new JsonWebTokenHandler().CreateToken(

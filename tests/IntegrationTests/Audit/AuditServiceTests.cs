@@ -19,6 +19,8 @@ namespace PetitionPlatform.IntegrationTests.Audit;
 [Collection("infrastructure")]
 public sealed class AuditServiceTests(SharedInfrastructure infrastructure) : IAsyncLifetime
 {
+    private static readonly DateTimeOffset s_occurredAt = new(2026, 3, 2, 9, 30, 0, TimeSpan.FromHours(8));
+
     private ServiceFactory<AuditDbContext> _audit = null!;
 
     public async Task InitializeAsync() =>
@@ -108,7 +110,7 @@ public sealed class AuditServiceTests(SharedInfrastructure infrastructure) : IAs
         await using var scope = _audit.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AuditDbContext>();
         db.AddToOutbox(new AuditRecorded(Guid.NewGuid(), "handling", action, client, client, null, petitionId, Guid.NewGuid(), null,
-            "10.0.0.7", null, DateTimeOffset.UtcNow), TimeProvider.System);
+            "10.0.0.7", null, s_occurredAt), TimeProvider.System);
         await db.SaveChangesAsync();
     }
 

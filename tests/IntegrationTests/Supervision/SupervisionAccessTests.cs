@@ -111,7 +111,10 @@ public sealed class SupervisionAccessTests(SharedInfrastructure infrastructure) 
         await LedgerOfAsync(late.PetitionId);
         await Eventually.HoldsAsync(async () => (await _host.Client.GetFromJsonAsync<JsonElement>("/api/supervision/backlog?regionCode=130724")).GetArrayLength(),
             entries => entries >= 2, because: "both matters have overdue clocks");
-        using var evaluation = await _host.Client.PostAsync($"/api/supervision/dev/evaluate?asOf={Uri.EscapeDataString(DateTimeOffset.UtcNow.ToString("O"))}", null);
+        // As of 59 days after the first was routed (weeks past its acceptance clock: escalated), which is 20 days after the
+        // other was registered (days past its intake decision: overdue, not yet escalated).
+        var asOf = escalated.RoutedAt.AddDays(59);
+        using var evaluation = await _host.Client.PostAsync($"/api/supervision/dev/evaluate?asOf={Uri.EscapeDataString(asOf.ToString("O"))}", null);
         Assert.Equal(HttpStatusCode.OK, evaluation.StatusCode);
         var reader = _host.Service.As(conference);
 
