@@ -16,5 +16,6 @@ app.MapDefaultEndpoints();
 app.MapApiDocumentation();
 app.MapAuditApi();
 app.MapMessagingDiagnostics("/api/audit");
+app.MapSetAsideMessages("/api/audit");
 
 app.Run();

@@ -18,5 +18,6 @@ app.MapDefaultEndpoints();
 app.MapApiDocumentation();
 app.MapCasesApi();
 app.MapMessagingDiagnostics("/api/handling");
+app.MapSetAsideMessages("/api/handling");
 
 app.Run();

@@ -1,3 +1,4 @@
+using PetitionPlatform.Messaging;
 using PetitionPlatform.Identity;
 using PetitionPlatform.Identity.Api;
 
@@ -18,5 +19,6 @@ app.MapApiDocumentation();
 app.MapTokenEndpoint();
 app.MapClientsApi();
 app.MapSigningKeysApi();
+app.MapSetAsideMessages("/api/identity");
 
 app.Run();

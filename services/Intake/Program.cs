@@ -18,5 +18,6 @@ app.MapDefaultEndpoints();
 app.MapApiDocumentation();
 app.MapPetitionsApi();
 app.MapMessagingDiagnostics("/api/intake");
+app.MapSetAsideMessages("/api/intake");
 
 app.Run();

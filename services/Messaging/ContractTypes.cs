@@ -14,6 +14,9 @@ internal static class ContractTypes
         ? type.FullName!
         : throw new ArgumentException($"{type} is not a message contract: events must be declared in services/Contracts.", nameof(type));
 
+    /// <summary>The contract's name without its namespace, as metrics and operators' lists show it.</summary>
+    public static string ShortName(string name) => name[(name.LastIndexOf('.') + 1)..];
+
     public static Type Resolve(string name) => s_contracts.GetType(name, throwOnError: false)
         ?? throw new InvalidOperationException($"Outbox row names unknown contract '{name}'.");
 }

@@ -22,7 +22,7 @@ public static class MessagingDiagnostics
 
         app.MapGet($"{apiPrefix}/dev/messaging", async (Guid? petitionId, DbContext db, CancellationToken ct) =>
         {
-            var pending = db.Set<OutboxMessage>().Where(m => m.SentAt == null);
+            var pending = db.Set<OutboxMessage>().Where(m => m.SentAt == null && m.SetAsideAt == null);
             var oldest = await pending.OrderBy(m => m.Sequence)
                 .Select(m => new { m.Id, m.MessageType, m.CreatedAt, m.Attempts, m.LastError })
                 .FirstOrDefaultAsync(ct);

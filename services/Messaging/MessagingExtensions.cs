@@ -2,6 +2,8 @@ using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using PetitionPlatform.Data;
 using PetitionPlatform.ServiceDefaults.Startup;
 
@@ -13,8 +15,8 @@ public static class MessagingExtensions
 
     /// <summary>
     /// MassTransit on RabbitMQ from <c>ConnectionStrings:messaging</c> (an <c>amqp://user:pass@host:port/vhost</c> URI),
-    /// with the platform's rules: queues named <c>{service}-{consumer}</c>, retries with back-off and then the
-    /// <c>_error</c> queue, every consumer behind the inbox, and events leaving only through the outbox dispatcher.
+    /// with the platform's rules: queues named <c>{service}-{consumer}</c>, quick retries, then redeliveries over
+    /// minutes and a place set aside for operators (<see cref="HoldFilter"/>), every consumer behind the inbox, and events leaving only through the outbox dispatcher.
     /// Call after <c>AddServiceDatabase</c>: the inbox and outbox live in the service's database, and its schema must
     /// exist before the bus and the dispatcher start.
     /// </summary>
@@ -24,6 +26,8 @@ public static class MessagingExtensions
         var broker = RabbitMqAddress.Parse(
             builder.Configuration.GetConnectionString(ConnectionName) ?? throw StartupFailureException.MissingConnectionString(ConnectionName),
             ConnectionName);
+
+        builder.Services.Configure<ConsumerRetryOptions>(builder.Configuration.GetSection("Messaging:Redelivery"));
 
         builder.Services.AddMassTransit(bus =>
         {
@@ -38,11 +42,10 @@ public static class MessagingExtensions
                     host.Password(broker.Password);
                     host.PublisherConfirmation = true;
                 });
-                rabbit.UseMessageRetry(retry =>
-                {
-                    retry.Exponential(5, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(300));
-                    retry.ConnectRetryObserver(new ErrorQueueObserver());
-                });
+                // Before the inbox: each retry runs the inbox (and its transaction) afresh.
+                rabbit.UseFilter(new HoldFilter(
+                    context.GetRequiredService<IServiceScopeFactory>(), context.GetRequiredService<IOptions<ConsumerRetryOptions>>(),
+                    context.GetRequiredService<TimeProvider>(), context.GetRequiredService<ILogger<HoldFilter>>()));
                 rabbit.UseConsumeFilter(typeof(InboxFilter<>), context);
                 rabbit.ConfigureEndpoints(context);
             });
@@ -65,6 +68,10 @@ public static class MessagingExtensions
         builder.Services.Configure<OutboxOptions>(builder.Configuration.GetSection("Outbox"));
         builder.Services.AddSingleton<OutboxDepth>();
         builder.Services.AddHostedService<OutboxDispatcher>();
+
+        // Consumed messages held for a later redelivery, and what operators must look at.
+        builder.Services.AddSingleton<SetAsideCount>();
+        builder.Services.AddHostedService<HeldMessageRelease>();
 
         // Entries for the audit trail leave through the same outbox as the events of the change they record.
         builder.Services.AddHttpContextAccessor();

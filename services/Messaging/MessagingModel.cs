@@ -20,6 +20,12 @@ public static class MessagingModel
             inbox.ToTable("inbox_messages");
             inbox.HasKey(m => new { m.MessageId, m.Consumer });
         });
+        modelBuilder.Entity<HeldMessage>(held =>
+        {
+            held.ToTable("held_messages");
+            held.HasKey(m => new { m.MessageId, m.Consumer });
+            held.Property(m => m.Body).HasColumnType("jsonb");
+        });
         return modelBuilder;
     }
 }

@@ -24,6 +24,12 @@ public static class MessagingTelemetry
     internal static readonly Counter<long> Duplicates = s_meter.CreateCounter<long>(
         "petition.inbox.duplicates", "{message}", "Redelivered messages recognised by the inbox and skipped");
 
+    internal static readonly Counter<long> Redeliveries = s_meter.CreateCounter<long>(
+        "petition.consumer.redeliveries", "{message}", "Messages that failed their quick retries and are held to be sent back after a delay");
+
+    internal static readonly Counter<long> SetAside = s_meter.CreateCounter<long>(
+        "petition.messages.set_aside_total", "{message}", "Messages set aside for an operator: outbox rows that cannot be published, consumed messages out of redeliveries");
+
     internal static readonly Counter<long> MovedToErrorQueue = s_meter.CreateCounter<long>(
-        "petition.consumer.error_queue", "{message}", "Messages whose retries were exhausted, moved to the queue's _error queue");
+        "petition.consumer.error_queue", "{message}", "Messages that failed and could not even be held in the database, moved to the queue's _error queue");
 }

@@ -34,7 +34,7 @@ public sealed class OutboxDepth
         }
 
         // Served by the partial index of unsent rows: cheap however large the table of sent ones grows.
-        Volatile.Write(ref _depth, await db.Set<OutboxMessage>().LongCountAsync(m => m.SentAt == null, cancellationToken));
+        Volatile.Write(ref _depth, await db.Set<OutboxMessage>().LongCountAsync(m => m.SentAt == null && m.SetAsideAt == null, cancellationToken));
         _refreshedAt = now;
     }
 }

@@ -15,7 +15,7 @@ namespace PetitionPlatform.Messaging;
 /// with the broker's confirm, and marks it sent. A row is marked only after the confirm, so a crash between the
 /// two re-publishes it with the same MessageId, which the consumers' inboxes then ignore.
 /// </summary>
-internal sealed class OutboxDispatcher(
+internal sealed partial class OutboxDispatcher(
     IServiceScopeFactory scopes,
     IBus bus,
     OutboxSignal signal,
@@ -32,6 +32,10 @@ internal sealed class OutboxDispatcher(
     protected override async Task<bool> RunOnceAsync(CancellationToken stoppingToken) =>
         await DispatchBatchAsync(stoppingToken) == _options.BatchSize;
 
+    [LoggerMessage(Level = LogLevel.Error,
+        Message = "Outbox message {MessageId} ({MessageType}) failed {Faults} times for a reason of its own and is set aside; the outbox flows on without it. Replay it once fixed. Last error: {Reason}")]
+    private static partial void LogSetAside(ILogger logger, Guid messageId, string messageType, int faults, string? reason);
+
     /// <summary>Until a commit adds rows (the signal), or the poll interval as a safety net.</summary>
     protected override Task WaitAsync(CancellationToken stoppingToken) => signal.WaitAsync(_options.PollInterval, stoppingToken);
 
@@ -44,11 +48,11 @@ internal sealed class OutboxDispatcher(
         await using var transaction = await db.Database.BeginTransactionAsync(stoppingToken);
 
         // SKIP LOCKED lets several instances of a service share one outbox without publishing a row twice.
+        // Rows set aside wait for an operator; the rest flow on without them.
         var batch = await db.Set<OutboxMessage>()
-            .FromSqlRaw("SELECT * FROM outbox_messages WHERE sent_at IS NULL ORDER BY sequence LIMIT {0} FOR UPDATE SKIP LOCKED", _options.BatchSize)
+            .FromSqlRaw("SELECT * FROM outbox_messages WHERE sent_at IS NULL AND set_aside_at IS NULL ORDER BY sequence LIMIT {0} FOR UPDATE SKIP LOCKED", _options.BatchSize)
             .ToListAsync(stoppingToken);
 
-        var published = 0;
         Exception? failure = null;
         foreach (var message in batch)
         {
@@ -58,15 +62,21 @@ internal sealed class OutboxDispatcher(
                 await PublishAsync(message, stoppingToken);
                 message.SentAt = Time.GetUtcNow();
                 message.LastError = null;
-                published++;
                 MessagingTelemetry.Published.Add(1);
                 MessagingTelemetry.Lag.Record((message.SentAt.Value - message.CreatedAt).TotalSeconds);
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
-                // Stop at the first failure: later events of the same petition must not overtake an earlier one.
                 message.LastError = ex.Message.Length > 2000 ? ex.Message[..2000] : ex.Message;
                 MessagingTelemetry.PublishFailures.Add(1);
+                if (!BrokerFaults.Caused(ex) && ++message.Faults >= _options.MaxFaults)
+                {
+                    SetAside(message);
+                    continue;
+                }
+
+                // Stop at the first failure: later events of the same petition must not overtake an earlier one
+                // (unless the earlier one is set aside for good, above).
                 failure = ex;
                 break;
             }
@@ -75,7 +85,16 @@ internal sealed class OutboxDispatcher(
         await db.SaveChangesAsync(CancellationToken.None);
         await transaction.CommitAsync(CancellationToken.None);
         await depth.RefreshIfStaleAsync(db, stoppingToken);
-        return failure is null ? published : throw new OutboxPublishException(published, failure);
+        return failure is null ? batch.Count : throw new OutboxPublishException(batch.Count(m => m.SentAt is not null), failure);
+    }
+
+    private void SetAside(OutboxMessage message)
+    {
+        message.SetAsideAt = Time.GetUtcNow();
+        MessagingTelemetry.SetAside.Add(1,
+            new KeyValuePair<string, object?>("messaging.operation", "publish"),
+            new KeyValuePair<string, object?>("messaging.message.type", ContractTypes.ShortName(message.MessageType)));
+        LogSetAside(Logger, message.Id, message.MessageType, message.Faults, message.LastError);
     }
 
     private async Task PublishAsync(OutboxMessage message, CancellationToken stoppingToken)

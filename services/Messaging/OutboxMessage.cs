@@ -25,6 +25,12 @@ public sealed class OutboxMessage
 
     public string? LastError { get; set; }
 
+    /// <summary>Failures that were the row's own (not the broker's); at <c>Outbox:MaxFaults</c> the row is set aside.</summary>
+    public int Faults { get; set; }
+
+    /// <summary>When the row was set aside; it waits for an operator's replay and no longer holds up the rows behind it.</summary>
+    public DateTimeOffset? SetAsideAt { get; set; }
+
     /// <summary>
     /// The event object itself while the row is new in this process (not stored): what is committed is counted from it
     /// (see <c>CommittedEvents</c>) without reading the JSON back.

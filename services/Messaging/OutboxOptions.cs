@@ -13,4 +13,10 @@ public sealed class OutboxOptions
 
     /// <summary>Upper bound of the back-off while the broker is unreachable.</summary>
     public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>
+    /// How many times a row may fail for a reason of its own before it is set aside. A row that cannot be read fails the
+    /// same way every time; a few rounds of back-off rule out a passing fault before the rest of the outbox moves on.
+    /// </summary>
+    public int MaxFaults { get; set; } = 5;
 }

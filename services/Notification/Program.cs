@@ -18,5 +18,6 @@ app.MapDefaultEndpoints();
 app.MapApiDocumentation();
 app.MapNotificationsApi();
 app.MapMessagingDiagnostics("/api/notifications");
+app.MapSetAsideMessages("/api/notifications");
 
 app.Run();

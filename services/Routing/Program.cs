@@ -20,5 +20,6 @@ app.MapDirectoryApi();
 app.MapPetitionRoutingApi();
 app.MapTerminationsApi();
 app.MapMessagingDiagnostics("/api/routing");
+app.MapSetAsideMessages("/api/routing");
 
 app.Run();

@@ -23,5 +23,6 @@ app.MapIndicatorsApi();
 app.MapNoticesApi(app.Environment);
 app.MapTrackApi();
 app.MapMessagingDiagnostics("/api/supervision");
+app.MapSetAsideMessages("/api/supervision");
 
 app.Run();

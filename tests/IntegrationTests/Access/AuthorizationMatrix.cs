@@ -30,6 +30,8 @@ public static class AuthorizationMatrix
     // The matrix's petition is neither escalated nor disputed: the joint conference over its region does not see it.
     private static readonly MatrixCaller[] s_bureausOver = [Registrar, CityBureau];
 
+    private static readonly string[] s_messagingServices = ["intake", "routing", "handling", "supervision", "notification", "audit", "identity"];
+
     public static readonly IReadOnlyList<MatrixRow> Rows =
     [
         // Intake: a bureau registers in its own name, a portal for any bureau; the record for the registrar, the bureaus
@@ -118,6 +120,15 @@ public static class AuthorizationMatrix
         new("identity", "POST", "/api/identity/clients/{clientId}/secret",
             MatrixRule.Only([Operator], Outcome.Forbidden),
             (p, _) => $"/api/identity/clients/{p.SubjectClientId}/secret"),
+
+        // Messages each service set aside, and their replay: operators only (events carry ids, never personal data).
+        .. s_messagingServices.SelectMany(service => new[]
+        {
+            new MatrixRow(service, "GET", $"/api/{ServicePrefix(service)}/set-aside-messages", MatrixRule.Only([Operator], Outcome.Forbidden),
+                (_, _) => $"/api/{ServicePrefix(service)}/set-aside-messages"),
+            new MatrixRow(service, "POST", $"/api/{ServicePrefix(service)}/set-aside-messages/replay", MatrixRule.Only([Operator], Outcome.Forbidden),
+                (_, _) => $"/api/{ServicePrefix(service)}/set-aside-messages/replay", (_, _) => new { ids = new[] { Guid.NewGuid() } }),
+        }),
 
         // Development-only diagnostics: any signed-in client, in Development only (absent elsewhere).
         .. new[] { "intake", "routing", "handling", "supervision", "notification", "audit" }.Select(service =>
