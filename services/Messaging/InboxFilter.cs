@@ -10,9 +10,11 @@ namespace PetitionPlatform.Messaging;
 /// <summary>
 /// Makes every consumer idempotent. Runs in the consumer's own scope, so it shares the consumer's DbContext: the
 /// inbox row, the consumer's changes and any events it adds to the outbox commit in one transaction. A message
-/// already in the inbox for this queue is acknowledged without running the consumer again.
+/// already in the inbox for this queue is acknowledged without running the consumer again. What the consumer needs
+/// from another service is fetched first, outside the transaction (<see cref="IConsumePreparation{TMessage}"/>).
 /// </summary>
-public sealed partial class InboxFilter<TMessage>(DbContext db, TimeProvider time, ILogger<InboxFilter<TMessage>> logger)
+public sealed partial class InboxFilter<TMessage>(
+    DbContext db, IEnumerable<IConsumePreparation<TMessage>> preparations, TimeProvider time, ILogger<InboxFilter<TMessage>> logger)
     : IFilter<ConsumeContext<TMessage>> where TMessage : class
 {
     public async Task Send(ConsumeContext<TMessage> context, IPipe<ConsumeContext<TMessage>> next)
@@ -24,6 +26,11 @@ public sealed partial class InboxFilter<TMessage>(DbContext db, TimeProvider tim
             ?? throw new InvalidOperationException($"{typeof(TMessage).Name} arrived without a MessageId; the inbox cannot deduplicate it.");
         // The queue name without the virtual host: the inbox belongs to one service's database, whatever broker it uses.
         var consumer = context.ReceiveContext.InputAddress.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries)[^1];
+
+        foreach (var preparation in preparations.Where(p => p.Queue == consumer))
+        {
+            await preparation.PrepareAsync(context.Message, context.CancellationToken);
+        }
 
         // A retry runs through here again with the same scope's context cleared, never with half-applied changes.
         db.ChangeTracker.Clear();

@@ -1,3 +1,4 @@
+using PetitionPlatform.Contracts;
 using PetitionPlatform.Data;
 using PetitionPlatform.Messaging;
 using PetitionPlatform.Routing.Client;
@@ -12,10 +13,13 @@ namespace PetitionPlatform.Supervision;
 
 internal static class ApplicationServices
 {
+    /// <summary>The prefix of the service's queues (<c>supervision-…</c>).</summary>
+    public const string MessagingName = "supervision";
+
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase<SupervisionDbContext>("supervisiondb");
-        builder.AddMessaging("supervision", bus =>
+        builder.AddMessaging(MessagingName, bus =>
         {
             bus.AddConsumer<PetitionRegisteredConsumer>();
             bus.AddLifecycleEventConsumers();
@@ -39,6 +43,8 @@ internal static class ApplicationServices
         // Routing owns the directory: superiors for copies and escalations, parents of regions for the indicators.
         builder.AddRoutingDirectory();
         builder.Services.AddScoped<OrgDirectoryClient>();
+        builder.Services.AddScoped<EarlyWarningChain>();
+        builder.Services.AddScoped<IConsumePreparation<PetitionRegistered>>(services => services.GetRequiredService<EarlyWarningChain>());
         builder.Services.AddScoped<RegionDirectoryClient>();
         return builder;
     }

@@ -4,7 +4,6 @@ using Microsoft.Extensions.Options;
 using PetitionPlatform.Contracts;
 using PetitionPlatform.Supervision.Data;
 using PetitionPlatform.Supervision.Deadlines;
-using PetitionPlatform.Supervision.Directory;
 using PetitionPlatform.Supervision.Domain;
 
 namespace PetitionPlatform.Supervision.Messaging;
@@ -13,11 +12,12 @@ namespace PetitionPlatform.Supervision.Messaging;
 /// Raises the early warnings a registration can trigger (DOMAIN.md §6): a collective petition at once, and a spike of
 /// one topic in one county. On its own queue (<c>supervision-early-warning</c>), so that the ledger keeps recording
 /// registrations while the directory (needed for the superiors copied) is unreachable: this consumer is retried instead.
+/// The superiors are read before its transaction opens (<see cref="EarlyWarningChain"/>).
 /// </summary>
 public sealed partial class EarlyWarningConsumer(
     SupervisionDbContext db,
     NoticeIssuer issuer,
-    OrgDirectoryClient directory,
+    EarlyWarningChain prepared,
     IOptions<SupervisionOptions> options,
     TimeProvider time,
     ILogger<EarlyWarningConsumer> logger) : IConsumer<PetitionRegistered>
@@ -27,9 +27,7 @@ public sealed partial class EarlyWarningConsumer(
         var message = context.Message;
         var ct = context.CancellationToken;
         var county = RegionCode.Parse(message.RegionCode).County;
-        // The county's petition bureau hears of it, copied to its superior (major matters are reported up at once, art. 25).
-        var bureau = OrgId.PetitionBureauOf(county).ToString();
-        var chain = await directory.ChainAsync(bureau, ct);
+        var chain = prepared.Chain;
         var leader = await db.Leaders.AsNoTracking().SingleOrDefaultAsync(l => l.PetitionId == message.PetitionId, ct);
 
         if (EarlyWarnings.IsCollective(message.Headcount))
