@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 
 namespace PetitionPlatform.Contracts.Periods;
@@ -5,16 +6,18 @@ namespace PetitionPlatform.Contracts.Periods;
 /// <summary>
 /// Which days of mainland China are rest days: Saturdays and Sundays, plus the published public holidays, minus the
 /// weekend days worked in exchange. The data ships with the code (<c>Periods/holidays.json</c>). For a year whose
-/// notice is not in the data yet, the holidays fixed by date in the national holiday rules (1 January, 1–2 May,
-/// 1–3 October) still count, so a period running into the new year is not cut short.
+/// notice is not in the data yet, the holidays of the national rules (<see cref="NationalHolidayRules"/>) count, so a
+/// period running into that year is not cut short; what the notice will add (bridge days, 调休) is not known, which is
+/// why a date counted on such a year is provisional.
 /// </summary>
 public sealed class HolidayCalendar
 {
-    private static readonly (int Month, int Day)[] s_fixedDateHolidays = [(1, 1), (5, 1), (5, 2), (10, 1), (10, 2), (10, 3)];
-
     private readonly HashSet<DateOnly> _holidays;
     private readonly HashSet<DateOnly> _workdays;
     private readonly HashSet<int> _publishedYears;
+
+    /// <summary>The national holidays of the unpublished years asked about so far; a calendar is shared by every request.</summary>
+    private readonly ConcurrentDictionary<int, HashSet<DateOnly>> _nationalHolidays = new();
 
     public HolidayCalendar(IEnumerable<DateOnly> holidays, IEnumerable<DateOnly> workdays, IEnumerable<int> publishedYears)
     {
@@ -29,8 +32,13 @@ public sealed class HolidayCalendar
     public bool IsWorkingDay(DateOnly day) =>
         _workdays.Contains(day) || (!IsHoliday(day) && day.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday));
 
+    /// <summary>Whether the State Council's notice for <paramref name="year"/> is in the data, not only the national rules.</summary>
+    public bool HasNotice(int year) => _publishedYears.Contains(year);
+
     private bool IsHoliday(DateOnly day) =>
-        _publishedYears.Contains(day.Year) ? _holidays.Contains(day) : s_fixedDateHolidays.Contains((day.Month, day.Day));
+        HasNotice(day.Year)
+            ? _holidays.Contains(day)
+            : _nationalHolidays.GetOrAdd(day.Year, year => [.. NationalHolidayRules.HolidaysOf(year)]).Contains(day);
 
     public static HolidayCalendar Parse(Stream json)
     {

@@ -16,8 +16,11 @@ public sealed class StatutoryCalendar(HolidayCalendar holidays)
     /// <summary>The day in China on which <paramref name="instant"/> falls.</summary>
     public static DateOnly DayOf(DateTimeOffset instant) => DateOnly.FromDateTime(instant.ToOffset(ChinaOffset).DateTime);
 
-    /// <summary>The last instant of a period of <paramref name="days"/> calendar days that starts at <paramref name="start"/>.</summary>
-    public DateTimeOffset DueBy(DateTimeOffset start, int days)
+    /// <summary>
+    /// The last instant of a period of <paramref name="days"/> calendar days that starts at <paramref name="start"/>,
+    /// and whether a yearly notice not yet loaded may still move it (<see cref="IsProvisional"/>).
+    /// </summary>
+    public DueDate Due(DateTimeOffset start, int days)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(days);
         var last = DayOf(start).AddDays(days);
@@ -26,7 +29,33 @@ public sealed class StatutoryCalendar(HolidayCalendar holidays)
             last = last.AddDays(1);
         }
 
-        return EndOf(last);
+        var dueBy = EndOf(last);
+        return new DueDate(dueBy, IsProvisional(start, dueBy));
+    }
+
+    /// <summary>The last instant of a period, for callers that keep the instant only.</summary>
+    public DateTimeOffset DueBy(DateTimeOffset start, int days) => Due(start, days).DueBy;
+
+    /// <summary>
+    /// Whether the period from <paramref name="start"/> to <paramref name="dueBy"/> was counted on the national rules
+    /// for some year, because that year's notice is not loaded: its bridge days and exchanged weekends may still move
+    /// the last day. The days counted are the day after the start through the last day (the starting day itself
+    /// counts for nothing). Decided from the two instants alone, so that whoever shows a stored clock can tell,
+    /// without knowing how many days it ran.
+    /// </summary>
+    public bool IsProvisional(DateTimeOffset start, DateTimeOffset dueBy)
+    {
+        var first = DayOf(start).AddDays(1).Year;
+        var last = DayOf(dueBy).Year;
+        for (var year = first; year <= last; year++)
+        {
+            if (!holidays.HasNotice(year))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Whether a period that ends at <paramref name="dueBy"/> has run out at <paramref name="now"/>.</summary>
@@ -35,3 +64,4 @@ public sealed class StatutoryCalendar(HolidayCalendar holidays)
     private static DateTimeOffset EndOf(DateOnly day) =>
         new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), ChinaOffset).AddDays(1).AddTicks(-TimeSpan.TicksPerSecond);
 }
+

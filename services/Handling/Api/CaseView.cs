@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using PetitionPlatform.Contracts.Periods;
 using PetitionPlatform.Handling.Domain;
 
@@ -35,6 +36,13 @@ public sealed record CaseView(
     IReadOnlyList<HearingView> Hearings,
     string? Role = null)
 {
+    /// <summary>
+    /// <c>true</c> when <see cref="DueBy"/> was counted on a year whose State Council holiday notice is not loaded, so
+    /// the notice may still move it; absent otherwise.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool DueByProvisional { get; init; }
+
     /// <summary>The case in a unit's list: <see cref="Role"/> says whether the unit leads or co-handles it.</summary>
     public static CaseView ForUnit(Case c, string orgId) =>
         From(c) with { Role = c.OrgId == orgId ? CaseRoles.Lead : CaseRoles.CoHandler };
@@ -68,7 +76,10 @@ public sealed record CaseView(
             c.ReviewOfCaseId is { } reviewOf ? new ReviewOfView(reviewOf.ToString(), c.ReviewReason!) : null,
             c.ReviewCaseId is { } reviewCase ? new ContestedView(reviewCase.ToString(), China(c.ReviewRequestedAt!.Value)) : null,
             c.Findings.Select(f => new FindingView(f.OrgId, f.Text, China(f.At))).ToList(),
-            c.Hearings.Select(h => new HearingView(h.OrgId, h.StartedOn, h.EndedOn, h.Days, China(h.RecordedAt))).ToList());
+            c.Hearings.Select(h => new HearingView(h.OrgId, h.StartedOn, h.EndedOn, h.Days, China(h.RecordedAt))).ToList())
+        {
+            DueByProvisional = c.DueByProvisional,
+        };
     }
 
     private static DateTimeOffset China(DateTimeOffset at) => at.ToOffset(StatutoryCalendar.ChinaOffset);

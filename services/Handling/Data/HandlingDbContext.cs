@@ -24,6 +24,7 @@ public sealed class HandlingDbContext(DbContextOptions<HandlingDbContext> option
             entity.ToTable("cases");
             entity.HasKey(c => c.Id);
             entity.Ignore(c => c.DueBy);
+            entity.Ignore(c => c.DueByProvisional);
             entity.Property(c => c.CoHandlerOrgIds).HasColumnType("text[]");
             // Part of the case's own row (jsonb), so that adding findings is a change of the case under its row version.
             entity.OwnsMany(c => c.Findings, findings => findings.ToJson("findings"));

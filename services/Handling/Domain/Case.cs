@@ -106,6 +106,12 @@ public sealed class Case
     /// <summary>The clock that runs now: acceptance until the unit accepts, then handling (extended if it was).</summary>
     public DateTimeOffset DueBy => HandlingDueBy ?? AcceptanceDueBy;
 
+    /// <summary>
+    /// Whether <see cref="DueBy"/> was counted on a year whose holiday notice is not loaded; the clock that runs now
+    /// started at acceptance once there is one, at the opening before.
+    /// </summary>
+    public bool DueByProvisional => StatutoryCalendar.China.IsProvisional(AcceptedAt ?? OpenedAt, DueBy);
+
     /// <summary>Opens the original-stage case of a routing decision; the unit's 15 days run from the decision.</summary>
     public static Case Open(PetitionRouted routed, Guid id)
     {

@@ -57,10 +57,20 @@ public sealed record LedgerStageResponse(
     bool Overdue,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<LedgerHearingResponse>? Hearings = null)
 {
+    /// <summary>
+    /// <c>true</c> when <see cref="DueBy"/> was counted on a year whose State Council holiday notice is not loaded, so
+    /// the notice may still move it; absent otherwise (an extension of API.md's stage).
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool Provisional { get; init; }
+
     public static LedgerStageResponse From(StageClock stage, DateTimeOffset now) => new(
         stage.Stage, stage.OrgId, stage.CaseId?.ToString(), stage.StartedAt.InChina(), stage.DueBy.InChina(),
         stage.DoneAt.InChina(), stage.IsOverdueAt(now),
-        stage.Hearings.Count == 0 ? null : [.. stage.Hearings.Select(h => new LedgerHearingResponse(h.StartedOn, h.EndedOn, h.EndedOn.DayNumber - h.StartedOn.DayNumber + 1))]);
+        stage.Hearings.Count == 0 ? null : [.. stage.Hearings.Select(h => new LedgerHearingResponse(h.StartedOn, h.EndedOn, h.EndedOn.DayNumber - h.StartedOn.DayNumber + 1))])
+    {
+        Provisional = stage.Provisional,
+    };
 }
 
 /// <summary>A hearing (听证) of a review or re-review: its days are left out of the stage's due date.</summary>

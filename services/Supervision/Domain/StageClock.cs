@@ -22,6 +22,14 @@ public sealed record StageClock(
 
     public override int GetHashCode() => HashCode.Combine(Stage, OrgId, CaseId, StartedAt, DueBy, DoneAt, Hearings.Count);
 
+    /// <summary>
+    /// Whether the due date was counted on a year whose holiday notice is not loaded. Decided here from the clock's own
+    /// start and due date rather than carried in the events: every service counts on the same calendar (Contracts), so
+    /// the answer is the one the service that set the date would give, and it needs no new field in the eight events
+    /// that carry due dates, nor anything from events stored before it existed.
+    /// </summary>
+    public bool Provisional => StatutoryCalendar.China.IsProvisional(StartedAt, DueBy);
+
     /// <summary>A finished stage is judged by when it was done; an open one by the present moment.</summary>
     public bool IsOverdueAt(DateTimeOffset now) => StatutoryCalendar.IsOverdue(DueBy, DoneAt ?? now);
 }

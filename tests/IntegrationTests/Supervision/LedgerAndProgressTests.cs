@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
+using PetitionPlatform.Contracts.Periods;
 using PetitionPlatform.IntegrationTests.Support;
 using PetitionPlatform.Messaging;
 using PetitionPlatform.Supervision.Data;
@@ -144,6 +145,34 @@ public sealed class LedgerAndProgressTests(SharedInfrastructure infrastructure) 
         Assert.Equal("registered", track.GetProperty("status").GetString());
         Assert.False(track.GetProperty("canRequestReview").GetBoolean());
         Assert.False(track.TryGetProperty("answer", out _));
+    }
+
+    /// <summary>
+    /// 2026's holiday notice ships with the platform; 2039's will not be loaded for years, so its due dates are counted
+    /// on the national rules alone. Fixed instants: whether a date is provisional depends on the data, not on today.
+    /// </summary>
+    [Fact]
+    public async Task Due_dates_counted_on_a_year_without_its_holiday_notice_are_marked_provisional()
+    {
+        var published = new PetitionJourney(new DateTimeOffset(2026, 3, 2, 10, 0, 0, StatutoryCalendar.ChinaOffset));
+        var unpublished = new PetitionJourney(new DateTimeOffset(2039, 12, 1, 10, 0, 0, StatutoryCalendar.ChinaOffset));
+        // Two petitions cannot share a query code.
+        var otherCode = unpublished.Registered() with { TrackingCodeHash = Contracts.TrackingCodes.Hash("3N8P-W2KD-7QRT-M4XB") };
+        foreach (var @event in new object[]
+                 {
+                     published.Registered(), published.Routed(), published.Opened(), published.Accepted(),
+                     otherCode, unpublished.Routed(), unpublished.Opened(), unpublished.Accepted(),
+                 })
+        {
+            await _bus.Publish(@event);
+        }
+
+        foreach (var (journey, provisional) in new[] { (published, false), (unpublished, true) })
+        {
+            var ledger = await LedgerWhenAsync(journey, l => l.GetProperty("stages").GetArrayLength() == 3);
+            Assert.All(ledger.GetProperty("stages").EnumerateArray(), stage =>
+                Assert.Equal(provisional, stage.TryGetProperty("provisional", out var flag) && flag.GetBoolean()));
+        }
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using PetitionPlatform.Contracts;
 using PetitionPlatform.Contracts.Periods;
+using PetitionPlatform.Handling.Api;
 using PetitionPlatform.Handling.Domain;
 
 namespace PetitionPlatform.UnitTests.Handling;
@@ -23,6 +24,18 @@ public sealed class CaseTests
         Assert.Equal(EndOfDay(2026, 12, 8), c.AcceptanceDueBy);
         Assert.Equal(c.AcceptanceDueBy, c.DueBy);
         Assert.Equal(EndOfDay(2027, 2, 8), c.ReportBackDueBy);
+    }
+
+    [Fact]
+    public void The_running_clock_is_provisional_once_it_runs_into_a_year_without_its_holiday_notice()
+    {
+        var awaiting = Cases.In(CaseStatuses.AwaitingAcceptance);
+        var accepted = Cases.In(CaseStatuses.InProgress);
+
+        // Acceptance is due on 2026-12-08 (2026's notice is loaded); handling on 2027-01-25, counted on the national rules.
+        Assert.False(awaiting.DueByProvisional);
+        Assert.True(accepted.DueByProvisional);
+        Assert.True(CaseView.From(accepted).DueByProvisional);
     }
 
     [Fact]

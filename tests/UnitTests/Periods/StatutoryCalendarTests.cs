@@ -33,7 +33,7 @@ public sealed class StatutoryCalendarTests
     {
         // 2026-01-30 + 30 days = 2026-03-01, a Sunday: the period ends on Monday 2026-03-02.
         Assert.Equal(EndOfDay(2026, 3, 2), s_calendar.DueBy(China(2026, 1, 30), 30));
-        // 2026-12-31 + 1 day = 2027-01-01: 2027's notice is not in the data yet, but New Year's Day is fixed by date,
+        // 2026-12-31 + 1 day = 2027-01-01: 2027's notice is not in the data yet, but New Year's Day is a national holiday,
         // then comes a weekend.
         Assert.Equal(EndOfDay(2027, 1, 4), s_calendar.DueBy(China(2026, 12, 31), 1));
     }
@@ -98,7 +98,7 @@ public sealed class StatutoryCalendarTests
         Assert.False(HolidayCalendar.China.IsWorkingDay(new DateOnly(2025, 10, 8)));
         Assert.True(HolidayCalendar.China.IsWorkingDay(new DateOnly(2025, 10, 11)));
         Assert.False(HolidayCalendar.China.IsWorkingDay(new DateOnly(2026, 6, 19)));
-        // An unpublished year: the fixed-date holidays only.
+        // An unpublished year: the holidays of the national rules only.
         Assert.False(HolidayCalendar.China.IsWorkingDay(new DateOnly(2027, 10, 1)));
         Assert.True(HolidayCalendar.China.IsWorkingDay(new DateOnly(2027, 10, 4)));
     }

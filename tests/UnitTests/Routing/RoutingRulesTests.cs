@@ -41,7 +41,8 @@ public sealed class RoutingRulesTests
 
         Assert.Equal(RoutingModes.Assign, route.Mode);
         Assert.Equal(["130000/petition-bureau", "130700/petition-bureau", "130724/hrss"], route.Path);
-        Assert.Equal(new DateTimeOffset(2027, 2, 8, 23, 59, 59, TimeSpan.FromHours(8)), route.ReportBackDueBy);
+        // 2026-11-23 + 75 days = Saturday 2027-02-06, lunar New Year's Day: the Spring Festival runs to Monday the 8th.
+        Assert.Equal(new DateTimeOffset(2027, 2, 9, 23, 59, 59, TimeSpan.FromHours(8)), route.ReportBackDueBy);
         Assert.Contains("沽源县", route.Rule, StringComparison.Ordinal);
         Assert.Contains("two levels above", route.Rule, StringComparison.Ordinal);
     }
