@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
@@ -53,6 +54,9 @@ public static class Extensions
         });
 
         builder.Services.AddProblemDetails();
+        // A parameter that does not bind, or a body over the limit, is a problem naming it, not a 500 or a bare 400.
+        builder.Services.AddExceptionHandler<BadRequestProblem>();
+        builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         // A NUL or another control character in a path or query is a 400 naming it, in every service and the gateway.
         builder.Services.AddTransient<IStartupFilter, UnreadableRequestText>();
         builder.Services.AddSingleton(TimeProvider.System);

@@ -13,12 +13,13 @@ public sealed record FuzzRequest(
     private const int ShownCharacters = 300;
 
     /// <summary>
-    /// The message as generated: canonicalisation is off so that <c>..</c>, <c>%2e</c> and <c>%ff</c> reach the server
-    /// as written instead of being resolved or re-encoded by <see cref="Uri"/> on the way out.
+    /// The message as generated. <see cref="Uri"/> resolves dot segments (<c>..</c>, <c>%2e</c>) on the way out as any
+    /// web server does on the way in (Kestrel would never hand a service an unresolved one), and leaves bytes that are
+    /// not UTF-8 (<c>%ff</c>) and encoded slashes as they are.
     /// </summary>
     public HttpRequestMessage ToMessage()
     {
-        var uri = new Uri("http://localhost" + PathAndQuery, new UriCreationOptions { DangerousDisablePathAndQueryCanonicalization = true });
+        var uri = new Uri("http://localhost" + PathAndQuery);
         var message = new HttpRequestMessage(new HttpMethod(Row.Method), uri);
         if (Body is not null)
         {

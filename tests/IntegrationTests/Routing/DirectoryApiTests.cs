@@ -29,6 +29,20 @@ public sealed class DirectoryApiTests(SharedInfrastructure infrastructure) : IAs
     }
 
     [Theory]
+    // Found by the fuzz (issue 13): a query value that does not bind to the parameter's type was a 500.
+    [InlineData("/api/routing/dev/messaging?petitionId=1e309")]
+    [InlineData("/api/routing/dev/messaging?petitionId=%ff")]
+    [InlineData("/api/routing/dev/messaging?petitionId=")]
+    public async Task A_query_value_of_the_wrong_type_is_a_problem_naming_the_parameter(string path)
+    {
+        using var response = await _routing.Client.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.True((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("petitionId", out _), "the problem names 'petitionId'");
+    }
+
+    [Theory]
     [InlineData("/api/routing/organizations/130724/hrss")]
     [InlineData("/api/routing/organizations/130724%2Fhrss")]
     public async Task An_organization_is_found_by_its_id_with_or_without_the_slash_encoded(string path)
