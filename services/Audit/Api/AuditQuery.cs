@@ -1,5 +1,6 @@
 using System.Globalization;
 using PetitionPlatform.Audit.Domain;
+using PetitionPlatform.Contracts.Periods;
 
 namespace PetitionPlatform.Audit.Api;
 
@@ -85,12 +86,13 @@ public sealed record AuditQuery(Guid? PetitionId, string? ClientId, DateTimeOffs
             return null;
         }
 
-        if (DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.None, out var instant) && value.Contains('T'))
+        if (DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.None, out var instant) && value.Contains('T')
+            && AcceptedDates.Holds(instant))
         {
             return instant.ToUniversalTime();
         }
 
-        errors[field] = [$"'{field}' is an ISO 8601 instant with its offset, e.g. 2026-12-01T00:00:00+08:00."];
+        errors[field] = [$"'{field}' is an ISO 8601 instant with its offset, e.g. 2026-12-01T00:00:00+08:00. {AcceptedDates.Range}"];
         return null;
     }
 }

@@ -192,6 +192,12 @@ public static class CaseRequestValidator
                 return false;
             }
 
+            if (!AcceptedDates.Holds(date))
+            {
+                Add(field, AcceptedDates.Range);
+                return false;
+            }
+
             return true;
         }
 

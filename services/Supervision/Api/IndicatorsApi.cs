@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using PetitionPlatform.Contracts;
+using PetitionPlatform.Contracts.Periods;
 using PetitionPlatform.Routing.Client;
 using PetitionPlatform.ServiceDefaults.Problems;
 using PetitionPlatform.Supervision.Data;
@@ -40,12 +41,12 @@ public static partial class IndicatorsApi
 
         if (!IndicatorsPeriod.TryParseBound(from, isEnd: false, out var start))
         {
-            errors["from"] = ["Required: a date (2026-01-01, from its midnight in China) or an instant with its offset (2026-01-01T00:00:00+08:00)."];
+            errors["from"] = [$"Required: a date (2026-01-01, from its midnight in China) or an instant with its offset (2026-01-01T00:00:00+08:00). {AcceptedDates.Range}"];
         }
 
         if (!IndicatorsPeriod.TryParseBound(to, isEnd: true, out var until))
         {
-            errors["to"] = ["Required: a date (2026-01-31, to the end of that day in China) or an instant with its offset, inclusive."];
+            errors["to"] = [$"Required: a date (2026-01-31, to the end of that day in China) or an instant with its offset, inclusive. {AcceptedDates.Range}"];
         }
         else if (!errors.ContainsKey("from") && until <= start)
         {

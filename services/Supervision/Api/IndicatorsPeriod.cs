@@ -25,6 +25,11 @@ public sealed partial record IndicatorsPeriod(DateTimeOffset From, DateTimeOffse
 
         if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
         {
+            if (!AcceptedDates.Holds(day))
+            {
+                return false;
+            }
+
             var start = new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), StatutoryCalendar.ChinaOffset);
             bound = isEnd ? start.AddDays(1) : start;
             return true;
@@ -32,7 +37,8 @@ public sealed partial record IndicatorsPeriod(DateTimeOffset From, DateTimeOffse
 
         // Without an offset an instant could mean any time zone's clock: refused rather than guessed.
         if (!WithOffset().IsMatch(value)
-            || !DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.None, out var instant))
+            || !DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.None, out var instant)
+            || !AcceptedDates.Holds(instant))
         {
             return false;
         }

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using PetitionPlatform.Contracts;
+using PetitionPlatform.Contracts.Periods;
 using PetitionPlatform.ServiceDefaults.Problems;
 using PetitionPlatform.Supervision.Data;
 using PetitionPlatform.Supervision.Deadlines;
@@ -54,9 +55,10 @@ public static class NoticesApi
         // An unencoded '+' of the offset reaches us as a space; put it back rather than reject a readable URL.
         if (string.IsNullOrWhiteSpace(asOf)
             || !DateTimeOffset.TryParse(asOf.Trim().Replace(' ', '+'), CultureInfo.InvariantCulture, DateTimeStyles.None, out var instant)
-            || !HasOffset(asOf))
+            || !HasOffset(asOf)
+            || !AcceptedDates.Holds(instant))
         {
-            return Problem.Invalid("asOf", "The instant to evaluate as of is required, ISO 8601 with an offset, e.g. 2026-12-01T09:00:00+08:00.");
+            return Problem.Invalid("asOf", $"The instant to evaluate as of is required, ISO 8601 with an offset, e.g. 2026-12-01T09:00:00+08:00. {AcceptedDates.Range}");
         }
 
         var issued = await evaluator.EvaluateAsync(instant, ct);

@@ -32,6 +32,8 @@ public sealed class AuditQueryTests
     [InlineData("after", null, null, null, "-1", null)]
     [InlineData("limit", null, null, null, null, "0")]
     [InlineData("limit", null, null, null, null, "1001")]
+    [InlineData("from", null, "0001-01-01T00:00:00+00:00", null, null, null)]
+    [InlineData("to", null, null, "9999-12-31T23:59:59+00:00", null, null)]
     public void Each_malformed_filter_is_named(string field, string? petitionId, string? from, string? to, string? after, string? limit)
     {
         var (query, errors) = AuditQuery.Parse(petitionId, null, from, to, after, limit);

@@ -82,4 +82,14 @@ public sealed class IndicatorRollupTests
     [InlineData("2026-02-30")]
     public void Period_bounds_without_a_date_or_an_offset_are_refused(string? text) =>
         Assert.False(IndicatorsPeriod.TryParseBound(text, isEnd: false, out _));
+
+    [Theory]
+    // Found by the fuzz (issue 13): the day after 9999-12-31, or 0001-01-01 at China's offset, threw and answered 500.
+    [InlineData("9999-12-31", true)]
+    [InlineData("0001-01-01", false)]
+    [InlineData("9999-12-31T23:59:59.9999999+00:00", true)]
+    [InlineData("1899-12-31", false)]
+    [InlineData("3000-01-01", true)]
+    public void Period_bounds_outside_the_accepted_dates_are_refused_not_thrown(string text, bool isEnd) =>
+        Assert.False(IndicatorsPeriod.TryParseBound(text, isEnd, out _));
 }
