@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using PetitionPlatform.ServiceDefaults.Problems;
 
 namespace PetitionPlatform.UnitTests.Problems;
@@ -25,4 +26,22 @@ public sealed class BadRequestProblemTests
     [Fact]
     public void Anything_else_the_server_could_not_read_names_the_request() =>
         Assert.Equal("request", BadRequestProblem.Describe(new BadHttpRequestException("Unexpected end of request content.")).Field);
+
+    [Fact]
+    public async Task A_body_over_the_limit_is_answered_413_as_a_problem()
+    {
+        var context = new DefaultHttpContext { RequestServices = new ServiceCollection().AddLogging().BuildServiceProvider() };
+        context.Response.Body = new MemoryStream();
+
+        var handled = await new BadRequestProblem().TryHandleAsync(
+            context, new BadHttpRequestException("Request body too large.", StatusCodes.Status413PayloadTooLarge), CancellationToken.None);
+
+        Assert.True(handled);
+        Assert.Equal(StatusCodes.Status413PayloadTooLarge, context.Response.StatusCode);
+        Assert.Equal("application/problem+json", context.Response.ContentType);
+    }
+
+    [Fact]
+    public async Task Other_exceptions_are_left_to_the_next_handler() =>
+        Assert.False(await new BadRequestProblem().TryHandleAsync(new DefaultHttpContext(), new InvalidOperationException(), CancellationToken.None));
 }
