@@ -8,7 +8,8 @@ namespace PetitionPlatform.IntegrationTests.Fuzz;
 /// raw bytes (it may not be JSON, nor even UTF-8). <see cref="ToString"/> says enough to send it again by hand.
 /// </summary>
 public sealed record FuzzRequest(
-    int Index, MatrixRow Row, MatrixCaller Caller, string Mutation, string PathAndQuery, string? ContentType, byte[]? Body)
+    int Index, MatrixRow Row, MatrixCaller Caller, string Mutation, string PathAndQuery, string? ContentType, byte[]? Body,
+    (string Name, string Value)? Header = null)
 {
     private const int ShownCharacters = 300;
 
@@ -21,6 +22,11 @@ public sealed record FuzzRequest(
     {
         var uri = new Uri("http://localhost" + PathAndQuery);
         var message = new HttpRequestMessage(new HttpMethod(Row.Method), uri);
+        if (Header is var (name, value))
+        {
+            message.Headers.TryAddWithoutValidation(name, value);
+        }
+
         if (Body is not null)
         {
             message.Content = new ByteArrayContent(Body);
@@ -37,7 +43,8 @@ public sealed record FuzzRequest(
     public override string ToString()
     {
         var body = Body is null ? "no body" : $"body of {Body.Length} bytes: {Shown(Encoding.UTF8.GetString(Body, 0, Math.Min(Body.Length, ShownCharacters * 4)))}";
-        return $"#{Index} {Row.Method} {Shown(PathAndQuery)} as {Caller} [{Mutation}], content type {ContentType ?? "none"}, {body}";
+        var header = Header is var (name, value) ? $", header {name}: {Shown(value)}" : "";
+        return $"#{Index} {Row.Method} {Shown(PathAndQuery)} as {Caller} [{Mutation}]{header}, content type {ContentType ?? "none"}, {body}";
     }
 
     private static string Shown(string text) =>

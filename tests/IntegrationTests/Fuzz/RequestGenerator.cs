@@ -7,7 +7,7 @@ namespace PetitionPlatform.IntegrationTests.Fuzz;
 /// Hostile requests made from the authorisation matrix's valid ones (<see cref="AuthorizationMatrix.Rows"/>, so an
 /// endpoint added to the matrix is fuzzed too): rows in turn, each request from a caller the row allows (the mutation
 /// must get past authorisation to reach the parsing) or, one in <see cref="NoTokenShare"/>, from no token at all, with
-/// its path or query mutated, its body mutated, or both. Everything random comes from one <see cref="Random"/> of the
+/// its path or query mutated, its body mutated, or both, and one in ten with a hostile header. Everything random comes from one <see cref="Random"/> of the
 /// seed, in a fixed order: the same seed gives the same requests.
 /// </summary>
 public static class RequestGenerator
@@ -44,7 +44,17 @@ public static class RequestGenerator
                 mutations.Add(mutation);
             }
 
-            requests.Add(new FuzzRequest(index, row, caller, string.Join("; ", mutations), pathAndQuery, contentType, content));
+            // One in ten also carries a hostile header; a hostile Authorization goes instead of the caller's token.
+            (string Name, string Value)? header = null;
+            if (random.Next(10) == 0)
+            {
+                var (name, value, mutation) = HeaderMutations.Mutate(random);
+                header = (name, value);
+                caller = name == HeaderMutations.Authorization ? MatrixCallers.Anonymous : caller;
+                mutations.Add(mutation);
+            }
+
+            requests.Add(new FuzzRequest(index, row, caller, string.Join("; ", mutations), pathAndQuery, contentType, content, header));
         }
 
         return requests;

@@ -44,12 +44,14 @@ public sealed class RequestGeneratorTests
         Assert.Contains(requests, r => r.Mutation.Contains("cut after", StringComparison.Ordinal));
         Assert.Contains(requests, r => r.Mutation.Contains("path segment", StringComparison.Ordinal));
         Assert.Contains(requests, r => r.Mutation.Contains("query", StringComparison.Ordinal));
+        Assert.Contains(requests, r => r.Header is ("Authorization", _) && !r.Caller.HasToken);
+        Assert.Contains(requests, r => r.Header is ("Idempotency-Key", _) && r.Row.Route == "/api/intake/petitions");
         Assert.Contains(requests, r => r.Body is { Length: > 0 } body && body.AsSpan().IndexOf("[[[[[[[[[["u8) >= 0);
         Assert.Contains(requests, r => r.Body is { Length: > 0 } body && body.AsSpan().IndexOf("1e400"u8) >= 0);
     }
 
     /// <summary>The request as sent, but for the fresh client ids some rows of the matrix make each time (not the seed's to decide).</summary>
     private static string Fingerprint(FuzzRequest request) =>
-        $"{request.Row} {request.Caller} {request.Mutation} {request.PathAndQuery} {request.ContentType} "
-        + Regex.Replace(Encoding.Latin1.GetString(request.Body ?? []), "[0-9a-f]{32}", "(fresh id)");
+        $"{request.Row} {request.Caller} {request.Mutation} {request.PathAndQuery} {request.Header} {request.ContentType} "
+        + Regex.Replace(Encoding.Latin1.GetString(request.Body ?? []), "matrix-[0-9a-f]*", "matrix-(fresh id)");
 }
