@@ -11,7 +11,8 @@ public static class FuzzAnswers
 {
     private const int ShownCharacters = 400;
 
-    public static async Task<string?> FailureOfAsync(HttpClient client, FuzzRequest request, CancellationToken ct)
+    /// <summary>The status answered (none when there was no answer), and what is wrong with the answer, if anything.</summary>
+    public static async Task<(int? Status, string? Failure)> CheckAsync(HttpClient client, FuzzRequest request, CancellationToken ct)
     {
         try
         {
@@ -22,24 +23,24 @@ public static class FuzzAnswers
             var shown = text.Length <= ShownCharacters ? text : text[..ShownCharacters] + "…";
             if (status >= 500)
             {
-                return $"{status} for {request}\n    answer: {shown}";
+                return (status, $"{status} for {request}\n    answer: {shown}");
             }
 
             if (status >= 400 && text.Length > 0 && response.Content.Headers.ContentType?.MediaType != "application/problem+json")
             {
-                return $"{status} as {response.Content.Headers.ContentType?.MediaType ?? "no content type"}, not a problem document, for {request}\n    answer: {shown}";
+                return (status, $"{status} as {response.Content.Headers.ContentType?.MediaType ?? "no content type"}, not a problem document, for {request}\n    answer: {shown}");
             }
 
             if (status == 400 && !NamesWhatToFix(text))
             {
-                return $"400 naming no field for {request}\n    answer: {shown}";
+                return (status, $"400 naming no field for {request}\n    answer: {shown}");
             }
 
-            return null;
+            return (status, null);
         }
         catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
         {
-            return $"no answer ({e.GetType().Name}: {e.Message}) for {request}";
+            return (null, $"no answer ({e.GetType().Name}: {e.Message}) for {request}");
         }
     }
 
