@@ -39,7 +39,11 @@ public sealed class ServiceHealthProbe(IProxyStateLookup proxy, IOptions<Gateway
             using var response = await _http.GetAsync(new Uri(new Uri(destination.Model.Config.Address), "/health"), ct);
             var body = await response.Content.ReadAsStringAsync(ct);
             JsonElement? detail = body.StartsWith('{') ? JsonSerializer.Deserialize<JsonElement>(body) : null;
-            var status = response.IsSuccessStatusCode ? "Healthy" : "Unhealthy";
+            // A 200 may still say Degraded (a service without its broker keeps serving; its events wait): the body decides.
+            var status = !response.IsSuccessStatusCode ? "Unhealthy"
+                : detail is { ValueKind: JsonValueKind.Object } d && d.TryGetProperty("status", out var said) && said.GetString() is "Healthy" or "Degraded" or "Unhealthy"
+                    ? said.GetString()!
+                    : "Healthy";
             return new ServiceHealth(status, Elapsed(started), detail, response.IsSuccessStatusCode ? null : $"HTTP {(int)response.StatusCode}");
         }
         catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)

@@ -24,12 +24,17 @@ public static class NationalHolidayRules
 
     /// <summary>
     /// The national holidays of Gregorian year <paramref name="year"/>, in date order. A lunar holiday may fall on a
-    /// fixed-date one (Mid-Autumn on 1–3 October, as in 2028); the day is then a holiday once.
+    /// fixed-date one (Mid-Autumn on 1–3 October, as in 2028); the day is then a holiday once. Beyond the lunar tables
+    /// only the fixed-date holidays are known: a period reaching so far (a date a client typed) still gets an answer.
     /// </summary>
     public static IReadOnlyList<DateOnly> HolidaysOf(int year)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(year, FirstYear);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(year, LastYear);
+        if (year < FirstYear || year > LastYear)
+        {
+            return [new DateOnly(year, 1, 1), new DateOnly(year, 5, 1), new DateOnly(year, 5, 2),
+                new DateOnly(year, 10, 1), new DateOnly(year, 10, 2), new DateOnly(year, 10, 3)];
+        }
+
         var lunarNewYear = LunarDay(year, 1, 1);
         DateOnly[] days =
         [

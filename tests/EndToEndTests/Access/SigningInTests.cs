@@ -84,9 +84,10 @@ public sealed class SigningInTests(PlatformFixture platform)
     [Fact]
     public async Task Health_answers_anyone_with_each_services_status_only()
     {
-        var health = await platform.Anonymous.GetFromJsonAsync<JsonElement>("/health");
+        // A bus still connecting says Degraded for a moment; the running stack settles on Healthy.
+        var health = await Eventually.HoldsAsync(() => platform.Anonymous.GetFromJsonAsync<JsonElement>("/health"),
+            h => h.GetProperty("status").GetString() == "Healthy", because: "every service is healthy");
 
-        Assert.Equal("Healthy", health.GetProperty("status").GetString());
         Assert.All(health.GetProperty("services").EnumerateObject(),
             service => Assert.Equal(["status"], service.Value.EnumerateObject().Select(p => p.Name)));
     }

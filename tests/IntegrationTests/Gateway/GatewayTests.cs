@@ -137,7 +137,7 @@ public sealed class GatewayTests(SharedInfrastructure infrastructure) : IAsyncLi
     }
 
     [Fact]
-    public async Task Health_is_green_only_when_every_service_is_and_lists_each()
+    public async Task Health_is_green_only_when_every_service_is_degraded_when_one_is_and_lists_each()
     {
         await using var gateway = Gateway();
         var client = gateway.CreateClient();
@@ -147,11 +147,21 @@ public sealed class GatewayTests(SharedInfrastructure infrastructure) : IAsyncLi
         var services = (await green.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("services");
         Assert.Equal(s_services.Order(), services.EnumerateObject().Select(s => s.Name).Order());
 
-        _stubs["supervision"].Healthy = false;
+        // A service that cannot reach its broker still answers 200, saying Degraded: the aggregate says so too.
+        _stubs["notification"].Status = "Degraded";
+        var amber = await client.GetAsync("/health");
+        Assert.Equal(HttpStatusCode.OK, amber.StatusCode);
+        var degraded = await amber.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(("Degraded", "Degraded", "Healthy"), (degraded.GetProperty("status").GetString(),
+            degraded.GetProperty("services").GetProperty("notification").GetProperty("status").GetString(),
+            degraded.GetProperty("services").GetProperty("intake").GetProperty("status").GetString()));
+
+        _stubs["supervision"].Status = "Unhealthy";
         var red = await client.GetAsync("/health");
         Assert.Equal(HttpStatusCode.ServiceUnavailable, red.StatusCode);
-        var supervision = (await red.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("services").GetProperty("supervision");
-        Assert.Equal("Unhealthy", supervision.GetProperty("status").GetString());
+        var body = await red.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(("Unhealthy", "Unhealthy"), (body.GetProperty("status").GetString(),
+            body.GetProperty("services").GetProperty("supervision").GetProperty("status").GetString()));
     }
 
     [Fact]

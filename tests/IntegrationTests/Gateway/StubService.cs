@@ -17,7 +17,8 @@ public sealed class StubService : IAsyncDisposable
 
     private StubService(WebApplication app) => _app = app;
 
-    public bool Healthy { get; set; } = true;
+    /// <summary>What its <c>/health</c> says, as ASP.NET Core answers it: 503 only when Unhealthy, 200 when Degraded.</summary>
+    public string Status { get; set; } = "Healthy";
 
     public string Address => _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
 
@@ -27,9 +28,8 @@ public sealed class StubService : IAsyncDisposable
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         var app = builder.Build();
         var stub = new StubService(app);
-        app.MapGet("/health", () => stub.Healthy
-            ? Results.Json(new { status = "Healthy" })
-            : Results.Json(new { status = "Unhealthy" }, statusCode: StatusCodes.Status503ServiceUnavailable));
+        app.MapGet("/health", () => Results.Json(new { status = stub.Status },
+            statusCode: stub.Status == "Unhealthy" ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status200OK));
         app.Map("/{**path}", (HttpRequest request) => Results.Json(new
         {
             service = name,

@@ -70,8 +70,11 @@ public sealed class NationalHolidayRulesTests
     }
 
     [Fact]
-    public void Years_beyond_the_lunar_tables_are_refused_rather_than_guessed()
+    public void Years_beyond_the_lunar_tables_count_the_fixed_date_holidays_only()
     {
-        Assert.Throws<ArgumentOutOfRangeException>(() => NationalHolidayRules.HolidaysOf(NationalHolidayRules.LastYear + 1));
+        Assert.Equal([Day(2101, 1, 1), Day(2101, 5, 1), Day(2101, 5, 2), Day(2101, 10, 1), Day(2101, 10, 2), Day(2101, 10, 3)],
+            NationalHolidayRules.HolidaysOf(NationalHolidayRules.LastYear + 1));
+        Assert.Equal(6, NationalHolidayRules.HolidaysOf(9999).Count);
+        Assert.Equal(6, NationalHolidayRules.HolidaysOf(NationalHolidayRules.FirstYear - 1).Count);
     }
 }
