@@ -1,17 +1,21 @@
+using System.Globalization;
+
 namespace PetitionPlatform.Contracts.Periods;
 
 /// <summary>
-/// The days and instants the platform takes from a request: years 1900 through 2999. .NET's dates end at years 1 and
-/// 9999, so a day at either end breaks the calendar's arithmetic (China's offset, the day after a <c>to</c> date, a
-/// statutory period added) with an exception, which answered 500 (found by the fuzz, issue 13); every real petition's
-/// dates lie well inside. One rule for every service that reads a date or an instant.
+/// The days and instants the platform takes from a request: those the statutory calendar can count from, the years of
+/// <see cref="NationalHolidayRules"/> (1901–2100) less the last, so that any period added to an accepted day (the longest
+/// run well under a year) still ends in a year the calendar knows. Outside them the calendar's arithmetic throws (.NET's
+/// dates end at years 1 and 9999, the lunisolar tables at 2100), which answered 500 (found by the fuzz, issue 13);
+/// every real petition's dates lie well inside. One rule for every service that reads a date or an instant.
 /// </summary>
 public static class AcceptedDates
 {
-    public static readonly DateOnly Earliest = new(1900, 1, 1);
-    public static readonly DateOnly Latest = new(2999, 12, 31);
+    public static readonly DateOnly Earliest = new(NationalHolidayRules.FirstYear, 1, 1);
+    public static readonly DateOnly Latest = new(NationalHolidayRules.LastYear - 1, 12, 31);
 
-    public const string Range = "Dates from 1900-01-01 to 2999-12-31 are accepted.";
+    public static readonly string Range = string.Create(CultureInfo.InvariantCulture,
+        $"Dates from {Earliest:yyyy-MM-dd} to {Latest:yyyy-MM-dd} are accepted.");
 
     public static bool Holds(DateOnly day) => day >= Earliest && day <= Latest;
 
