@@ -8,7 +8,7 @@ namespace PetitionPlatform.Messaging;
 /// </summary>
 public sealed class ConsumerRetryOptions
 {
-    /// <summary>Quick retries in the process, with back-off from 0.2 s to 10 s.</summary>
+    /// <summary>Quick retries in the process (MassTransit's retry filter), with back-off from 0.2 s to 10 s.</summary>
     public int ImmediateRetries { get; set; } = 5;
 
     private static readonly TimeSpan[] s_defaultDelays =

@@ -17,25 +17,29 @@ internal static class HeldMessages
         context.InputAddress.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries)[^1];
 
     /// <summary>
-    /// The message as its envelope carries it (the filter runs before any consumer's type is known): the contract named by
-    /// its most specific message type, and the contract's JSON, which is what the outbox stores too.
+    /// The message as its envelope carries it (the error pipe runs outside any consumer, so no type is known): its id,
+    /// the contract named by its most specific message type, the contract's JSON (what the outbox stores too), and how
+    /// many times it was sent back already.
     /// </summary>
-    public static HeldMessage FromEnvelope(ConsumeContext context, string consumer)
+    public static HeldMessage FromEnvelope(ReceiveContext context, string consumer)
     {
-        using var envelope = JsonDocument.Parse(context.ReceiveContext.Body.GetBytes());
-        var urn = envelope.RootElement.GetProperty("messageType")[0].GetString()
-            ?? throw new InvalidOperationException("The message names no type.");
+        using var envelope = JsonDocument.Parse(context.Body.GetBytes());
+        var root = envelope.RootElement;
+        var urn = root.GetProperty("messageType")[0].GetString() ?? throw new InvalidOperationException("The message names no type.");
         var type = ContractTypes.Resolve(urn.Replace("urn:message:", "", StringComparison.Ordinal).Replace(':', '.'));
-        var message = envelope.RootElement.GetProperty("message");
+        var message = root.GetProperty("message");
+        var redeliveries = root.TryGetProperty("headers", out var headers) && headers.ValueKind == JsonValueKind.Object
+            && headers.TryGetProperty(RedeliveriesHeader, out var count) && count.TryGetInt32(out var sent) ? sent : 0;
         return new HeldMessage
         {
-            MessageId = context.MessageId!.Value,
+            MessageId = root.GetProperty("messageId").GetGuid(),
             Consumer = consumer,
             MessageType = ContractTypes.NameOf(type),
             Body = message.GetRawText(),
             PetitionId = message.TryGetProperty("petitionId", out var id) && id.TryGetGuid(out var petitionId) ? petitionId : null,
             TraceParent = Activity.Current?.Id,
             TraceState = Activity.Current?.TraceStateString,
+            Redeliveries = redeliveries,
             LastError = "",
         };
     }

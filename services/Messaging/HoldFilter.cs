@@ -1,4 +1,3 @@
-using System.Runtime.ExceptionServices;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -8,73 +7,41 @@ using Microsoft.Extensions.Options;
 namespace PetitionPlatform.Messaging;
 
 /// <summary>
-/// A consumer's retries, in front of the inbox: a few quick ones in the process (MassTransit's own retry filter would sit
-/// outside every filter of a message type, this one included, so it is not used), then a message that still fails is
-/// held in the service's database and acknowledged, to be sent back to its queue after the next delay of <see cref="ConsumerRetryOptions"/> (so an event that arrived before the
-/// one it depends on waits minutes, not seconds), and after the last delay set aside for an operator. Only when even the
-/// database cannot take it does the failure reach MassTransit, which moves it to the <c>_error</c> queue.
+/// The error pipe of every receive endpoint, in place of MassTransit's move to the <c>_error</c> queue: a message whose
+/// quick retries are used up is held in the service's database and acknowledged, to be sent back to its queue after the
+/// next delay of <see cref="ConsumerRetryOptions"/> (so an event that arrived before the one it depends on waits
+/// minutes, not seconds), and after the last delay set aside for an operator. Only when even the database cannot take
+/// it does it go on to the error transport behind this filter, the <c>_error</c> queue.
 /// </summary>
 internal sealed partial class HoldFilter(
     IServiceScopeFactory scopes,
     IOptions<ConsumerRetryOptions> options,
     TimeProvider time,
-    ILogger<HoldFilter> logger) : IFilter<ConsumeContext>
+    ILogger<HoldFilter> logger) : IFilter<ExceptionReceiveContext>
 {
-    private static readonly TimeSpan s_firstRetryDelay = TimeSpan.FromMilliseconds(200);
-    private static readonly TimeSpan s_maxRetryDelay = TimeSpan.FromSeconds(10);
-
-    public async Task Send(ConsumeContext context, IPipe<ConsumeContext> next)
+    public async Task Send(ExceptionReceiveContext context, IPipe<ExceptionReceiveContext> next)
     {
-        var retries = options.Value.ImmediateRetries;
-        for (var attempt = 0; ; attempt++)
-        {
-            try
-            {
-                await next.Send(context);
-                return;
-            }
-            catch (Exception) when (!context.CancellationToken.IsCancellationRequested && attempt < retries)
-            {
-                // The inbox filter starts each attempt afresh: a new transaction, no changes left from the last one.
-                var delay = TimeSpan.FromTicks(Math.Min(s_maxRetryDelay.Ticks, s_firstRetryDelay.Ticks << attempt));
-                await Task.Delay(delay, time, context.CancellationToken);
-            }
-            catch (Exception failure) when (!context.CancellationToken.IsCancellationRequested && context.MessageId is not null)
-            {
-                await HoldAsync(context, failure);
-                return;
-            }
-        }
-    }
-
-    private async Task HoldAsync(ConsumeContext context, Exception failure)
-    {
-        var consumer = HeldMessages.QueueOf(context.ReceiveContext);
-        var redeliveries = context.Headers.Get<int>(HeldMessages.RedeliveriesHeader) ?? 0;
-        var schedule = options.Value.Schedule;
-        var now = time.GetUtcNow();
-        DateTimeOffset? releaseAt = redeliveries < schedule.Count ? now + schedule[redeliveries] : null;
+        var consumer = HeldMessages.QueueOf(context);
         HeldMessage held;
         try
         {
             held = HeldMessages.FromEnvelope(context, consumer);
-            held.Redeliveries = redeliveries;
-            held.LastError = HeldMessages.Reason(failure);
-            held.HeldAt = now;
-            held.ReleaseAt = releaseAt;
+            var schedule = options.Value.Schedule;
+            held.LastError = HeldMessages.Reason(context.Exception);
+            held.HeldAt = time.GetUtcNow();
+            held.ReleaseAt = held.Redeliveries < schedule.Count ? held.HeldAt + schedule[held.Redeliveries] : null;
             await SaveAsync(held);
         }
         catch (Exception holdFailure)
         {
             MessagingTelemetry.MovedToErrorQueue.Add(1, HeldMessages.Tags(consumer, "unknown"));
-            LogNotHeld(logger, context.MessageId!.Value, consumer, holdFailure.Message);
-            // The original failure, with its stack, is what the error queue's fault headers should carry.
-            ExceptionDispatchInfo.Throw(failure);
-            throw;
+            LogNotHeld(logger, consumer, holdFailure.Message);
+            await next.Send(context);
+            return;
         }
 
         var type = ContractTypes.ShortName(held.MessageType);
-        if (releaseAt is { } at)
+        if (held.ReleaseAt is { } at)
         {
             MessagingTelemetry.Redeliveries.Add(1, HeldMessages.Tags(consumer, type));
             LogHeld(logger, held.MessageId, type, consumer, at, held.LastError);
@@ -82,16 +49,13 @@ internal sealed partial class HoldFilter(
         else
         {
             MessagingTelemetry.SetAside.Add(1, HeldMessages.Tags(consumer, type));
-            LogSetAside(logger, held.MessageId, type, consumer, redeliveries, held.LastError);
+            LogSetAside(logger, held.MessageId, type, consumer, held.Redeliveries, held.LastError);
         }
     }
 
     public void Probe(ProbeContext context) => context.CreateFilterScope("hold");
 
-    /// <summary>
-    /// In a scope of its own: the consumer's context may hold the failed attempt's changes. A second failure of the same
-    /// message (after a redelivery, or a copy sent twice) replaces the first row.
-    /// </summary>
+    /// <summary>A second failure of the same message (after a redelivery, or a copy sent twice) replaces the first row.</summary>
     private async Task SaveAsync(HeldMessage held)
     {
         await using var scope = scopes.CreateAsyncScope();
@@ -116,6 +80,6 @@ internal sealed partial class HoldFilter(
     private static partial void LogSetAside(ILogger logger, Guid messageId, string messageType, string consumer, int redeliveries, string reason);
 
     [LoggerMessage(Level = LogLevel.Error,
-        Message = "Message {MessageId} failed in {Consumer} and could not be held in the database ({HoldFailure}); it goes to the queue's _error queue")]
-    private static partial void LogNotHeld(ILogger logger, Guid messageId, string consumer, string holdFailure);
+        Message = "A message failed in {Consumer} and could not be held in the database ({HoldFailure}); it goes to the queue's _error queue")]
+    private static partial void LogNotHeld(ILogger logger, string consumer, string holdFailure);
 }

@@ -1,4 +1,5 @@
 using MassTransit;
+using MassTransit.Middleware;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -34,6 +35,14 @@ public static class MessagingExtensions
             // Several services consume the same event; the prefix gives each its own queue instead of competing for one.
             bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(serviceName, includeNamespace: false));
             addConsumers?.Invoke(bus);
+            // What the quick retries gave up on is held in the database (HoldFilter); the _error queue only behind it.
+            bus.AddConfigureEndpointsCallback((context, _, endpoint) => endpoint.ConfigureError(error =>
+            {
+                error.UseFilter(new HoldFilter(
+                    context.GetRequiredService<IServiceScopeFactory>(), context.GetRequiredService<IOptions<ConsumerRetryOptions>>(),
+                    context.GetRequiredService<TimeProvider>(), context.GetRequiredService<ILogger<HoldFilter>>()));
+                error.UseFilter(new ErrorTransportFilter());
+            }));
             bus.UsingRabbitMq((context, rabbit) =>
             {
                 rabbit.Host(broker.Host, broker.Port, broker.VirtualHost, host =>
@@ -42,10 +51,9 @@ public static class MessagingExtensions
                     host.Password(broker.Password);
                     host.PublisherConfirmation = true;
                 });
-                // Before the inbox: each retry runs the inbox (and its transaction) afresh.
-                rabbit.UseFilter(new HoldFilter(
-                    context.GetRequiredService<IServiceScopeFactory>(), context.GetRequiredService<IOptions<ConsumerRetryOptions>>(),
-                    context.GetRequiredService<TimeProvider>(), context.GetRequiredService<ILogger<HoldFilter>>()));
+                rabbit.UseMessageRetry(retry => retry.Exponential(
+                    context.GetRequiredService<IOptions<ConsumerRetryOptions>>().Value.ImmediateRetries,
+                    TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(300)));
                 rabbit.UseConsumeFilter(typeof(InboxFilter<>), context);
                 rabbit.ConfigureEndpoints(context);
             });
