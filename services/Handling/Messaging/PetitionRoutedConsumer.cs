@@ -11,7 +11,8 @@ namespace PetitionPlatform.Handling.Messaging;
 /// Turns a routing decision into a case at the responsible unit. A later decision (after a decline or a reroute by a
 /// superior) closes the petition's case that is still open, so that exactly one unit is answerable at a time.
 /// Runs behind the inbox; on top of that, one case per (petition, unit, stage, attempt) is a unique constraint, and a
-/// decision older than a case already opened is recognised as stale and changes nothing.
+/// decision older than a case already opened is recognised as stale and changes nothing. A terminated matter gets no
+/// new case. Decisions and the termination of one petition take turns (<see cref="PetitionTurns"/>).
 /// </summary>
 public sealed partial class PetitionRoutedConsumer(HandlingDbContext db, TimeProvider time, ILogger<PetitionRoutedConsumer> logger)
     : IConsumer<PetitionRouted>
@@ -20,6 +21,14 @@ public sealed partial class PetitionRoutedConsumer(HandlingDbContext db, TimePro
     {
         var routed = context.Message;
         var ct = context.CancellationToken;
+        await db.TakePetitionTurnAsync(routed.PetitionId, ct);
+        if (await db.Terminations.AnyAsync(t => t.PetitionId == routed.PetitionId, ct))
+        {
+            // The matter was concluded (终结) wherever it stood; a decision made before routing learnt of it opens nothing.
+            LogTerminated(logger, routed.PetitionId, routed.Attempt);
+            return;
+        }
+
         var cases = await db.Cases
             .Where(c => c.PetitionId == routed.PetitionId && c.Stage == CaseStages.Original)
             .ToListAsync(ct);
@@ -65,6 +74,9 @@ public sealed partial class PetitionRoutedConsumer(HandlingDbContext db, TimePro
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Petition {PetitionId} was guided into a legal procedure; no case is opened")]
     private static partial void LogGuidedToLegal(ILogger logger, Guid petitionId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Ignored routing decision {Attempt} for petition {PetitionId}: the matter is terminated")]
+    private static partial void LogTerminated(ILogger logger, Guid petitionId, int attempt);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Ignored routing decision {Attempt} for petition {PetitionId}: a case of that or a later decision exists")]
     private static partial void LogStaleDecision(ILogger logger, Guid petitionId, int attempt);

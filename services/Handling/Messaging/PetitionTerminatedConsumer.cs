@@ -10,7 +10,8 @@ namespace PetitionPlatform.Handling.Messaging;
 /// Records that a matter is terminated (终结), so that no case of it can be contested again, and closes a case of the
 /// petition that is still open: a political-legal organ's record ends the matter wherever it stands. Runs behind the
 /// inbox; the termination is one row per petition, so handling's own termination (after a re-review answer) coming
-/// back, or a second record, changes nothing.
+/// back, or a second record, changes nothing. It takes its turn with the petition's routing decisions
+/// (<see cref="PetitionTurns"/>), so a case opened at the same moment is closed, not left open.
 /// </summary>
 public sealed partial class PetitionTerminatedConsumer(HandlingDbContext db, ILogger<PetitionTerminatedConsumer> logger)
     : IConsumer<PetitionTerminated>
@@ -19,6 +20,7 @@ public sealed partial class PetitionTerminatedConsumer(HandlingDbContext db, ILo
     {
         var terminated = context.Message;
         var ct = context.CancellationToken;
+        await db.TakePetitionTurnAsync(terminated.PetitionId, ct);
         if (await db.Terminations.AnyAsync(t => t.PetitionId == terminated.PetitionId, ct))
         {
             LogAlreadyTerminated(logger, terminated.PetitionId);

@@ -41,6 +41,9 @@ public sealed class IntakeDbContext(DbContextOptions<IntakeDbContext> options) :
             state.HasKey(s => s.PetitionId);
             state.Ignore(s => s.Stage);
             state.HasOne<Petition>().WithOne().HasForeignKey<MatterState>(s => s.PetitionId);
+            // Events of one petition are consumed concurrently and each rewrites the row from what it read: xmin (changed by
+            // every update) makes the later save fail instead of overwriting, and the retry applies its fact to the winner's row.
+            state.Property<uint>("Version").HasColumnName("xmin").HasColumnType("xid").IsRowVersion();
         });
         modelBuilder.Entity<CaseHandler>(handler =>
         {

@@ -1,6 +1,7 @@
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using PetitionPlatform.Contracts;
+using PetitionPlatform.Data;
 using PetitionPlatform.Intake.Data;
 using PetitionPlatform.Intake.Handlers;
 
@@ -10,7 +11,9 @@ namespace PetitionPlatform.Intake.Messaging;
 /// Keeps <see cref="CaseHandler"/>s: which units a petition's cases are with, so that intake can show them the
 /// petitioner's personal data in clear (ACCESS.md rule 4). A case opened makes its unit the lead; co-handlers join it;
 /// a decline releases the case from all of them. Facts are kept per case and unit, so a second copy or a late arrival
-/// (a decline before the opening it follows) leaves the same rows. Runs behind the inbox.
+/// (a decline before the opening it follows) leaves the same rows. A decline is final for the case, so a unit that joins
+/// a released case (co-handlers added before the decline, arriving after it) is released with the others. Runs behind
+/// the inbox; the events of one case take turns, so a decline never misses co-handlers being added at the same moment.
 /// </summary>
 public sealed class CaseHandlersConsumer(IntakeDbContext db)
     : IConsumer<CaseOpened>, IConsumer<CoHandlersAdded>, IConsumer<CaseDeclined>
@@ -47,10 +50,19 @@ public sealed class CaseHandlersConsumer(IntakeDbContext db)
             return [];
         }
 
+        // Each event reads the case's rows and adds to them, and a decline releases the rows it read: without turns a
+        // decline beside CoHandlersAdded would release the lead and leave the co-handlers' new rows unreleased.
+        await db.Database.TakeTransactionLockAsync("intake-case:" + caseId, ct);
         var handlers = await db.CaseHandlers.Where(h => h.CaseId == caseId).ToListAsync(ct);
+        var releasedAt = handlers.Select(h => h.ReleasedAt).FirstOrDefault(at => at is not null);
         foreach (var orgId in orgIds.Where(o => handlers.All(h => h.OrgId != o)))
         {
             var handler = new CaseHandler { CaseId = caseId, OrgId = orgId, PetitionId = petitionId, IsLead = isLead };
+            if (releasedAt is { } declined)
+            {
+                handler.Release(declined);
+            }
+
             db.CaseHandlers.Add(handler);
             handlers.Add(handler);
         }

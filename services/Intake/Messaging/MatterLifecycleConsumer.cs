@@ -9,7 +9,10 @@ namespace PetitionPlatform.Intake.Messaging;
 /// <summary>
 /// Keeps intake's view of where each petition stands (<see cref="MatterState"/>): routed to whom, answered by whom,
 /// reopened by a review request, terminated. One queue for the four events; each fact is applied by its own instant,
-/// so the order of arrival does not matter and a second copy changes nothing. Runs behind the inbox.
+/// so the order of arrival does not matter and a second copy changes nothing. Runs behind the inbox. Two events applied
+/// at once both read the row; the row version (xmin, see <see cref="IntakeDbContext"/>) fails the later save and
+/// its retry applies the fact again on top of the other's, so neither is lost. Two first facts both add the row; the
+/// primary key fails the later one the same way.
 /// </summary>
 public sealed partial class MatterLifecycleConsumer(IntakeDbContext db, ILogger<MatterLifecycleConsumer> logger)
     : IConsumer<PetitionRouted>, IConsumer<CaseAnswered>, IConsumer<ReviewRequested>, IConsumer<PetitionTerminated>
