@@ -15,6 +15,9 @@ internal sealed class ContainerTestServers(PostgreSqlContainer postgres, RabbitM
 
     public RabbitMqNode RabbitMq => Node(rabbitMq);
 
+    // Inside the container, as the stack's own container is backed up: no replication entry for outside clients needed.
+    public IReadOnlyList<string> BackupArguments => ["--container", postgres.Id];
+
     public static async Task<ContainerTestServers> StartAsync(string postgresImage, string rabbitMqImage)
     {
         DockerApiVersion.Negotiate();

@@ -18,6 +18,15 @@ internal sealed class LocalTestServers(DistributedApplication application, strin
 
     public RabbitMqNode RabbitMq { get; } = rabbitMq;
 
+    public IReadOnlyList<string> BackupArguments
+    {
+        get
+        {
+            var server = new Npgsql.NpgsqlConnectionStringBuilder(PostgresConnectionString);
+            return ["--host", server.Host!, "--port", server.Port.ToString(System.Globalization.CultureInfo.InvariantCulture)];
+        }
+    }
+
     public static async Task<LocalTestServers> StartAsync(string directory)
     {
         var builder = Builder(directory);

@@ -67,6 +67,13 @@ public sealed class SharedInfrastructure(IMessageSink diagnostics) : IAsyncLifet
         TestDirectories.Delete(_directory);
     }
 
+    /// <summary>
+    /// What <c>eng/backup.sh</c> and <c>eng/restore.sh</c> need to reach the run's PostgreSQL server: the arguments that
+    /// name it, and the superuser's password (their <c>PGPASSWORD</c>).
+    /// </summary>
+    public (IReadOnlyList<string> Arguments, string Password) PostgresBackupSource =>
+        (Servers.BackupArguments, new NpgsqlConnectionStringBuilder(Servers.PostgresConnectionString).Password!);
+
     /// <summary>Creates a database of its own for the caller and returns its Npgsql connection string.</summary>
     public async Task<string> CreateDatabaseAsync(string prefix)
     {

@@ -8,6 +8,9 @@ internal interface ITestServers : IAsyncDisposable
 
     RabbitMqNode RabbitMq { get; }
 
+    /// <summary>How <c>eng/backup.sh</c> reaches the PostgreSQL server: its arguments naming the server.</summary>
+    IReadOnlyList<string> BackupArguments { get; }
+
     /// <summary>A broker of its own, for a test that stops and starts it; the shared one must stay up.</summary>
     Task<IStoppableBroker> StartBrokerAsync(string name);
 }
