@@ -34,7 +34,8 @@ public static class PlatformAuthentication
             options.TokenValidationParameters.NameClaimType = "sub";
             options.TokenValidationParameters.RoleClaimType = PlatformClaims.Role;
             options.TokenValidationParameters.ValidTypes = ["at+jwt"];
-            // A rotated key is published ten minutes before it signs: reading the keys every five minutes knows it in time.
+            // A rotated key is published ten minutes before it signs: reading the keys every five minutes (TokenKeysRefresh,
+            // whatever the traffic) knows it in time.
             options.AutomaticRefreshInterval = TimeSpan.FromMinutes(5);
             options.Events = new JwtBearerEvents
             {
@@ -62,6 +63,7 @@ public static class PlatformAuthentication
         builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
             .Configure<IHttpClientFactory>((options, clients) => options.Backchannel = clients.CreateClient(MetadataClient));
         builder.Services.AddAuthorization();
+        builder.Services.AddHostedService<TokenKeysRefresh>();
         return builder;
     }
 }
