@@ -5,6 +5,7 @@ using PetitionPlatform.Data.Protection;
 using PetitionPlatform.Contracts;
 using PetitionPlatform.Identity.Data;
 using PetitionPlatform.Messaging;
+using PetitionPlatform.Data;
 
 namespace PetitionPlatform.Identity.Signing;
 
@@ -30,7 +31,7 @@ public sealed class SigningKeyStore(IdentityDbContext db, SigningKeySealing seal
     public async Task<SigningKey?> EnsureAsync(CancellationToken ct)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(hashtext('signing_keys'))", ct);
+        await db.Database.TakeTransactionLockAsync("signing_keys", ct);
         var now = time.GetUtcNow();
         var latest = await db.SigningKeys.Where(k => k.NotAfter > now).OrderByDescending(k => k.NotAfter).FirstOrDefaultAsync(ct);
         SigningKey? made = null;

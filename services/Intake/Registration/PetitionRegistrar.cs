@@ -9,6 +9,7 @@ using PetitionPlatform.Intake.Domain;
 using PetitionPlatform.Intake.PersonalData;
 using PetitionPlatform.Intake.Repeats;
 using PetitionPlatform.Messaging;
+using PetitionPlatform.Data;
 
 namespace PetitionPlatform.Intake.Registration;
 
@@ -40,7 +41,7 @@ public sealed partial class PetitionRegistrar(
         if (idempotencyKey is not null)
         {
             // Serialises concurrent requests with the same key: the second waits, then finds the first's record.
-            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({idempotencyKey}, 0))", ct);
+            await db.Database.TakeTransactionLockAsync(idempotencyKey, ct);
             var previous = await db.IdempotencyRecords.AsNoTracking().SingleOrDefaultAsync(r => r.Key == idempotencyKey, ct);
             if (previous is not null)
             {

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using PetitionPlatform.Contracts;
 using PetitionPlatform.Intake.Data;
 using PetitionPlatform.Intake.Domain;
+using PetitionPlatform.Data;
 
 namespace PetitionPlatform.Intake.Repeats;
 
@@ -24,7 +25,7 @@ public sealed class MatterMatcher(IntakeDbContext db, IOptions<RepeatOptions> op
         // Two submissions of one person arriving together must not both miss each other: the second waits for the
         // first to commit. Keyed by the identity the rule matches on first.
         var lockKey = Convert.ToHexString(idHash ?? phoneHash!);
-        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({"petitioner:" + lockKey}, 0))", ct);
+        await db.Database.TakeTransactionLockAsync("petitioner:" + lockKey, ct);
 
         var county = RegionCode.Parse(submission.RegionCode).County.Value;
         var rows = await db.Petitions.AsNoTracking()

@@ -5,6 +5,7 @@ using PetitionPlatform.Contracts;
 using PetitionPlatform.Supervision.Data;
 using PetitionPlatform.Supervision.Deadlines;
 using PetitionPlatform.Supervision.Domain;
+using PetitionPlatform.Data;
 
 namespace PetitionPlatform.Supervision.Messaging;
 
@@ -44,7 +45,7 @@ public sealed partial class EarlyWarningConsumer(
         var spike = options.Value.Spike;
         var registeredAt = message.OccurredAt;
         // Registrations of one county and topic are counted one at a time, so two consumed at once cannot both miss the threshold.
-        await db.Database.ExecuteSqlInterpolatedAsync($"SELECT pg_advisory_xact_lock(hashtext({county + "|" + message.Topic}))", ct);
+        await db.Database.TakeTransactionLockAsync(county + "|" + message.Topic, ct);
         if (!await db.WarningRegistrations.AnyAsync(r => r.PetitionId == message.PetitionId, ct))
         {
             db.WarningRegistrations.Add(new WarningRegistration
