@@ -22,6 +22,12 @@ public static class DecisionLog
         request.AwaitingDecisionBy = null;
         request.AwaitingReason = null;
         request.DecideBy = null;
+        // Written even when it was already null, so the row's version is checked: a decision made from a stale read
+        // loses to the one made at the same moment.
+        if (db.Entry(request).State is EntityState.Unchanged or EntityState.Modified)
+        {
+            db.Entry(request).Property(r => r.AwaitingDecisionBy).IsModified = true;
+        }
         db.AddToOutbox(new PetitionRouted(
             request.PetitionId,
             decidedBy,

@@ -27,6 +27,10 @@ public sealed class RoutingDbContext(DbContextOptions<RoutingDbContext> options)
             entity.ToTable("routing_requests");
             entity.HasKey(p => p.PetitionId);
             entity.Ignore(p => p.Facts);
+            // A decline, a reroute and another copy of a decline can be handled at once, each deciding from what it read:
+            // xmin (changed by every update) makes the second save fail and be retried on what the first wrote
+            // (DecisionLog.Record always updates the row for that reason).
+            entity.Property<uint>("Version").HasColumnName("xmin").HasColumnType("xid").IsRowVersion();
         });
         modelBuilder.Entity<RoutingDecision>(entity =>
         {
