@@ -18,7 +18,14 @@ namespace PetitionPlatform.EndToEndTests.Faults;
 [Collection("faults")]
 public sealed class KillTests(PlatformFixture platform, ITestOutputHelper output)
 {
-    private static readonly TimeSpan s_between = TimeSpan.FromMilliseconds(400);
+    /// <summary>
+    /// The load's pace, about what a busy province sends: a rate, not a wait for a result. Back to back, the gateway's
+    /// per-client rate limit would refuse most registrations and the checks afterwards would read thousands of petitions.
+    /// </summary>
+    private static readonly TimeSpan s_pace = TimeSpan.FromMilliseconds(400);
+
+    /// <summary>How many more petitions must be accepted between one fault and the next.</summary>
+    private const int Between = 5;
 
     /// <summary>Every service with a database and a bus (identity only issues tokens the others have cached keys for).</summary>
     private static readonly string[] s_killed = ["handling", "routing", "intake", "notification", "supervision", "audit"];
@@ -85,7 +92,7 @@ public sealed class KillTests(PlatformFixture platform, ITestOutputHelper output
         Assert.Equal(accepted.Count, cases);
     }
 
-    /// <summary>Registers one petition after another until stopped; a refusal while intake's parts restart is not a petition.</summary>
+    /// <summary>Registers one petition after another at the load's pace until stopped; a refusal while intake restarts is not a petition.</summary>
     private async Task<List<Registered>> RegisterSteadilyAsync(CancellationToken stop)
     {
         var accepted = new List<Registered>();
@@ -111,9 +118,10 @@ public sealed class KillTests(PlatformFixture platform, ITestOutputHelper output
                 // The gateway could not reach intake for a moment: the agency would try again.
             }
 
+            Volatile.Write(ref _accepted, accepted.Count);
             try
             {
-                await Task.Delay(s_between, stop);
+                await Task.Delay(s_pace, stop);
             }
             catch (OperationCanceledException)
             {
@@ -124,10 +132,14 @@ public sealed class KillTests(PlatformFixture platform, ITestOutputHelper output
         return accepted;
     }
 
-    /// <summary>Lets the load run for a few registrations (and fails at once if it has stopped).</summary>
-    private static async Task WhileLoadRunsAsync(Task load)
+    private int _accepted;
+
+    /// <summary>Waits until a few more petitions were accepted: the fault comes while the load flows (and the load is still running).</summary>
+    private async Task WhileLoadRunsAsync(Task load)
     {
-        await Task.Delay(TimeSpan.FromSeconds(3));
+        var from = Volatile.Read(ref _accepted);
+        await Eventually.HoldsAsync(() => Task.FromResult(Volatile.Read(ref _accepted)), count => count >= from + Between || load.IsCompleted,
+            because: "the load flows", seconds: 120);
         Assert.False(load.IsCompleted, "the load is still running");
     }
 

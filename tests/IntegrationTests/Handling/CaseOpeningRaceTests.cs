@@ -23,6 +23,8 @@ public sealed class CaseOpeningRaceTests(SharedInfrastructure infrastructure) : 
 
     public async Task DisposeAsync() => await _handling.DisposeAsync();
 
+    private static readonly DateTimeOffset s_terminatedAt = new(2026, 11, 24, 9, 0, 0, TimeSpan.FromHours(8));
+
     [Fact]
     public async Task A_decision_and_its_reroute_each_delivered_twice_at_once_leave_one_open_case_at_the_later_unit()
     {
@@ -54,7 +56,7 @@ public sealed class CaseOpeningRaceTests(SharedInfrastructure infrastructure) : 
         await Task.WhenAll(petitions.SelectMany(id => new object[]
         {
             HandlingHost.Routed(id),
-            new PetitionTerminated(id, "130724/political-legal", "political-legal", null, "沽政法终〔2026〕1号", DateTimeOffset.UtcNow),
+            new PetitionTerminated(id, "130724/political-legal", "political-legal", null, "沽政法终〔2026〕1号", s_terminatedAt),
         }).Select(message => _handling.Bus.Publish(message, context => context.MessageId = Guid.NewGuid())));
         await ProcessedAsync(petitions, nameof(PetitionRouted), 1);
         await ProcessedAsync(petitions, nameof(PetitionTerminated), 1);

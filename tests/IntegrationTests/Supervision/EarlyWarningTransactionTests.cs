@@ -13,8 +13,7 @@ namespace PetitionPlatform.IntegrationTests.Supervision;
 /// <summary>
 /// The early-warning consumer reads the county bureau's superiors from routing's directory over HTTP. That call must
 /// not happen inside its database transaction: a slow directory would hold the transaction (and its advisory lock)
-/// open. While each directory request is in flight, the probe asks PostgreSQL whether a connection of supervision's
-/// database has sat idle inside a transaction for longer than the request has been waiting.
+/// open. While each directory request is in flight, the probe asks PostgreSQL whether the consumer's transaction is open.
 /// </summary>
 [Collection("infrastructure")]
 public sealed class EarlyWarningTransactionTests(SharedInfrastructure infrastructure)
@@ -37,7 +36,10 @@ public sealed class EarlyWarningTransactionTests(SharedInfrastructure infrastruc
         await ServiceSet.Ready(supervision.CreateClient());
 
         var journey = PetitionJourney.Started(daysAgo: 1); // 35 people: a collective petition
-        await supervision.Services.GetRequiredService<IBus>().Publish(journey.Registered());
+        // To the early-warning queue only: no other consumer's inbox runs meanwhile, so any transaction the probe finds
+        // idle after an inbox query is this consumer's.
+        var queue = await supervision.Services.GetRequiredService<IBus>().GetSendEndpoint(new Uri("queue:supervision-early-warning"));
+        await queue.Send(journey.Registered());
 
         await Eventually.HoldsAsync(
             () => supervision.InDatabaseAsync(db => db.Notices.CountAsync(n => n.PetitionId == journey.PetitionId && n.Stage == "collective-petition")),
@@ -46,10 +48,12 @@ public sealed class EarlyWarningTransactionTests(SharedInfrastructure infrastruc
         Assert.Equal(0, probe.OpenTransactionsSeen);
     }
 
-    /// <summary>Holds each directory request for a moment, then counts transactions left idle since before it began.</summary>
+    /// <summary>
+    /// While each directory request is in flight, counts transactions of supervision's database left idle after an inbox
+    /// query: the consumer's own, had it opened its transaction before asking the directory.
+    /// </summary>
     private sealed class OpenTransactionProbe(string connectionString) : DelegatingHandler
     {
-        private static readonly TimeSpan s_hold = TimeSpan.FromMilliseconds(600);
         private int _requests;
         private int _openTransactionsSeen;
 
@@ -60,16 +64,14 @@ public sealed class EarlyWarningTransactionTests(SharedInfrastructure infrastruc
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             Interlocked.Increment(ref _requests);
-            await Task.Delay(s_hold, cancellationToken);
             await using var connection = new NpgsqlConnection(connectionString);
             await connection.OpenAsync(cancellationToken);
             await using var command = new NpgsqlCommand(
                 """
                 SELECT count(*)::int FROM pg_stat_activity
                 WHERE datname = current_database() AND pid <> pg_backend_pid()
-                  AND state = 'idle in transaction' AND state_change < now() - @held
+                  AND state = 'idle in transaction' AND query LIKE '%inbox_messages%'
                 """, connection);
-            command.Parameters.AddWithValue("held", s_hold / 2);
             Interlocked.Add(ref _openTransactionsSeen, (int)(await command.ExecuteScalarAsync(cancellationToken))!);
             return await base.SendAsync(request, cancellationToken);
         }
