@@ -25,7 +25,7 @@ public sealed partial class InboxFilter<TMessage>(
         var messageId = context.MessageId
             ?? throw new InvalidOperationException($"{typeof(TMessage).Name} arrived without a MessageId; the inbox cannot deduplicate it.");
         // The queue name without the virtual host: the inbox belongs to one service's database, whatever broker it uses.
-        var consumer = context.ReceiveContext.InputAddress.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries)[^1];
+        var consumer = HeldMessages.QueueOf(context.ReceiveContext);
 
         foreach (var preparation in preparations.Where(p => p.Queue == consumer))
         {
