@@ -5,6 +5,7 @@ using PetitionPlatform.Handling.Data;
 using PetitionPlatform.Handling.Messaging;
 using PetitionPlatform.Handling.Workflow;
 using PetitionPlatform.Messaging;
+using PetitionPlatform.Messaging.Calendar;
 using PetitionPlatform.Routing.Client;
 using PetitionPlatform.ServiceDefaults.Access;
 
@@ -20,7 +21,11 @@ internal static class ApplicationServices
             bus.AddConsumer<PetitionRegisteredConsumer>();
             bus.AddConsumer<PetitionRoutedConsumer>();
             bus.AddConsumer<PetitionTerminatedConsumer>();
+            bus.AddHolidayNoticeConsumer();
         });
+        // The cases' clocks count on the holiday notices operators load, and move when one is loaded.
+        builder.AddHolidayNotices();
+        builder.Services.AddScoped<IDueDateRecount, CaseClockRecount>();
         builder.AddApiDocumentation();
         // Optional parts of a case (acceptedAt, extendedBy, answer, …) are left out until they exist, as API.md marks them.
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull);

@@ -32,6 +32,7 @@ internal static class ApplicationServices
             bus.AddConsumer<CaseFindingsAddedConsumer>();
             bus.AddConsumer<ReviewRequestedConsumer>();
             bus.AddConsumer<PetitionTerminatedConsumer>();
+            bus.AddConsumer<DueDateChangedConsumer>();
         });
         builder.AddApiDocumentation();
         builder.AddPlatformAccess();

@@ -1,5 +1,6 @@
 using PetitionPlatform.Data;
 using PetitionPlatform.Messaging;
+using PetitionPlatform.Messaging.Calendar;
 using PetitionPlatform.Routing.Api;
 using PetitionPlatform.Routing.Data;
 using PetitionPlatform.Routing.Domain;
@@ -23,6 +24,8 @@ internal static class ApplicationServices
             bus.AddConsumer<CaseDeclinedConsumer>();
             bus.AddConsumer<PetitionTerminatedConsumer>();
         });
+        // Routing keeps the holiday notices operators load (CalendarApi) and counts its own periods on them.
+        builder.AddHolidayNotices();
         builder.AddApiDocumentation();
         builder.AddPlatformAccess();
         // Routing owns the directory: who covers which region is read in its own tables.

@@ -19,6 +19,7 @@ app.MapApiDocumentation();
 app.MapDirectoryApi();
 app.MapPetitionRoutingApi();
 app.MapTerminationsApi();
+app.MapCalendarApi();
 app.MapMessagingDiagnostics("/api/routing");
 app.MapSetAsideMessages("/api/routing");
 

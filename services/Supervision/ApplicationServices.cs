@@ -1,6 +1,7 @@
 using PetitionPlatform.Contracts;
 using PetitionPlatform.Data;
 using PetitionPlatform.Messaging;
+using PetitionPlatform.Messaging.Calendar;
 using PetitionPlatform.Routing.Client;
 using PetitionPlatform.ServiceDefaults.Access;
 using PetitionPlatform.Supervision.Api;
@@ -25,7 +26,10 @@ internal static class ApplicationServices
             bus.AddLifecycleEventConsumers();
             bus.AddConsumer<EarlyWarningConsumer>();
             bus.AddConsumer<PetitionLinksConsumer>();
+            bus.AddHolidayNoticeConsumer();
         });
+        // The ledger's own clocks (the intake decision's) and every provisional mark count on the loaded notices.
+        builder.AddHolidayNotices();
         builder.AddApiDocumentation();
         builder.Services.AddScoped<LedgerStore>();
         builder.AddPlatformAccess();

@@ -29,11 +29,32 @@ public sealed class HolidayCalendar
     /// <summary>The calendar in the data file that ships with the platform.</summary>
     public static HolidayCalendar China { get; } = LoadEmbedded();
 
+    /// <summary>
+    /// This calendar with <paramref name="notice"/> as its year's arrangement, in place of the one in the data or of the
+    /// national rules; every other year as it was.
+    /// </summary>
+    public HolidayCalendar With(HolidayNotice notice)
+    {
+        ArgumentNullException.ThrowIfNull(notice);
+        return new HolidayCalendar(
+            _holidays.Where(d => d.Year != notice.Year).Concat(notice.HolidayDays),
+            _workdays.Where(d => d.Year != notice.Year).Concat(notice.Workdays),
+            _publishedYears.Append(notice.Year));
+    }
+
     public bool IsWorkingDay(DateOnly day) =>
         _workdays.Contains(day) || (!IsHoliday(day) && day.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday));
 
     /// <summary>Whether the State Council's notice for <paramref name="year"/> is in the data, not only the national rules.</summary>
     public bool HasNotice(int year) => _publishedYears.Contains(year);
+
+    /// <summary>The holidays and the exchanged working days of <paramref name="year"/>, as this calendar counts them, in date order.</summary>
+    public (IReadOnlyList<DateOnly> Holidays, IReadOnlyList<DateOnly> Workdays) ArrangementOf(int year)
+    {
+        var first = new DateOnly(year, 1, 1);
+        var days = Enumerable.Range(0, first.AddYears(1).DayNumber - first.DayNumber).Select(first.AddDays).ToList();
+        return ([.. days.Where(IsHoliday)], [.. days.Where(d => _workdays.Contains(d))]);
+    }
 
     private bool IsHoliday(DateOnly day) =>
         HasNotice(day.Year)

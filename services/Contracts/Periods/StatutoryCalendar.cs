@@ -11,7 +11,43 @@ public sealed class StatutoryCalendar(HolidayCalendar holidays)
     /// <summary>Asia/Shanghai has kept UTC+8 without daylight saving since 1991; a fixed offset needs no tz database.</summary>
     public static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
 
-    public static StatutoryCalendar China { get; } = new(HolidayCalendar.China);
+    /// <summary>
+    /// The calendar every clock of this process counts on: the data that ships with the platform, with each notice the
+    /// operators loaded since (<see cref="Adopt"/>). One per process, as the country has one calendar: every service
+    /// keeps the notices in its own database and adopts them at start and as they arrive, so the statutory periods stay
+    /// plain functions of their dates wherever they are counted (docs/decisions.md 49).
+    /// </summary>
+    public static StatutoryCalendar China => s_current;
+
+    private static volatile StatutoryCalendar s_current = new(HolidayCalendar.China);
+    private static readonly Dictionary<int, DateTimeOffset> s_adopted = [];
+    private static readonly Lock s_adopting = new();
+
+    private readonly HolidayCalendar _holidays = holidays;
+
+    /// <summary>Which days are rest days, as this calendar counts them.</summary>
+    public HolidayCalendar Holidays => _holidays;
+
+    /// <summary>
+    /// Counts from now on with <paramref name="notice"/>, loaded at <paramref name="loadedAt"/>, as its year's
+    /// arrangement; a notice for the same year loaded earlier than the one adopted changes nothing, so notices may
+    /// arrive in any order, and twice. Whether the calendar changed.
+    /// </summary>
+    public static bool Adopt(HolidayNotice notice, DateTimeOffset loadedAt)
+    {
+        ArgumentNullException.ThrowIfNull(notice);
+        lock (s_adopting)
+        {
+            if (s_adopted.TryGetValue(notice.Year, out var adopted) && adopted >= loadedAt)
+            {
+                return false;
+            }
+
+            s_adopted[notice.Year] = loadedAt;
+            s_current = new StatutoryCalendar(s_current._holidays.With(notice));
+            return true;
+        }
+    }
 
     /// <summary>The day in China on which <paramref name="instant"/> falls.</summary>
     public static DateOnly DayOf(DateTimeOffset instant) => DateOnly.FromDateTime(instant.ToOffset(ChinaOffset).DateTime);
@@ -24,7 +60,7 @@ public sealed class StatutoryCalendar(HolidayCalendar holidays)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(days);
         var last = DayOf(start).AddDays(days);
-        while (!holidays.IsWorkingDay(last))
+        while (!_holidays.IsWorkingDay(last))
         {
             last = last.AddDays(1);
         }
@@ -49,7 +85,7 @@ public sealed class StatutoryCalendar(HolidayCalendar holidays)
         var last = DayOf(dueBy).Year;
         for (var year = first; year <= last; year++)
         {
-            if (!holidays.HasNotice(year))
+            if (!_holidays.HasNotice(year))
             {
                 return true;
             }

@@ -10,6 +10,9 @@ public static class AuditActions
     public const string PetitionRerouted = "routing.rerouted";
     public const string PetitionTerminated = "routing.terminated";
 
+    /// <summary>An operator loaded a year's holiday notice; the subject is the year.</summary>
+    public const string HolidayNoticeLoaded = "routing.holiday-notice-loaded";
+
     public const string CaseAccepted = "case.accepted";
     public const string CaseDeclined = "case.declined";
     public const string CoHandlersAdded = "case.co-handlers-added";

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using PetitionPlatform.Handling.Domain;
 using PetitionPlatform.Messaging;
+using PetitionPlatform.Messaging.Calendar;
 
 namespace PetitionPlatform.Handling.Data;
 
@@ -45,5 +46,6 @@ public sealed class HandlingDbContext(DbContextOptions<HandlingDbContext> option
             entity.Ignore(t => t.Refusal);
         });
         modelBuilder.AddOutboxAndInbox();
+        modelBuilder.AddHolidayNotices();
     }
 }

@@ -415,6 +415,49 @@ public sealed class Case
         return transition;
     }
 
+    /// <summary>
+    /// Counts the clocks that still run at <paramref name="now"/> again on the calendar as it is now (after a holiday
+    /// notice was loaded), each from its own start by the same rule that set it, and moves those whose last day
+    /// changed. A clock that ran out before now stays as it was: a notice loaded late does not reopen it.
+    /// </summary>
+    public IReadOnlyList<CaseClockMove> RecountClocks(DateTimeOffset now)
+    {
+        List<CaseClockMove> moves = [];
+        if (Status == CaseStatuses.AwaitingAcceptance && Stage == CaseStages.Original && AcceptanceDueBy >= now)
+        {
+            AcceptanceDueBy = Moved(DueDateClocks.Acceptance, OpenedAt, AcceptanceDueBy, CasePeriods.AcceptanceDueBy(OpenedAt));
+        }
+        else if (Status == CaseStatuses.InProgress && HandlingDueBy is { } handlingDueBy && handlingDueBy >= now)
+        {
+            HandlingDueBy = Moved(DueDateClocks.Answer, AcceptedAt!.Value, handlingDueBy,
+                CasePeriods.AnswerDueBy(Stage, AcceptedAt.Value, ExtensionDays ?? 0, HearingDays));
+        }
+        else if (Status is CaseStatuses.Answered or CaseStatuses.Evaluated && NextReviewStage is not null
+            && ReviewDueBy is { } reviewDueBy && reviewDueBy >= now)
+        {
+            ReviewDueBy = Moved(DueDateClocks.ReviewRequest, AnsweredAt!.Value, reviewDueBy, CasePeriods.ReviewDueBy(AnsweredAt.Value));
+        }
+
+        // Beside the acceptance and handling clocks: an assigned matter is also owed back to the bureau until it is answered.
+        if (Status is CaseStatuses.AwaitingAcceptance or CaseStatuses.InProgress && Mode == RoutingModes.Assign
+            && ReportBackDueBy is { } reportBackDueBy && reportBackDueBy >= now)
+        {
+            ReportBackDueBy = Moved(DueDateClocks.ReportBack, OpenedAt, reportBackDueBy, ReportBack.DueBy(OpenedAt));
+        }
+
+        return moves;
+
+        DateTimeOffset Moved(string clock, DateTimeOffset startedAt, DateTimeOffset previous, DateTimeOffset recounted)
+        {
+            if (recounted != previous)
+            {
+                moves.Add(new CaseClockMove(clock, startedAt, previous, recounted));
+            }
+
+            return recounted;
+        }
+    }
+
     /// <summary>A later routing decision sent the petition elsewhere: this unit's open case ends without an answer.</summary>
     public CaseTransition Supersede(DateTimeOffset at) => Close(CaseAction.Supersede, at);
 

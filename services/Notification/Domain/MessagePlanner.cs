@@ -154,6 +154,30 @@ public static class MessagePlanner
             ]);
 
     /// <summary>
+    /// A holiday notice loaded at run time moved a running clock: the unit that owes the acceptance decision or the answer
+    /// is told its new date; the petitioner, whose own window to ask for a review moved, is told that.
+    /// </summary>
+    public static IReadOnlyList<PlannedMessage> ForDueDateChanged(DueDateChanged e, PetitionFile file)
+    {
+        var common = new[]
+        {
+            ("number", file.Number), ("year", e.NoticeYear.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("reference", e.NoticeReference),
+            ("previousDueBy", Wording.Date(e.PreviousDueBy)), ("dueBy", Wording.Date(e.DueBy)),
+        };
+        if (e.Clock == DueDateClocks.ReviewRequest)
+        {
+            return [new(TemplateNames.ReviewWindowChanged, Recipient.PetitionerOf(e.PetitionId),
+                Values([.. common, ("reviewKind", Wording.NextReview(e.Stage ?? CaseStages.Original))]))];
+        }
+
+        return Guard(e.Confidential || file.Confidential, e.OrgId,
+        [
+            new(TemplateNames.DueDateChanged, Recipient.Unit(e.OrgId),
+                Values([.. common, ("stage", Wording.Stage(e.Stage ?? CaseStages.Original)), ("clock", Wording.Clock(e.Clock, e.Stage ?? CaseStages.Original))])),
+        ]);
+    }
+
+    /// <summary>
     /// The confidentiality rule (Regulation art. 23): a confidential matter is never written to any unit but the
     /// responsible one. The petitioner is still told.
     /// </summary>

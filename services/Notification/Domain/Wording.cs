@@ -38,6 +38,15 @@ public static class Wording
         _ => throw new ArgumentException($"'{stage}' is not a case stage of the Contracts vocabulary.", nameof(stage)),
     };
 
+    /// <summary>The deadline a unit owes, as a moved clock's notice names it.</summary>
+    public static string Clock(string clock, string stage) => clock switch
+    {
+        DueDateClocks.Acceptance => "受理决定",
+        DueDateClocks.Answer => $"{Stage(stage)}答复",
+        DueDateClocks.ReportBack => "办结报告报送",
+        _ => throw new ArgumentException($"'{clock}' is not a clock a unit owes.", nameof(clock)),
+    };
+
     /// <summary>After an original answer the petitioner may ask for review (复查); after a review answer, for re-review (复核).</summary>
     public static string NextReview(string answeredStage) => answeredStage == CaseStages.Review ? "复核" : "复查";
 

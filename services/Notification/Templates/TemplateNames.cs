@@ -23,6 +23,9 @@ public static class TemplateNames
     /// <summary>A review or re-review body held a hearing (听证): the answer's date moves, the petitioner is told the new one.</summary>
     public const string HearingHeld = "hearing-held";
 
+    /// <summary>A holiday notice loaded at run time moved the end of the petitioner's window to ask for a review.</summary>
+    public const string ReviewWindowChanged = "review-window-changed";
+
     /// <summary>The matter is concluded (终结) and will not be accepted again.</summary>
     public const string Terminated = "terminated";
 
@@ -35,6 +38,9 @@ public static class TemplateNames
     /// <summary>A co-handling unit added findings to a joint case: the lead unit, which answers, is told to read them.</summary>
     public const string FindingsAdded = "findings-added";
 
+    /// <summary>A holiday notice loaded at run time moved a deadline the unit owes (its acceptance decision or its answer).</summary>
+    public const string DueDateChanged = "due-date-changed";
+
     // Supervision's notices to units (and the units copied).
     public const string SupervisionReminder = "supervision-reminder";
     public const string SupervisionOverdue = "supervision-overdue";
@@ -44,8 +50,8 @@ public static class TemplateNames
     public static readonly IReadOnlyList<string> All =
     [
         Receipt, Transferred, NotAcceptedLegalRoute, Accepted, Extended, Answered, AnsweredFinal, NotAcceptedTerminated, ReviewOpened, Terminated,
-        HearingHeld,
-        NewCase, DeclinedReturned, RoutingDecisionRequired, LegalProcedure, FindingsAdded,
+        HearingHeld, ReviewWindowChanged,
+        NewCase, DeclinedReturned, RoutingDecisionRequired, LegalProcedure, FindingsAdded, DueDateChanged,
         SupervisionReminder, SupervisionOverdue, SupervisionEscalation, SupervisionAlert,
     ];
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using PetitionPlatform.Messaging;
+using PetitionPlatform.Messaging.Calendar;
 using PetitionPlatform.Routing.Domain;
 
 namespace PetitionPlatform.Routing.Data;
@@ -49,5 +50,6 @@ public sealed class RoutingDbContext(DbContextOptions<RoutingDbContext> options)
         modelBuilder.Entity<Organization>(entity => entity.HasKey(o => o.Id));
         modelBuilder.Entity<ClassificationEntry>(entity => entity.HasKey(t => t.Topic));
         modelBuilder.AddOutboxAndInbox();
+        modelBuilder.AddHolidayNotices();
     }
 }

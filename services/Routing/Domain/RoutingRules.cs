@@ -58,15 +58,8 @@ public static class RoutingRules
             confidential,
             $"{entryClause}; {placeClause}; {modeClause}.",
             mode == RoutingModes.GuideToLegal ? $"litigation before the people's court (诉讼程序): {responsible.Name}" : null,
-            mode == RoutingModes.Assign ? ReportBackDueBy(decidedAt) : null);
+            mode == RoutingModes.Assign ? ReportBack.DueBy(decidedAt) : null);
     }
-
-    /// <summary>
-    /// Report-back date of an assignment: by default the end of the handling period. Acceptance and handling are counted
-    /// from the routing decision here, an approximation that holds until the unit actually accepts.
-    /// </summary>
-    public static DateTimeOffset ReportBackDueBy(DateTimeOffset decidedAt) =>
-        StatutoryCalendar.China.DueBy(decidedAt, StatutoryPeriods.AcceptanceDays + StatutoryPeriods.HandlingDays);
 
     public static bool IsReport(PetitionFacts facts, ClassificationEntry? entry) =>
         PetitionKinds.IsConfidential(facts.Kind) || entry?.Unit == Units.Discipline;

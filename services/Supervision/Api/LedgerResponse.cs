@@ -64,14 +64,26 @@ public sealed record LedgerStageResponse(
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public bool Provisional { get; init; }
 
+    /// <summary>
+    /// The holiday notices loaded at run time that moved <see cref="DueBy"/>, oldest first; absent when none did (an
+    /// extension of API.md's stage).
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<LedgerDueDateMoveResponse>? Moves { get; init; }
+
     public static LedgerStageResponse From(StageClock stage, DateTimeOffset now) => new(
         stage.Stage, stage.OrgId, stage.CaseId?.ToString(), stage.StartedAt.InChina(), stage.DueBy.InChina(),
         stage.DoneAt.InChina(), stage.IsOverdueAt(now),
         stage.Hearings.Count == 0 ? null : [.. stage.Hearings.Select(h => new LedgerHearingResponse(h.StartedOn, h.EndedOn, h.EndedOn.DayNumber - h.StartedOn.DayNumber + 1))])
     {
         Provisional = stage.Provisional,
+        Moves = stage.Moves.Count == 0 ? null
+            : [.. stage.Moves.Select(m => new LedgerDueDateMoveResponse(m.PreviousDueBy.InChina(), m.DueBy.InChina(), m.NoticeYear, m.NoticeReference, m.At.InChina()))],
     };
 }
+
+/// <summary>A due date moved by a year's holiday notice (<c>noticeReference</c>, its document number) loaded at <c>at</c>.</summary>
+public sealed record LedgerDueDateMoveResponse(DateTimeOffset PreviousDueBy, DateTimeOffset DueBy, int NoticeYear, string NoticeReference, DateTimeOffset At);
 
 /// <summary>A hearing (听证) of a review or re-review: its days are left out of the stage's due date.</summary>
 public sealed record LedgerHearingResponse(DateOnly StartedOn, DateOnly EndedOn, int Days);

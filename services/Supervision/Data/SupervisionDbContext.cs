@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using PetitionPlatform.Messaging;
+using PetitionPlatform.Messaging.Calendar;
 using PetitionPlatform.Supervision.Domain;
 
 namespace PetitionPlatform.Supervision.Data;
@@ -50,5 +51,6 @@ public sealed class SupervisionDbContext(DbContextOptions<SupervisionDbContext> 
             entity.HasKey(l => l.PetitionId);
         });
         modelBuilder.AddOutboxAndInbox();
+        modelBuilder.AddHolidayNotices();
     }
 }

@@ -32,6 +32,9 @@ internal sealed class CaseTrack(Guid caseId, string orgId)
     /// <summary>The review's hearings; a republished event adds nothing, as each hearing is kept once.</summary>
     public List<HearingPeriod> Hearings { get; } = [];
 
+    /// <summary>The moves of the case's clocks by holiday notices, by ledger stage; a republished event adds nothing.</summary>
+    public Dictionary<string, List<DueDateMove>> Moves { get; } = [];
+
     /// <summary>The instant the case first shows up in the history, to keep cases in the order they began.</summary>
     public DateTimeOffset FirstSeenAt => OpenedAt ?? ReviewRequestedAt ?? AcceptedAt ?? DecidedAt ?? AnsweredAt ?? DateTimeOffset.MaxValue;
 
@@ -39,12 +42,12 @@ internal sealed class CaseTrack(Guid caseId, string orgId)
     {
         if (OpenedAt is { } opened && AcceptanceDueBy is { } acceptanceDue)
         {
-            yield return new StageClock(LedgerStages.Acceptance, OrgId, CaseId, opened, acceptanceDue, DecidedAt);
+            yield return new StageClock(LedgerStages.Acceptance, OrgId, CaseId, opened, acceptanceDue, DecidedAt) { Moves = MovesOf(LedgerStages.Acceptance) };
         }
 
         if (AcceptedAt is { } accepted && HandlingDueBy is { } handlingDue)
         {
-            yield return new StageClock(LedgerStages.Handling, OrgId, CaseId, accepted, handlingDue, AnsweredAt);
+            yield return new StageClock(LedgerStages.Handling, OrgId, CaseId, accepted, handlingDue, AnsweredAt) { Moves = MovesOf(LedgerStages.Handling) };
         }
 
         // A review has no acceptance step: its one clock runs from the request to the superior's answer.
@@ -53,12 +56,29 @@ internal sealed class CaseTrack(Guid caseId, string orgId)
             yield return new StageClock(stage, OrgId, CaseId, requested, reviewDue, AnsweredAt)
             {
                 Hearings = [.. Hearings.OrderBy(h => h.StartedOn)],
+                Moves = MovesOf(stage),
             };
         }
 
         if (OpenedAt is { } assigned && ReportBackDueBy is { } reportBackDue)
         {
-            yield return new StageClock(LedgerStages.ReportBack, OrgId, CaseId, assigned, reportBackDue, AnsweredAt);
+            yield return new StageClock(LedgerStages.ReportBack, OrgId, CaseId, assigned, reportBackDue, AnsweredAt) { Moves = MovesOf(LedgerStages.ReportBack) };
         }
     }
+
+    /// <summary>Records a move of the clock of <paramref name="stage"/> once.</summary>
+    public void Moved(string stage, DueDateMove move)
+    {
+        if (!Moves.TryGetValue(stage, out var moves))
+        {
+            Moves[stage] = moves = [];
+        }
+
+        if (!moves.Contains(move))
+        {
+            moves.Add(move);
+        }
+    }
+
+    private List<DueDateMove> MovesOf(string stage) => Moves.TryGetValue(stage, out var moves) ? [.. moves] : [];
 }

@@ -58,6 +58,7 @@ public sealed class LedgerProjection
             case CaseEvaluated e: Evaluated(e); break;
             case ReviewRequested e: ReviewOpened(e); break;
             case PetitionTerminated e: Terminated(e); break;
+            case DueDateChanged e: DueDateMoved(e); break;
             default: break; // Co-handlers change no clock and no step the petitioner is shown.
         }
     }
@@ -224,6 +225,49 @@ public sealed class LedgerProjection
         _status = ProgressStatuses.Terminated;
         _terminated = true;
         AddStep(new ProgressStep(ProgressSteps.Terminated, e.OrgId, e.OccurredAt, null));
+    }
+
+    /// <summary>
+    /// A holiday notice loaded at run time moved a running clock: the clock now ends on the new date (notices already
+    /// issued against the old one stay, as after an extension), and the petitioner's view shows the step. Events replay in
+    /// the order they occurred, so the clock's own event, however late it arrived, is applied before the move.
+    /// </summary>
+    private void DueDateMoved(DueDateChanged e)
+    {
+        _confidential |= e.Confidential;
+        var move = new DueDateMove(e.PreviousDueBy, e.DueBy, e.NoticeYear, e.NoticeReference, e.OccurredAt);
+        switch (e.Clock)
+        {
+            case DueDateClocks.Acceptance when e.CaseId is { } caseId:
+                var opened = Case(caseId, e.OrgId);
+                opened.AcceptanceDueBy = e.DueBy;
+                opened.Moved(LedgerStages.Acceptance, move);
+                break;
+            case DueDateClocks.Answer when e.CaseId is { } caseId && e.Stage == CaseStages.Original:
+                var accepted = Case(caseId, e.OrgId);
+                accepted.HandlingDueBy = e.DueBy;
+                accepted.Moved(LedgerStages.Handling, move);
+                break;
+            case DueDateClocks.Answer when e.CaseId is { } caseId && e.Stage is { } stage:
+                var review = Case(caseId, e.OrgId);
+                review.ReviewStage ??= stage;
+                review.ReviewDueBy = e.DueBy;
+                review.Moved(review.ReviewStage, move);
+                break;
+            case DueDateClocks.ReportBack when e.CaseId is { } caseId:
+                var assigned = Case(caseId, e.OrgId);
+                assigned.ReportBackDueBy = e.DueBy;
+                assigned.Moved(LedgerStages.ReportBack, move);
+                break;
+            case DueDateClocks.ReviewRequest when _answer is not null:
+                // The petitioner's window, not a clock a unit owes: the answer and the step show its new end.
+                _answer = _answer with { ReviewDueBy = e.DueBy };
+                break;
+            default:
+                break;
+        }
+
+        AddStep(new ProgressStep(ProgressSteps.DueDateChanged, e.OrgId, e.OccurredAt, e.DueBy));
     }
 
     /// <summary>A terminated matter stays terminated, whatever (e.g. an evaluation of the last answer) comes after.</summary>

@@ -24,6 +24,7 @@ public static class LifecycleEvents
         [typeof(CaseEvaluated)] = 8,
         [typeof(ReviewRequested)] = 9,
         [typeof(PetitionTerminated)] = 10,
+        [typeof(DueDateChanged)] = 11,
     };
 
     /// <summary>An event the ledger does not know sorts last, so the known lifecycle is never reordered by it.</summary>

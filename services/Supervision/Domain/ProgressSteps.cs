@@ -23,6 +23,9 @@ public static class ProgressSteps
     public const string ReReviewRequested = "re-review-requested";
     public const string Terminated = "terminated";
 
+    /// <summary>A holiday notice loaded at run time moved a running clock; the step's due date is the clock's new one.</summary>
+    public const string DueDateChanged = "due-date-changed";
+
     /// <summary>The step a routing decision shows as; a mode this service does not know yet shows under its own name.</summary>
     public static string ForRoutingMode(string mode) => mode switch
     {

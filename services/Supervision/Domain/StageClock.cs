@@ -15,12 +15,15 @@ public sealed record StageClock(
     /// <summary>Hearings (听证) held on a review or re-review, whose days the due date already leaves out; oldest first.</summary>
     public IReadOnlyList<HearingPeriod> Hearings { get; init; } = [];
 
-    /// <summary>Two clocks are the same when their hearings are the same days, not the same list instance.</summary>
+    /// <summary>The holiday notices loaded at run time that moved the due date, oldest first; the last one's date is <see cref="DueBy"/>.</summary>
+    public IReadOnlyList<DueDateMove> Moves { get; init; } = [];
+
+    /// <summary>Two clocks are the same when their hearings and moves are the same, not the same list instances.</summary>
     public bool Equals(StageClock? other) =>
         other is not null && (Stage, OrgId, CaseId, StartedAt, DueBy, DoneAt) == (other.Stage, other.OrgId, other.CaseId, other.StartedAt, other.DueBy, other.DoneAt)
-        && Hearings.SequenceEqual(other.Hearings);
+        && Hearings.SequenceEqual(other.Hearings) && Moves.SequenceEqual(other.Moves);
 
-    public override int GetHashCode() => HashCode.Combine(Stage, OrgId, CaseId, StartedAt, DueBy, DoneAt, Hearings.Count);
+    public override int GetHashCode() => HashCode.Combine(Stage, OrgId, CaseId, StartedAt, DueBy, DoneAt, Hearings.Count, Moves.Count);
 
     /// <summary>
     /// Whether the due date was counted on a year whose holiday notice is not loaded. Decided here from the clock's own
@@ -33,6 +36,9 @@ public sealed record StageClock(
     /// <summary>A finished stage is judged by when it was done; an open one by the present moment.</summary>
     public bool IsOverdueAt(DateTimeOffset now) => StatutoryCalendar.IsOverdue(DueBy, DoneAt ?? now);
 }
+
+/// <summary>A clock's due date moved by the holiday notice of <paramref name="NoticeYear"/> (<paramref name="NoticeReference"/>), at <paramref name="At"/>.</summary>
+public sealed record DueDateMove(DateTimeOffset PreviousDueBy, DateTimeOffset DueBy, int NoticeYear, string NoticeReference, DateTimeOffset At);
 
 /// <summary>The days of one hearing (China calendar days, both included).</summary>
 public sealed record HearingPeriod(DateOnly StartedOn, DateOnly EndedOn);

@@ -57,6 +57,10 @@ public static class AuthorizationMatrix
         new("routing", "GET", "/api/routing/organizations/{orgId}", MatrixRule.Open, (_, _) => "/api/routing/organizations/130724%2Fhrss"),
         new("routing", "GET", "/api/routing/topics", MatrixRule.Open, (_, _) => "/api/routing/topics"),
         new("routing", "GET", "/api/routing/topics/{topic}", MatrixRule.Open, (_, _) => "/api/routing/topics/wage-arrears"),
+        new("routing", "GET", "/api/routing/calendar/{year}", MatrixRule.Open, (_, _) => "/api/routing/calendar/2027"),
+        // Operators manage the calendar (ACCESS.md). 2098: a year no test counts on, since the calendar is the test process's.
+        new("routing", "PUT", "/api/routing/calendar/{year}", MatrixRule.Only([Operator], Outcome.Forbidden), (_, _) => "/api/routing/calendar/2098",
+            (_, _) => new { holidays = new[] { new { first = "2098-01-01", last = "2098-01-01" } }, workdays = Array.Empty<string>(), reference = "矩阵测试" }),
         // A petition's routing: the organisations on its path, its unit, the registrar and the overseers of its region (decision 36).
         new("routing", "GET", "/api/routing/petitions/{petitionId}",
             MatrixRule.Only([Registrar, CityBureau, Lead], Outcome.Hidden),
