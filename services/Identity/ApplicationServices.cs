@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using OpenIddict.Server;
+using OpenIddict.Validation;
 using OpenIddict.Validation.AspNetCore;
 using PetitionPlatform.Data;
 using PetitionPlatform.Data.Protection;
@@ -51,6 +52,7 @@ internal static class ApplicationServices
         builder.Services.AddScoped<SigningKeyStore>();
         builder.Services.AddSingleton<IConfigureOptions<OpenIddictServerOptions>, SigningKeysConfiguration>();
         builder.Services.AddSingleton<IOptionsChangeTokenSource<OpenIddictServerOptions>, SigningKeysRefresh>();
+        builder.Services.AddSingleton<IOptionsChangeTokenSource<OpenIddictValidationOptions>, ValidationKeysRefresh>();
 
         builder.Services.AddAuthentication(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme);
         builder.Services.AddAuthorizationBuilder()

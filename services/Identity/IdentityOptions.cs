@@ -13,6 +13,12 @@ public sealed class IdentityOptions
     /// <summary>Short-lived: a removed client or a rotated key stops mattering within this.</summary>
     public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>
+    /// How often every instance reads the signing keys again, so that a key made by another instance or an operator is
+    /// published and, once valid, signs. It must stay well under <see cref="Signing.SigningKeyPolicy.PublishAhead"/>.
+    /// </summary>
+    public TimeSpan SigningKeysRefresh { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>The secret of the <c>operator</c> client made at first start, so that operators can sign in to make the others.</summary>
     public string? OperatorSecret { get; set; }
 

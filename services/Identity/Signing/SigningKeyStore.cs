@@ -92,7 +92,7 @@ public static class SigningKeyPolicy
     /// <summary>A successor is made this long before the current key expires.</summary>
     public static readonly TimeSpan RenewBefore = TimeSpan.FromDays(30);
 
-    /// <summary>Longer than every instance takes to reload its keys (<see cref="SigningKeysRefresh"/>) plus a validator's cache.</summary>
+    /// <summary>Longer than every instance takes to reload its keys (<see cref="IdentityOptions.SigningKeysRefresh"/>) plus a validator's cache.</summary>
     public static readonly TimeSpan PublishAhead = TimeSpan.FromMinutes(10);
 
     /// <summary>The first key is valid a little in the past, for clocks that lag behind this one.</summary>

@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
+using Microsoft.Extensions.Primitives;
 using OpenIddict.Server;
+using OpenIddict.Validation;
 
 namespace PetitionPlatform.Identity.Signing;
 
@@ -22,16 +24,42 @@ internal sealed class SigningKeysConfiguration(IServiceScopeFactory scopes) : IC
     }
 }
 
-/// <summary>Rebuilds OpenIddict's options every minute, so keys made by another instance or an operator are taken up.</summary>
-internal sealed class SigningKeysRefresh(TimeProvider time) : IOptionsChangeTokenSource<OpenIddictServerOptions>
+/// <summary>
+/// Rebuilds OpenIddict's server options every <see cref="IdentityOptions.SigningKeysRefresh"/>, so keys made by another
+/// instance or an operator are taken up.
+/// </summary>
+internal sealed class SigningKeysRefresh(IOptions<IdentityOptions> identity, TimeProvider time) : IOptionsChangeTokenSource<OpenIddictServerOptions>
 {
-    public static readonly TimeSpan Interval = TimeSpan.FromMinutes(1);
+    public string? Name => Options.DefaultName;
+
+    public IChangeToken GetChangeToken()
+    {
+        var expired = new CancellationTokenSource(identity.Value.SigningKeysRefresh, time);
+        return new CancellationChangeToken(expired.Token);
+    }
+}
+
+/// <summary>
+/// Rebuilds the validation options whenever the server options are rebuilt. With <c>UseLocalServer</c> OpenIddict copies
+/// the server's keys into the validation options once, when they are built; without this, this service's own endpoints
+/// would refuse every token signed with a key made after it started (an operator's rotation, 10 minutes on).
+/// </summary>
+internal sealed class ValidationKeysRefresh : IOptionsChangeTokenSource<OpenIddictValidationOptions>, IDisposable
+{
+    private readonly IDisposable? _listening;
+    private CancellationTokenSource _rebuilt = new();
+
+    public ValidationKeysRefresh(IOptionsMonitor<OpenIddictServerOptions> server) =>
+        // The monitor calls this after it built the new server options, so the validation options read those.
+        _listening = server.OnChange(_ => Interlocked.Exchange(ref _rebuilt, new CancellationTokenSource()).Cancel());
 
     public string? Name => Options.DefaultName;
 
-    public Microsoft.Extensions.Primitives.IChangeToken GetChangeToken()
+    public IChangeToken GetChangeToken() => new CancellationChangeToken(_rebuilt.Token);
+
+    public void Dispose()
     {
-        var expired = new CancellationTokenSource(Interval, time);
-        return new Microsoft.Extensions.Primitives.CancellationChangeToken(expired.Token);
+        _listening?.Dispose();
+        _rebuilt.Dispose();
     }
 }

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using PetitionPlatform.Contracts;
 using PetitionPlatform.Contracts.Periods;
+using PetitionPlatform.IntegrationTests.Support;
 using PetitionPlatform.TestSupport;
 
 namespace PetitionPlatform.IntegrationTests.Handling;

@@ -65,11 +65,3 @@ public sealed class ReviewHost : IAsyncDisposable
         await Routing.DisposeAsync();
     }
 }
-
-/// <summary>The real clock moved by a chosen amount: the review window can be tested without waiting 30 days.</summary>
-public sealed class ShiftedTime : TimeProvider
-{
-    public TimeSpan Shift { get; set; }
-
-    public override DateTimeOffset GetUtcNow() => base.GetUtcNow() + Shift;
-}

@@ -36,7 +36,8 @@ internal sealed class TokenService : IAsyncDisposable
 
     public HttpClient Client { get; }
 
-    public static async Task<TokenService> StartAsync(SharedInfrastructure infrastructure, IDictionary<string, string?>? settings = null)
+    public static async Task<TokenService> StartAsync(
+        SharedInfrastructure infrastructure, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
         var routing = await DirectoryWiring.StartDirectoryAsync(infrastructure);
         var all = new Dictionary<string, string?>
@@ -52,7 +53,12 @@ internal sealed class TokenService : IAsyncDisposable
             all[key] = value;
         }
 
-        var identity = new ServiceFactory<IdentityDbContext>(all, DirectoryWiring.Through(routing));
+        var directory = DirectoryWiring.Through(routing);
+        var identity = new ServiceFactory<IdentityDbContext>(all, own =>
+        {
+            directory(own);
+            services?.Invoke(own);
+        });
         var service = new TokenService(routing, identity);
         await ServiceSet.Ready(service.Client);
         return service;

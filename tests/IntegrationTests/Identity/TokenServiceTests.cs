@@ -1,8 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
+using PetitionPlatform.Identity.Signing;
 using PetitionPlatform.IntegrationTests.Support;
 using PetitionPlatform.TestSupport;
 
@@ -128,6 +130,31 @@ public sealed class TokenServiceTests(SharedInfrastructure infrastructure) : IAs
         Assert.Superset(before.ToHashSet(), after.ToHashSet());
         var token = new JsonWebToken(await _service.TokenAsync("operator", TokenService.OperatorSecret));
         Assert.NotEqual(successor, token.Kid);
+    }
+
+    [Fact]
+    public async Task Once_a_rotated_key_signs_the_token_service_s_own_endpoints_accept_its_tokens()
+    {
+        // A token service of its own: its clock moves past the successor's start, and it reads its keys every second.
+        var time = new ShiftedTime();
+        await using var service = await TokenService.StartAsync(infrastructure,
+            new Dictionary<string, string?> { ["Identity:SigningKeysRefresh"] = "00:00:01" },
+            services => services.AddSingleton<TimeProvider>(time));
+        using (var before = await service.SignedInAsync("operator", TokenService.OperatorSecret))
+        {
+            // Its validation is built now, with the keys of before the rotation.
+            Assert.Equal(HttpStatusCode.OK, (await before.GetAsync(new Uri("/api/identity/clients", UriKind.Relative))).StatusCode);
+            using var rotated = await before.PostAsync(new Uri("/api/identity/signing-keys", UriKind.Relative), null);
+            Assert.Equal(HttpStatusCode.Created, rotated.StatusCode);
+            var successor = (await rotated.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+
+            time.Shift = SigningKeyPolicy.PublishAhead + TimeSpan.FromMinutes(1);
+            await Eventually.HoldsAsync(async () => new JsonWebToken(await service.TokenAsync("operator", TokenService.OperatorSecret)).Kid,
+                kid => kid == successor, within: TimeSpan.FromSeconds(30), because: "the successor signs once it is valid");
+        }
+
+        using var after = await service.SignedInAsync("operator", TokenService.OperatorSecret);
+        Assert.Equal(HttpStatusCode.OK, (await after.GetAsync(new Uri("/api/identity/clients", UriKind.Relative))).StatusCode);
     }
 
     private async Task<TokenValidationResult> ValidateAsync(string token)
