@@ -113,8 +113,10 @@ public sealed class KillTests(PlatformFixture platform, ITestOutputHelper output
                 }
                 else
                 {
-                    Assert.True((int)response.StatusCode < 500 || response.StatusCode == HttpStatusCode.ServiceUnavailable,
-                        $"registration answered {(int)response.StatusCode}");
+                    // The gateway's words for a service that is down (503), was killed mid-request (502) or, restarting on
+                    // a busy machine, did not answer in time (504): an agency tries again. A 500 would be a fault of ours.
+                    Assert.True((int)response.StatusCode < 500 || response.StatusCode is HttpStatusCode.ServiceUnavailable
+                        or HttpStatusCode.BadGateway or HttpStatusCode.GatewayTimeout, $"registration answered {(int)response.StatusCode}");
                 }
             }
             catch (HttpRequestException)
@@ -144,7 +146,11 @@ public sealed class KillTests(PlatformFixture platform, ITestOutputHelper output
         var from = Volatile.Read(ref _accepted);
         await Eventually.HoldsAsync(() => Task.FromResult(Volatile.Read(ref _accepted)), count => count >= from + Between || load.IsCompleted,
             because: "the load flows", seconds: 120);
-        Assert.False(load.IsCompleted, "the load is still running");
+        if (load.IsCompleted)
+        {
+            await load; // the load's own failure (a registration answered 5xx other than 503), rather than a bare "stopped"
+            Assert.Fail("the load stopped");
+        }
     }
 
     /// <summary>
