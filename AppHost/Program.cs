@@ -1,9 +1,12 @@
 // The platform on one machine: PostgreSQL, RabbitMQ, the services and the gateway, run by .NET Aspire.
 using PetitionPlatform.AppHost.Infrastructure;
+using PetitionPlatform.AppHost.Recovery;
 
 var builder = DistributedApplication.CreateBuilder(args);
 builder.KeepDashboardApiKey();
 builder.AnnounceServiceEnvironment();
+// A server or service that dies is started again, with back-off; what the operator stopped stays stopped.
+builder.AddRecovery();
 
 // PostgreSQL and RabbitMQ as containers where a Docker engine has the images, else as local processes of the Debian
 // packages; PETITION_INFRASTRUCTURE=containers|local forces one. The choice is printed; so is what is missing for it,

@@ -56,6 +56,8 @@ public static class Extensions
         builder.Services.AddProblemDetails();
         // A parameter that does not bind, or a body over the limit, is a problem naming it, not a 500 or a bare 400.
         builder.Services.AddExceptionHandler<BadRequestProblem>();
+        // A database restarting or out of reach is a 503 to try again, not a 500.
+        builder.Services.AddExceptionHandler<DatabaseUnavailableProblem>();
         builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         // A NUL or another control character in a path or query is a 400 naming it, in every service and the gateway.
         builder.Services.AddTransient<IStartupFilter, UnreadableRequestText>();

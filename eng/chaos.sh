@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # The chaos program: the kill test (tests/EndToEndTests/Faults/KillTests.cs) for as many rounds as you like. While
 # petitions are registered steadily through the gateway of a whole stack, each round kills every service with SIGKILL
-# in turn and starts it again from the app host, and restarts RabbitMQ (local processes); afterwards every accepted
-# petition must have exactly one case, acceptance stage, receipt and new-case notice. Prints the counts checked and
-# each recovery time. CI runs one round as part of eng/test.sh.
+# in turn (the app host's restart policy brings each back; nobody presses Start), restarts PostgreSQL and RabbitMQ as
+# an operator does, and kills the broker; afterwards every accepted petition must have exactly one case, acceptance
+# stage, receipt and new-case notice. Prints the counts checked and each recovery time. CI runs one round as part of
+# eng/test.sh, in both modes; PETITION_INFRASTRUCTURE=containers runs this one in containers (dockerd and the images
+# as eng/test.sh prepares them).
 #   eng/chaos.sh [--rounds N]
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -17,27 +17,21 @@ internal sealed class ContainerInfrastructure(IDistributedApplicationBuilder bui
     public IResourceBuilder<IResourceWithConnectionString> AddRabbitMQ(string name)
     {
         // The management plugin first: it rewrites the image's tag, which the line after it then replaces.
-        var server = builder.AddRabbitMQ(name, password: Password(name)).WithManagementPlugin().WithImageOf(settings.RabbitMqImage, Running);
+        var server = builder.AddRabbitMQ(name, password: Password(name)).WithManagementPlugin().WithImageOf(settings.RabbitMqImage, Running)
+            .WithHonestExitCode();
         KeepData(name, volume => server.WithDataVolume(volume));
         return server;
     }
 
     /// <summary>
-    /// A developer's run keeps the data in a volume named after the data directory (the tests keep none); a published
-    /// description always declares the volume, since a deployment's databases must outlive their containers.
+    /// A run keeps the data in a volume named after the data directory; a published description always declares the
+    /// volume, since a deployment's databases must outlive their containers. The tests' runs too: a restart replaces
+    /// the container, and without a volume of its own the new one started empty (PostgreSQL without the services'
+    /// tables, RabbitMQ without the queued messages). Their volumes go with their data directories (the fixture).
     /// </summary>
-    private void KeepData(string server, Action<string> withVolume)
-    {
-        if (!Running)
-        {
-            // Named for the platform, not after the machine that wrote the description.
-            withVolume($"petitionplatform-{server}-data");
-        }
-        else if (settings.KeepData)
-        {
-            withVolume(settings.VolumeName(server));
-        }
-    }
+    private void KeepData(string server, Action<string> withVolume) =>
+        // Published: named for the platform, not after the machine that wrote the description.
+        withVolume(Running ? settings.VolumeName(server) : $"petitionplatform-{server}-data");
 
     // Kept data keeps its password, so a run uses the one kept beside the data; a published description leaves it to the deployment.
     private IResourceBuilder<ParameterResource>? Password(string server) =>

@@ -43,7 +43,7 @@ public sealed class PlatformFixture : IAsyncLifetime
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(
             new DistributedApplicationTestingBuilderOptions { EnableDashboard = true },
             // Development: the tests drive the clocks through supervision's /dev/evaluate.
-            [$"--AppHost:DataDirectory={_dataDirectory}", "--AppHost:KeepData=false", "--PETITION_ENVIRONMENT=Development"],
+            [$"--AppHost:DataDirectory={_dataDirectory}", "--PETITION_ENVIRONMENT=Development"],
             timeout.Token);
         App = await builder.BuildAsync(timeout.Token);
         await App.StartAsync(timeout.Token);
@@ -76,6 +76,8 @@ public sealed class PlatformFixture : IAsyncLifetime
             await App.DisposeAsync();
         }
 
+        // In container mode the servers' data is in volumes named after the directory; they go with it.
+        PetitionPlatform.AppHost.Infrastructure.ContainerVolumes.Remove(_dataDirectory, "postgres", "messaging");
         TestDirectories.Delete(_dataDirectory);
     }
 }

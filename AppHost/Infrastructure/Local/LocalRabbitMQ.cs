@@ -54,6 +54,7 @@ public static class LocalRabbitMQExtensions
             .WithEnvironment("ERL_EPMD_PORT", Invariant(epmdPort))
             .WithEnvironment("RABBITMQ_DEFAULT_USER", LocalRabbitMQResource.UserName)
             .WithEnvironment("RABBITMQ_DEFAULT_PASS", password)
+            .WithHonestExitCode()
             .WithIconName("Server")
             .WithHealthCheck(healthCheck)
             .WaitFor(epmd);

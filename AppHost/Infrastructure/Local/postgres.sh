@@ -14,9 +14,24 @@ if [ ! -s "$data/PG_VERSION" ]; then
 fi
 # DCP stops a process with SIGTERM, which PostgreSQL reads as "wait until every client has gone"; the services' pooled
 # connections would keep it waiting until DCP kills it. SIGINT is the fast shutdown a developer's Ctrl+C means.
+# A fast shutdown still writes a checkpoint, and under load (a timed checkpoint half done, thousands of files to sync)
+# that outlasted the ~15 s DCP and Aspire wait for a stop: the restart failed with "Failed to stop resource" and the
+# server went on running. So, as pg_ctl does, an immediate shutdown (SIGQUIT) follows after $grace s: it writes no
+# checkpoint, and the next start replays the WAL, which holds every committed transaction.
+grace=5
 "$bin/postgres" -D "$data" -p "$PGPORT" -c listen_addresses=127.0.0.1 -c unix_socket_directories= "$@" &
 server=$!
-trap 'kill -INT "$server"' TERM INT
+stop() {
+  echo "postgres.sh: stopping (fast shutdown; immediate after $grace s)"
+  kill -INT "$server"
+  (sleep "$grace"; kill -QUIT "$server" 2>/dev/null) &
+  timer=$!
+}
+timer=
+trap stop TERM INT
 wait "$server" || true
 trap - TERM INT
-wait "$server"
+status=0
+wait "$server" || status=$?
+[ -z "$timer" ] || kill "$timer" 2>/dev/null || true
+exit "$status"

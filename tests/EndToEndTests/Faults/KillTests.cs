@@ -11,9 +11,11 @@ namespace PetitionPlatform.EndToEndTests.Faults;
 
 /// <summary>
 /// Issue 13's kill test, short enough for CI: while petitions are registered at a steady rate, services are killed with
-/// SIGKILL one after the other and started again from the app host (as the dashboard's Start button does), and the
-/// broker is restarted. Afterwards every petition the gateway accepted has exactly one case, its ledger's stages and its
-/// receipt, and its unit was told once: none lost, none twice. The counts checked are printed.
+/// SIGKILL one after the other and come back by themselves (the app host's restart policy: nobody presses Start),
+/// PostgreSQL and RabbitMQ are restarted as an operator does (the Restart command), and the broker is SIGKILLed and
+/// comes back by itself too — in both infrastructure modes. Afterwards every petition the gateway accepted has exactly
+/// one case, its ledger's stages and its receipt, and its unit was told once: none lost, none twice. The counts
+/// checked and each recovery time are printed.
 /// </summary>
 [Collection("faults")]
 public sealed class KillTests(PlatformFixture platform, ITestOutputHelper output)
@@ -30,12 +32,19 @@ public sealed class KillTests(PlatformFixture platform, ITestOutputHelper output
     /// <summary>Every service with a database and a bus (identity only issues tokens the others have cached keys for).</summary>
     private static readonly string[] s_killed = ["handling", "routing", "intake", "notification", "supervision", "audit"];
 
+    /// <summary>The servers, as Program.cs names them.</summary>
+    private const string Database = "postgres";
+    private const string Broker = "messaging";
+
+    /// <summary>How long one recovery may take: a back-off step or two and a service's start on a busy machine.</summary>
+    private static readonly TimeSpan s_patience = TimeSpan.FromMinutes(2);
+
     /// <summary>One round in CI; <c>eng/chaos.sh --rounds N</c> runs more (<c>PETITION_CHAOS_ROUNDS</c>).</summary>
     private static int Rounds => int.TryParse(Environment.GetEnvironmentVariable("PETITION_CHAOS_ROUNDS"), out var rounds) && rounds > 0 ? rounds : 1;
     private const string Unit = "130724/hrss";
 
     [Fact]
-    public async Task Killed_services_and_a_restarted_broker_lose_nothing_and_double_nothing()
+    public async Task Killed_services_and_restarted_or_killed_servers_lose_nothing_and_double_nothing()
     {
         using var stop = new CancellationTokenSource();
         var load = RegisterSteadilyAsync(stop.Token);
@@ -46,20 +55,15 @@ public sealed class KillTests(PlatformFixture platform, ITestOutputHelper output
             foreach (var service in s_killed)
             {
                 await WhileLoadRunsAsync(load);
-                recovery.Add($"{service} {await KillAndStartAsync(service):F1} s");
+                recovery.Add($"{service} killed {await KillAsync(service):F1} s");
             }
 
-            // Not yet restarted here (issue 13's note says why): PostgreSQL, which the app host fails to stop while the
-            // services hold connections, and the broker's container, which the app host fails to start again.
             await WhileLoadRunsAsync(load);
-            if (IsContainer("messaging"))
-            {
-                output.WriteLine("messaging runs in a container: its restart is left out (the app host cannot start it again)");
-            }
-            else
-            {
-                recovery.Add($"messaging {await RestartAsync("messaging"):F1} s");
-            }
+            recovery.Add($"{Database} restarted {await RestartAsync(Database):F1} s");
+            await WhileLoadRunsAsync(load);
+            recovery.Add($"{Broker} restarted {await RestartAsync(Broker):F1} s");
+            await WhileLoadRunsAsync(load);
+            recovery.Add($"{Broker} killed {await KillAsync(Broker):F1} s");
         }
 
         await WhileLoadRunsAsync(load);
@@ -109,13 +113,19 @@ public sealed class KillTests(PlatformFixture platform, ITestOutputHelper output
                 }
                 else
                 {
-                    Assert.True((int)response.StatusCode < 500 || response.StatusCode == HttpStatusCode.ServiceUnavailable,
-                        $"registration answered {(int)response.StatusCode}");
+                    // The gateway's words for a service that is down (503), was killed mid-request (502) or, restarting on
+                    // a busy machine, did not answer in time (504): an agency tries again. A 500 would be a fault of ours.
+                    Assert.True((int)response.StatusCode < 500 || response.StatusCode is HttpStatusCode.ServiceUnavailable
+                        or HttpStatusCode.BadGateway or HttpStatusCode.GatewayTimeout, $"registration answered {(int)response.StatusCode}");
                 }
             }
             catch (HttpRequestException)
             {
                 // The gateway could not reach intake for a moment: the agency would try again.
+            }
+            catch (TaskCanceledException) when (!stop.IsCancellationRequested)
+            {
+                // No answer within the client's 30 s while a service restarts on a busy machine: tried again, too.
             }
 
             Volatile.Write(ref _accepted, accepted.Count);
@@ -140,29 +150,58 @@ public sealed class KillTests(PlatformFixture platform, ITestOutputHelper output
         var from = Volatile.Read(ref _accepted);
         await Eventually.HoldsAsync(() => Task.FromResult(Volatile.Read(ref _accepted)), count => count >= from + Between || load.IsCompleted,
             because: "the load flows", seconds: 120);
-        Assert.False(load.IsCompleted, "the load is still running");
+        if (load.IsCompleted)
+        {
+            await load; // the load's own failure (a registration answered 5xx other than 503), rather than a bare "stopped"
+            Assert.Fail("the load stopped");
+        }
     }
 
-    private async Task<double> KillAndStartAsync(string resource)
+    /// <summary>
+    /// SIGKILLs the resource (a service's process, the broker's process or container) and waits until the app host has
+    /// seen it die and brought it back healthy by itself. Seconds from the kill until healthy.
+    /// </summary>
+    private async Task<double> KillAsync(string resource)
     {
         var started = Stopwatch.GetTimestamp();
         var notifications = platform.App.ResourceNotifications;
         Assert.True(notifications.TryGetCurrentState(resource, out var running), resource);
-        var launched = Convert.ToInt32(running.Snapshot.Properties.Single(p => p.Name == "executable.pid").Value, System.Globalization.CultureInfo.InvariantCulture);
-        var pid = ServiceProcessOf(launched);
-        output.WriteLine($"{resource}: killing {pid} ({File.ReadAllText($"/proc/{pid}/cmdline").Replace('\0', ' ').Trim()})");
-        using (var process = Process.GetProcessById(pid))
+        if (IsContainer(resource))
         {
+            var container = (string)running.Snapshot.Properties.Single(p => p.Name == "container.id").Value!;
+            output.WriteLine($"{resource}: killing container {container[..12]}");
+            await DockerKillAsync(container);
+        }
+        else
+        {
+            var launched = Convert.ToInt32(running.Snapshot.Properties.Single(p => p.Name == "executable.pid").Value, System.Globalization.CultureInfo.InvariantCulture);
+            // A service may run under a launcher (dotnet run); the broker is the launched process itself (its children
+            // are the Erlang VM's helpers, not the broker).
+            var pid = resource == Broker ? launched : ServiceProcessOf(launched);
+            var command = File.ReadAllText($"/proc/{pid}/cmdline").Replace('\0', ' ').Trim();
+            output.WriteLine($"{resource}: killing {pid} ({command[..Math.Min(command.Length, 120)]})");
+            using var process = Process.GetProcessById(pid);
             process.Kill(); // SIGKILL: no shutdown hooks, no draining
         }
 
-        using var patience = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await notifications.WaitForResourceAsync(resource, e => e.Snapshot.State?.Text != KnownResourceStates.Running, patience.Token);
-        var result = await platform.App.Services.GetRequiredService<ResourceCommandService>()
-            .ExecuteCommandAsync(resource, KnownResourceCommands.StartCommand, patience.Token);
-        Assert.True(result.Success, $"{resource} starts again: {result.Message}");
-        await notifications.WaitForResourceHealthyAsync(resource, patience.Token);
+        using var patience = new CancellationTokenSource(s_patience);
+        var died = await notifications.WaitForResourceAsync(resource, e => KnownResourceStates.TerminalStates.Contains(e.Snapshot.State?.Text), patience.Token);
+        output.WriteLine($"{resource}: seen dead ({died.Snapshot.State?.Text}, exit code {died.Snapshot.ExitCode}) after {Stopwatch.GetElapsedTime(started).TotalSeconds:F1} s");
+        await HealthyAgainAsync(resource, patience.Token);
         return Stopwatch.GetElapsedTime(started).TotalSeconds;
+    }
+
+    /// <summary>Running and healthy, waiting through the states between (a resource's start passes through "Exited" of the run before).</summary>
+    private Task<ResourceEvent> HealthyAgainAsync(string resource, CancellationToken cancellationToken) =>
+        platform.App.ResourceNotifications.WaitForResourceAsync(resource,
+            e => e.Snapshot.State?.Text == KnownResourceStates.Running && e.Snapshot.HealthStatus == Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy,
+            cancellationToken);
+
+    private static async Task DockerKillAsync(string container)
+    {
+        using var docker = Process.Start(new ProcessStartInfo("docker", ["kill", "--signal", "KILL", container]) { RedirectStandardOutput = true, RedirectStandardError = true })!;
+        await docker.WaitForExitAsync();
+        Assert.True(docker.ExitCode == 0, $"docker kill {container}: {await docker.StandardError.ReadToEndAsync()}");
     }
 
     /// <summary>
@@ -184,14 +223,15 @@ public sealed class KillTests(PlatformFixture platform, ITestOutputHelper output
     private bool IsContainer(string resource) =>
         platform.App.Services.GetRequiredService<DistributedApplicationModel>().Resources.Single(r => r.Name == resource) is ContainerResource;
 
+    /// <summary>The operator's Restart (the dashboard's button, through the same command); seconds until healthy again.</summary>
     private async Task<double> RestartAsync(string resource)
     {
         var started = Stopwatch.GetTimestamp();
-        using var patience = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        using var patience = new CancellationTokenSource(s_patience);
         var result = await platform.App.Services.GetRequiredService<ResourceCommandService>()
             .ExecuteCommandAsync(resource, KnownResourceCommands.RestartCommand, patience.Token);
         Assert.True(result.Success, $"{resource} restarts: {result.Message}");
-        await platform.App.ResourceNotifications.WaitForResourceHealthyAsync(resource, patience.Token);
+        await HealthyAgainAsync(resource, patience.Token);
         return Stopwatch.GetElapsedTime(started).TotalSeconds;
     }
 }

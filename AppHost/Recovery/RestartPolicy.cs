@@ -1,0 +1,106 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace PetitionPlatform.AppHost.Recovery;
+
+/// <summary>
+/// Starts again, with back-off (<see cref="RestartRule"/>), a server or service that died while running: SIGKILL, a
+/// crash, a non-zero exit. What the operator stopped stays stopped. Written here because Aspire 13.6 has none for what
+/// it runs on this machine: DCP's container object has a restart policy field that Aspire never sets, and its
+/// executables and projects have none; the dashboard's Start was the only way back.
+/// </summary>
+internal sealed class RestartPolicy(
+    ResourceNotificationService notifications,
+    ResourceCommandService commands,
+    DistributedApplicationModel model,
+    StopRequests stops,
+    ILogger<RestartPolicy> logger) : BackgroundService
+{
+    private readonly ConcurrentDictionary<string, Instance> _instances = new();
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        // What DCP runs: servers and services. Not the local databases (states of our own) nor parameters.
+        var run = model.Resources.Where(r => r is ContainerResource or ExecutableResource or ProjectResource).Select(r => r.Name).ToHashSet();
+        try
+        {
+            await foreach (var change in notifications.WatchAsync(stoppingToken))
+            {
+                if (run.Contains(change.Resource.Name))
+                {
+                    Observe(change, stoppingToken);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    private void Observe(ResourceEvent change, CancellationToken stoppingToken)
+    {
+        var instance = _instances.GetOrAdd(change.ResourceId, _ => new Instance());
+        var state = change.Snapshot.State?.Text;
+        if (state is null || state == instance.State)
+        {
+            return; // health reports and properties: no change of life
+        }
+
+        if (state == KnownResourceStates.Running)
+        {
+            instance.RunningSince = DateTime.UtcNow;
+        }
+        else if (KnownResourceStates.TerminalStates.Contains(state) || state == "Terminated")
+        {
+            // Asked for on the dashboard (Stop), or seen as DCP's own stop on its way (Stopping) or end (Terminated).
+            var asked = stops.Take(change.ResourceId) || instance.State == KnownResourceStates.Stopping || state == "Terminated";
+            if (RestartRule.IsUnexpectedEnd(instance.State, state, change.Snapshot.ExitCode, asked))
+            {
+                var step = RestartRule.StepFor(instance.Starts, DateTime.UtcNow - (instance.RunningSince ?? DateTime.UtcNow));
+                instance.Starts = step + 1;
+                _ = StartAgainAsync(change.ResourceId, state, change.Snapshot.ExitCode, RestartRule.DelayBefore(step), stoppingToken);
+            }
+        }
+
+        instance.State = state;
+    }
+
+    private async Task StartAgainAsync(string resourceId, string state, int? exitCode, TimeSpan delay, CancellationToken stoppingToken)
+    {
+        logger.LogWarning("{Resource} ended unexpectedly ({State}, exit code {ExitCode}); starting it again in {Delay} s.",
+            resourceId, state, exitCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none", delay.TotalSeconds);
+        try
+        {
+            await Task.Delay(delay, stoppingToken);
+            // Someone may have started (or the app host begun stopping) it meanwhile: only a resource still down is started.
+            if (!notifications.TryGetCurrentState(resourceId, out var current) || !KnownResourceStates.TerminalStates.Contains(current.Snapshot.State?.Text))
+            {
+                return;
+            }
+
+            var result = await commands.ExecuteCommandAsync(resourceId, KnownResourceCommands.StartCommand, stoppingToken);
+            if (!result.Success)
+            {
+                logger.LogError("{Resource} could not be started again: {Message}", resourceId, result.Message);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+        catch (Exception e)
+        {
+            logger.LogError(e, "{Resource} could not be started again.", resourceId);
+        }
+    }
+
+    private sealed class Instance
+    {
+        public string? State { get; set; }
+
+        public DateTime? RunningSince { get; set; }
+
+        /// <summary>Starts by this policy since the resource last ran stably: the back-off step of the next one.</summary>
+        public int Starts { get; set; }
+    }
+}
