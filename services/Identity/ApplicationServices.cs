@@ -50,8 +50,11 @@ internal static class ApplicationServices
             });
         builder.Services.AddSingleton(new SigningKeySealing(KeyRing.FromConfiguration(builder.Configuration, SigningKeySealing.Section)));
         builder.Services.AddScoped<SigningKeyStore>();
+        builder.Services.AddSingleton<SigningKeyRing>();
         builder.Services.AddSingleton<IConfigureOptions<OpenIddictServerOptions>, SigningKeysConfiguration>();
-        builder.Services.AddSingleton<IOptionsChangeTokenSource<OpenIddictServerOptions>, SigningKeysRefresh>();
+        builder.Services.AddSingleton<IOptionsChangeTokenSource<OpenIddictServerOptions>>(services => services.GetRequiredService<SigningKeyRing>());
+        // Before IdentityStartup and the server: the first request finds the keys loaded.
+        builder.Services.AddHostedService<SigningKeysRefresh>();
         builder.Services.AddSingleton<IOptionsChangeTokenSource<OpenIddictValidationOptions>, ValidationKeysRefresh>();
 
         builder.Services.AddAuthentication(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme);

@@ -18,9 +18,11 @@ public static class SigningKeysApi
         return app;
     }
 
-    private static async Task<Created<SigningKeyView>> RotateAsync(SigningKeyStore store, CancellationToken ct)
+    private static async Task<Created<SigningKeyView>> RotateAsync(SigningKeyStore store, SigningKeyRing ring, CancellationToken ct)
     {
         var key = await store.RotateAsync(ct);
+        // Published by this instance at once; the others take it up within their refresh interval.
+        await ring.ReloadAsync(store, ct);
         return TypedResults.Created($"/api/identity/signing-keys/{key.Id}", new SigningKeyView(key.Id, key.NotBefore, key.NotAfter));
     }
 }

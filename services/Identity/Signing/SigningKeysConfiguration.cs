@@ -7,35 +7,18 @@ using OpenIddict.Validation;
 namespace PetitionPlatform.Identity.Signing;
 
 /// <summary>
-/// Gives OpenIddict this installation's keys each time its options are built: every key is published, and OpenIddict
-/// signs with the valid certificate that expires last, so a successor signs once it is valid, with no restart.
+/// Gives OpenIddict this installation's keys each time its options are built (<see cref="SigningKeyRing"/> says when):
+/// every key is published, and OpenIddict signs with the valid certificate that expires last, so a successor signs
+/// once it is valid, with no restart.
 /// </summary>
-internal sealed class SigningKeysConfiguration(IServiceScopeFactory scopes) : IConfigureOptions<OpenIddictServerOptions>
+internal sealed class SigningKeysConfiguration(SigningKeyRing ring) : IConfigureOptions<OpenIddictServerOptions>
 {
     public void Configure(OpenIddictServerOptions options)
     {
-        using var scope = scopes.CreateScope();
-        // Options are built synchronously; this runs once per refresh, not per request.
-        var keys = scope.ServiceProvider.GetRequiredService<SigningKeyStore>().LoadAsync(CancellationToken.None).GetAwaiter().GetResult();
-        foreach (var certificate in keys)
+        foreach (var certificate in ring.Keys)
         {
             options.SigningCredentials.Add(new SigningCredentials(new X509SecurityKey(certificate), SecurityAlgorithms.RsaSha256));
         }
-    }
-}
-
-/// <summary>
-/// Rebuilds OpenIddict's server options every <see cref="IdentityOptions.SigningKeysRefresh"/>, so keys made by another
-/// instance or an operator are taken up.
-/// </summary>
-internal sealed class SigningKeysRefresh(IOptions<IdentityOptions> identity, TimeProvider time) : IOptionsChangeTokenSource<OpenIddictServerOptions>
-{
-    public string? Name => Options.DefaultName;
-
-    public IChangeToken GetChangeToken()
-    {
-        var expired = new CancellationTokenSource(identity.Value.SigningKeysRefresh, time);
-        return new CancellationChangeToken(expired.Token);
     }
 }
 
