@@ -26,6 +26,7 @@ internal static class ApplicationServices
         });
         // Routing keeps the holiday notices operators load (CalendarApi) and counts its own periods on them.
         builder.AddHolidayNotices();
+        builder.Services.AddScoped<DisputeDateRecount>();
         builder.AddApiDocumentation();
         builder.AddPlatformAccess();
         // Routing owns the directory: who covers which region is read in its own tables.

@@ -36,4 +36,10 @@ public static class DueDateClocks
 
     /// <summary>The petitioner's 30 days to ask for a review of the answer.</summary>
     public const string ReviewRequest = "review-request";
+
+    /// <summary>
+    /// A disputed matter's common superior names the unit that is to handle it (<c>RoutingDecisionRequired.DecideBy</c>):
+    /// no case, owed by the superior, started when the last candidate declined.
+    /// </summary>
+    public const string DisputeDecision = "dispute-decision";
 }

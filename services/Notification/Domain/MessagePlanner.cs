@@ -170,6 +170,13 @@ public static class MessagePlanner
                 Values([.. common, ("reviewKind", Wording.NextReview(e.Stage ?? CaseStages.Original))]))];
         }
 
+        if (e.Clock == DueDateClocks.DisputeDecision)
+        {
+            // The superior that settles the dispute is the one unit it concerns, and the matter's only addressee now.
+            return Guard(e.Confidential || file.Confidential, e.OrgId,
+                [new(TemplateNames.DisputeDateChanged, Recipient.Unit(e.OrgId), Values(common))]);
+        }
+
         return Guard(e.Confidential || file.Confidential, e.OrgId,
         [
             new(TemplateNames.DueDateChanged, Recipient.Unit(e.OrgId),

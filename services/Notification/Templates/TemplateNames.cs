@@ -41,6 +41,9 @@ public static class TemplateNames
     /// <summary>A holiday notice loaded at run time moved a deadline the unit owes (its acceptance decision or its answer).</summary>
     public const string DueDateChanged = "due-date-changed";
 
+    /// <summary>A holiday notice loaded at run time moved the date by which a common superior is to settle a dispute.</summary>
+    public const string DisputeDateChanged = "dispute-date-changed";
+
     // Supervision's notices to units (and the units copied).
     public const string SupervisionReminder = "supervision-reminder";
     public const string SupervisionOverdue = "supervision-overdue";
@@ -51,7 +54,7 @@ public static class TemplateNames
     [
         Receipt, Transferred, NotAcceptedLegalRoute, Accepted, Extended, Answered, AnsweredFinal, NotAcceptedTerminated, ReviewOpened, Terminated,
         HearingHeld, ReviewWindowChanged,
-        NewCase, DeclinedReturned, RoutingDecisionRequired, LegalProcedure, FindingsAdded, DueDateChanged,
+        NewCase, DeclinedReturned, RoutingDecisionRequired, LegalProcedure, FindingsAdded, DueDateChanged, DisputeDateChanged,
         SupervisionReminder, SupervisionOverdue, SupervisionEscalation, SupervisionAlert,
     ];
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Http.HttpResults;
 using PetitionPlatform.Contracts;
 using PetitionPlatform.Contracts.Periods;
@@ -44,8 +45,9 @@ public static class CalendarApi
             : CalendarYear.Counted(year, StatutoryCalendar.China));
     }
 
-    private static async Task<Results<Ok<CalendarYear>, ValidationProblem>> LoadAsync(
-        int year, HttpRequest http, RoutingDbContext db, HolidayNoticeBook book, AuditTrail audit, TimeProvider time, CancellationToken ct)
+    private static async Task<Results<Ok<CalendarYear>, ValidationProblem, ProblemHttpResult>> LoadAsync(
+        int year, HttpRequest http, RoutingDbContext db, HolidayNoticeBook book, DisputeDateRecount disputes, AuditTrail audit, TimeProvider time,
+        CancellationToken ct)
     {
         if (YearProblem(year) is { } yearProblem)
         {
@@ -78,7 +80,18 @@ public static class CalendarApi
         await book.KeepAsync(notice, loadedAt, ct);
         db.AddToOutbox(HolidayNoticeLoaded.Of(notice, loadedAt), time);
         audit.Record(AuditActions.HolidayNoticeLoaded, subject: year.ToString(CultureInfo.InvariantCulture));
-        await db.SaveChangesAsync(ct);
+        await disputes.RecountAsync(notice, ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // A superior settled a dispute this load moved, at the same moment: nothing was kept; the operator loads again.
+            return Problem.Conflict("A dispute whose date this notice moves was decided at the same moment; load the notice again.",
+                "Changed at the same moment.");
+        }
+
         await transaction.CommitAsync(ct);
         // Only once kept: this instance counts on it at once, the others within their refresh interval.
         StatutoryCalendar.Adopt(notice, loadedAt);

@@ -22,6 +22,7 @@ public static class DecisionLog
         request.AwaitingDecisionBy = null;
         request.AwaitingReason = null;
         request.DecideBy = null;
+        request.AwaitingSince = null;
         // Written even when it was already null, so the row's version is checked: a decision made from a stale read
         // loses to the one made at the same moment.
         if (db.Entry(request).State is EntityState.Unchanged or EntityState.Modified)

@@ -1,3 +1,5 @@
+using PetitionPlatform.Contracts.Periods;
+
 namespace PetitionPlatform.Routing.Domain;
 
 /// <summary>
@@ -27,6 +29,30 @@ public sealed class RoutingRequest
 
     /// <summary>While awaiting: the date by which the superior is to decide (Routing:DisputeDecisionPeriod days).</summary>
     public DateTimeOffset? DecideBy { get; set; }
+
+    /// <summary>While awaiting: when the dispute began, the start <see cref="DecideBy"/> is counted from.</summary>
+    public DateTimeOffset? AwaitingSince { get; set; }
+
+    /// <summary>
+    /// A dispute still running, counted again on <paramref name="calendar"/> (a holiday notice just loaded): its new date,
+    /// or null when it ended, ran out before <paramref name="now"/> (a late notice does not reopen a period) or stays.
+    /// </summary>
+    public DateTimeOffset? RecountDecideBy(StatutoryCalendar calendar, int period, DateTimeOffset now)
+    {
+        if (AwaitingDecisionBy is null || AwaitingSince is not { } since || DecideBy is not { } previous || previous < now)
+        {
+            return null;
+        }
+
+        var dueBy = calendar.DueBy(since, period);
+        if (dueBy == previous)
+        {
+            return null;
+        }
+
+        DecideBy = dueBy;
+        return dueBy;
+    }
 
     public PetitionFacts Facts => new(Kind, Topic, Subtopic, RegionCode, ReceivedBy);
 }

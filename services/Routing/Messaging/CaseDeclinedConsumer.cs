@@ -48,6 +48,7 @@ public sealed partial class CaseDeclinedConsumer(
             case DeclineOutcome.DecisionRequired required:
                 request.AwaitingDecisionBy = required.DeciderOrgId;
                 request.AwaitingReason = required.Reason;
+                request.AwaitingSince = now;
                 // Stored in UTC, as Npgsql requires; the event carries it so that supervision watches it as a clock.
                 request.DecideBy = StatutoryCalendar.China.DueBy(now, disputes.Value.DisputeDecisionPeriod);
                 db.AddToOutbox(new RoutingDecisionRequired(

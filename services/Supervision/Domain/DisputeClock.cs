@@ -10,9 +10,12 @@ internal sealed class DisputeClock(string deciderOrgId, DateTimeOffset startedAt
 
     public DateTimeOffset StartedAt { get; } = startedAt;
 
-    public DateTimeOffset DecideBy { get; } = decideBy;
+    /// <summary>Counted again when a holiday notice moves it (<see cref="Moves"/>).</summary>
+    public DateTimeOffset DecideBy { get; set; } = decideBy;
 
     public DateTimeOffset? DecidedAt { get; set; }
 
-    public StageClock Clock() => new(LedgerStages.RoutingDecision, DeciderOrgId, null, StartedAt, DecideBy, DecidedAt);
+    public List<DueDateMove> Moves { get; } = [];
+
+    public StageClock Clock() => new(LedgerStages.RoutingDecision, DeciderOrgId, null, StartedAt, DecideBy, DecidedAt) { Moves = [.. Moves] };
 }

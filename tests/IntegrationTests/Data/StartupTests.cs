@@ -33,7 +33,7 @@ public sealed class StartupTests(SharedInfrastructure infrastructure)
         await using var connection = new NpgsqlConnection(database);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand("SELECT string_agg(id, ',' ORDER BY id) FROM schema_migrations", connection);
-        Assert.Equal("platform/0001_messaging,platform/0002_inbox_trace,platform/0003_set_aside,platform/0004_holiday_notices,service/0001_routing_requests,service/0002_directory,service/0003_routing_decisions,service/0004_terminations,service/0005_dispute_deadline", await command.ExecuteScalarAsync());
+        Assert.Equal("platform/0001_messaging,platform/0002_inbox_trace,platform/0003_set_aside,platform/0004_holiday_notices,service/0001_routing_requests,service/0002_directory,service/0003_routing_decisions,service/0004_terminations,service/0005_dispute_deadline,service/0006_dispute_start", await command.ExecuteScalarAsync());
     }
 
     [Fact]

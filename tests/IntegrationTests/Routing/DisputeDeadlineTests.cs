@@ -73,6 +73,40 @@ public sealed class DisputeDeadlineTests(SharedInfrastructure infrastructure)
         Assert.Equal(decideBy, required.GetProperty("decideBy").GetDateTimeOffset());
     }
 
+    [Fact]
+    public async Task A_loaded_holiday_notice_moves_a_waiting_dispute_s_date_and_announces_it_once()
+    {
+        await using var routing = await RoutingService.StartAsync(infrastructure);
+        var petitionId = await RegisterAndRouteAsync(routing);
+        await DeclineUntilAwaitingAsync(routing, petitionId);
+        // The dispute as if it began on Monday 2 March 2037 (a year no other test of this process counts on: the load
+        // below changes the process's calendar): 7 days end on Monday 9 March, which the notice makes a holiday.
+        var since = new DateTimeOffset(2037, 3, 2, 10, 0, 0, StatutoryCalendar.ChinaOffset);
+        var provisional = new DateTimeOffset(2037, 3, 9, 23, 59, 59, StatutoryCalendar.ChinaOffset);
+        Assert.Equal(provisional, StatutoryCalendar.China.DueBy(since, 7));
+        await routing.Factory.InDatabaseAsync(db => db.RoutingRequests.Where(r => r.PetitionId == petitionId)
+            .ExecuteUpdateAsync(set => set.SetProperty(r => r.AwaitingSince, since).SetProperty(r => r.DecideBy, provisional)));
+        var notice = new
+        {
+            holidays = new[] { new { first = "2037-01-01", last = "2037-01-01" }, new { first = "2037-03-09", last = "2037-03-09" } },
+            workdays = Array.Empty<string>(),
+            reference = "测试通知〔2036〕1号",
+        };
+
+        using var loaded = await routing.As("operator").PutAsJsonAsync("/api/routing/calendar/2037", notice);
+        using var again = await routing.As("operator").PutAsJsonAsync("/api/routing/calendar/2037", notice);
+
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (loaded.StatusCode, again.StatusCode));
+        var moved = new DateTimeOffset(2037, 3, 10, 23, 59, 59, StatutoryCalendar.ChinaOffset);
+        var read = await (await routing.ReaderForAsync(petitionId)).GetFromJsonAsync<JsonElement>($"/api/routing/petitions/{petitionId}");
+        Assert.Equal(moved, read.GetProperty("decideBy").GetDateTimeOffset());
+        var published = await routing.Factory.InDatabaseAsync(db => db.Set<OutboxMessage>()
+            .Where(m => m.MessageType.EndsWith(nameof(DueDateChanged))).Select(m => m.Body).ToListAsync());
+        var changed = JsonSerializer.Deserialize<DueDateChanged>(Assert.Single(published), JsonSerializerOptions.Web)!;
+        Assert.Equal((petitionId, (Guid?)null, "330500/petition-bureau", DueDateClocks.DisputeDecision, since, provisional, moved, 2037),
+            (changed.PetitionId, changed.CaseId, changed.OrgId, changed.Clock, changed.StartedAt, changed.PreviousDueBy, changed.DueBy, changed.NoticeYear));
+    }
+
     /// <summary>A medical matter in Deqing county (330523): health declines, and the list has no fallback for it.</summary>
     private static async Task<Guid> RegisterAndRouteAsync(RoutingService routing)
     {

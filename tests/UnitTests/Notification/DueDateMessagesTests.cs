@@ -42,6 +42,18 @@ public sealed class DueDateMessagesTests
         Assert.Contains("复查答复期限", s_library.Render(planned.Template, planned.Values), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void The_superior_that_settles_a_dispute_is_told_its_new_date_without_a_case_stage()
+    {
+        var dispute = Moved(DueDateClocks.DisputeDecision) with { CaseId = null, Stage = null };
+
+        var planned = Assert.Single(MessagePlanner.ForDueDateChanged(dispute, File()));
+
+        Assert.Equal((TemplateNames.DisputeDateChanged, Recipient.Unit(Unit)), (planned.Template, planned.Recipient));
+        Assert.Contains("确定办理单位的期限由2035年3月16日调整为2035年3月19日", s_library.Render(planned.Template, planned.Values),
+            StringComparison.Ordinal);
+    }
+
     private static DueDateChanged Moved(string clock, string stage = CaseStages.Original) => new(
         s_petition, Guid.NewGuid(), Unit, clock, stage, s_at.AddDays(-1),
         new DateTimeOffset(2035, 3, 16, 23, 59, 59, TimeSpan.FromHours(8)), new DateTimeOffset(2035, 3, 19, 23, 59, 59, TimeSpan.FromHours(8)),

@@ -40,6 +40,26 @@ public sealed class DueDateMoveLedgerTests
         Assert.Empty(progress.Stages.Single(s => s.Stage == LedgerStages.Acceptance).Moves);
     }
 
+    [Fact]
+    public void A_moved_dispute_ends_on_its_new_date_and_an_earlier_settled_one_keeps_its_own()
+    {
+        const string superior = "130700/petition-bureau";
+        var first = new RoutingDecisionRequired(_petition.PetitionId, Lifecycle.Hrss, superior, "不属本单位职责", false,
+            _petition.RoutedAt.AddDays(1), _petition.RoutedAt.AddDays(8));
+        var settled = _petition.Routed(attempt: 1, at: first.OccurredAt.AddDays(2));
+        var second = first with { OccurredAt = settled.OccurredAt.AddDays(1), DecideBy = settled.OccurredAt.AddDays(8) };
+        var moved = new DueDateChanged(_petition.PetitionId, null, superior, DueDateClocks.DisputeDecision, null, second.OccurredAt,
+            second.DecideBy!.Value, second.DecideBy.Value.AddDays(2), 2026, "测试通知", false, second.OccurredAt.AddDays(1));
+
+        var progress = LedgerProjection.Project(_petition.PetitionId,
+            [_petition.Registered(), _petition.Routed(), first, settled, second, moved, moved]);
+
+        var disputes = progress.Stages.Where(s => s.Stage == LedgerStages.RoutingDecision).OrderBy(s => s.StartedAt).ToList();
+        Assert.Equal([first.DecideBy!.Value, second.DecideBy.Value.AddDays(2)], disputes.Select(d => d.DueBy));
+        Assert.Empty(disputes[0].Moves);
+        Assert.Equal([new DueDateMove(second.DecideBy.Value, second.DecideBy.Value.AddDays(2), 2026, "测试通知", moved.OccurredAt)], disputes[1].Moves);
+    }
+
     private DueDateChanged Moved(string clock, DateTimeOffset previous, DateTimeOffset dueBy, DateTimeOffset at) => new(
         _petition.PetitionId, _petition.CaseId, Lifecycle.Hrss, clock, CaseStages.Original, at.AddDays(-1), previous, dueBy, 2026, "测试通知", false, at);
 }
