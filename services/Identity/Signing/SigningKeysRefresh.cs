@@ -11,25 +11,11 @@ namespace PetitionPlatform.Identity.Signing;
 /// </summary>
 internal sealed partial class SigningKeysRefresh(
     IServiceScopeFactory scopes, SigningKeyRing ring, IOptions<IdentityOptions> options, TimeProvider time, ILogger<SigningKeysRefresh> logger)
-    : RepeatingWorker(time, logger)
+    : RefreshWorker(time, logger)
 {
-    public override async Task StartAsync(CancellationToken cancellationToken)
-    {
-        await RefreshAsync(cancellationToken);
-        await base.StartAsync(cancellationToken);
-    }
+    protected override TimeSpan Interval => options.Value.SigningKeysRefresh;
 
-    protected override bool WaitsBeforeFirstRound => true;
-
-    protected override async Task<bool> RunOnceAsync(CancellationToken stoppingToken)
-    {
-        await RefreshAsync(stoppingToken);
-        return false;
-    }
-
-    protected override Task WaitAsync(CancellationToken stoppingToken) => Task.Delay(options.Value.SigningKeysRefresh, Time, stoppingToken);
-
-    private async Task RefreshAsync(CancellationToken ct)
+    protected override async Task RefreshAsync(CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var store = scope.ServiceProvider.GetRequiredService<SigningKeyStore>();

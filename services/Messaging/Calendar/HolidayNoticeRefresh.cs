@@ -11,25 +11,11 @@ namespace PetitionPlatform.Messaging.Calendar;
 /// </summary>
 public sealed partial class HolidayNoticeRefresh(
     IServiceScopeFactory scopes, IOptions<HolidayNoticeOptions> options, TimeProvider time, ILogger<HolidayNoticeRefresh> logger)
-    : RepeatingWorker(time, logger)
+    : RefreshWorker(time, logger)
 {
-    public override async Task StartAsync(CancellationToken cancellationToken)
-    {
-        await AdoptAsync(cancellationToken);
-        await base.StartAsync(cancellationToken);
-    }
+    protected override TimeSpan Interval => options.Value.RefreshInterval;
 
-    protected override bool WaitsBeforeFirstRound => true;
-
-    protected override async Task<bool> RunOnceAsync(CancellationToken stoppingToken)
-    {
-        await AdoptAsync(stoppingToken);
-        return false;
-    }
-
-    protected override Task WaitAsync(CancellationToken stoppingToken) => Task.Delay(options.Value.RefreshInterval, Time, stoppingToken);
-
-    private async Task AdoptAsync(CancellationToken ct)
+    protected override async Task RefreshAsync(CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var adopted = await scope.ServiceProvider.GetRequiredService<HolidayNoticeBook>().AdoptKeptAsync(ct);
