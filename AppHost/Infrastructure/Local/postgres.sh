@@ -16,15 +16,18 @@ fi
 # connections would keep it waiting until DCP kills it. SIGINT is the fast shutdown a developer's Ctrl+C means.
 # A fast shutdown still writes a checkpoint, and under load (a timed checkpoint half done, thousands of files to sync)
 # that outlasted the ~15 s DCP and Aspire wait for a stop: the restart failed with "Failed to stop resource" and the
-# server went on running. So, as pg_ctl does, an immediate shutdown (SIGQUIT) follows after $grace s: it writes no
+# server went on running. So, as pg_ctl does, an immediate shutdown (SIGQUIT) follows after $grace s (the stop window also
+# covers the immediate shutdown, which may wait 5 s for busy backends, and DCP noticing the end): it writes no
 # checkpoint, and the next start replays the WAL, which holds every committed transaction.
-grace=5
+grace=3
 "$bin/postgres" -D "$data" -p "$PGPORT" -c listen_addresses=127.0.0.1 -c unix_socket_directories= "$@" &
 server=$!
 stop() {
   echo "postgres.sh: stopping (fast shutdown; immediate after $grace s)"
   kill -INT "$server"
-  (sleep "$grace"; kill -QUIT "$server" 2>/dev/null) &
+  # The timer takes its sleep with it when it is stopped: a sleep left behind would hold the log pipes DCP reads
+  # and keep the resource "running" after the server ended.
+  (trap 'kill "$sleeper" 2>/dev/null; exit 0' TERM; sleep "$grace" & sleeper=$!; wait "$sleeper" && kill -QUIT "$server" 2>/dev/null) &
   timer=$!
 }
 timer=

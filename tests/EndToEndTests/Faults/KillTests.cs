@@ -223,6 +223,25 @@ public sealed class KillTests(PlatformFixture platform, ITestOutputHelper output
     private bool IsContainer(string resource) =>
         platform.App.Services.GetRequiredService<DistributedApplicationModel>().Resources.Single(r => r.Name == resource) is ContainerResource;
 
+    private async Task<IEnumerable<string>> LogTailAsync(string resource, int lines)
+    {
+        Assert.True(platform.App.ResourceNotifications.TryGetCurrentState(resource, out var current), resource);
+        var tail = new Queue<string>();
+        await foreach (var batch in platform.App.Services.GetRequiredService<ResourceLoggerService>().GetAllAsync(current.ResourceId))
+        {
+            foreach (var line in batch)
+            {
+                tail.Enqueue(line.Content);
+                if (tail.Count > lines)
+                {
+                    tail.Dequeue();
+                }
+            }
+        }
+
+        return tail;
+    }
+
     /// <summary>The operator's Restart (the dashboard's button, through the same command); seconds until healthy again.</summary>
     private async Task<double> RestartAsync(string resource)
     {
@@ -230,6 +249,13 @@ public sealed class KillTests(PlatformFixture platform, ITestOutputHelper output
         using var patience = new CancellationTokenSource(s_patience);
         var result = await platform.App.Services.GetRequiredService<ResourceCommandService>()
             .ExecuteCommandAsync(resource, KnownResourceCommands.RestartCommand, patience.Token);
+        if (!result.Success)
+        {
+            // What the server said while it was asked to stop: the one clue to a restart that failed.
+            output.WriteLine($"{resource} after a failed restart ({Stopwatch.GetElapsedTime(started).TotalSeconds:F1} s), its log's end:");
+            output.WriteLine(string.Join('\n', await LogTailAsync(resource, lines: 40)));
+        }
+
         Assert.True(result.Success, $"{resource} restarts: {result.Message}");
         await HealthyAgainAsync(resource, patience.Token);
         return Stopwatch.GetElapsedTime(started).TotalSeconds;
