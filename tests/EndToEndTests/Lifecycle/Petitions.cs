@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using PetitionPlatform.Intake.Domain;
 
 namespace PetitionPlatform.EndToEndTests.Lifecycle;
 
@@ -60,10 +61,7 @@ internal static class Petitions
     /// <summary>A valid citizen ID number (GB 11643 check digit) of a Guyuan resident no other call returns.</summary>
     public static string NewIdNumber()
     {
-        var body = $"130724198{Random.Shared.Next(0, 10)}0101{Interlocked.Increment(ref s_people) % 1000:000}";
-        int[] weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-        var sum = body.Select((digit, i) => (digit - '0') * weights[i]).Sum();
-        return body + "10X98765432"[sum % 11];
+        return CitizenIdNumber.Complete($"130724198{Random.Shared.Next(0, 10)}0101{Interlocked.Increment(ref s_people) % 1000:000}");
     }
 
     public static async Task<Registered> RegisterAsync(this HttpClient gateway, JsonObject body)

@@ -1,0 +1,100 @@
+using System.Globalization;
+
+namespace PetitionPlatform.Bench;
+
+/// <summary>What to measure and against which stack, from the command line.</summary>
+internal sealed record BenchOptions
+{
+    public const string Usage = """
+        usage: eng/bench.sh [chain|bound|all] [options]
+          chain: registrations through the gateway at a rate (or flat out), a sample followed to its case, all checked after
+          bound: the PostgreSQL server's own durable commits a second (4 and 16 clients)
+          all:   both, and the platform's rate as a share of the server's (the default)
+        options:
+          --gateway URL        the stack's gateway (default http://localhost:5080)
+          --data DIR           the stack's data directory, for the operators' secret and the server (default .data)
+          --rate N             petitions offered a second (default 100); --flat-out sends as fast as answers come
+          --duration S         seconds of load (default 60)
+          --postgres CONN      the server for 'bound' as an Npgsql connection string (default: found from --data)
+          --record FILE        append the figures as a table row to FILE (e.g. docs/performance.md)
+        """;
+
+    public string Mode { get; init; } = "all";
+
+    public Uri Gateway { get; init; } = new("http://localhost:5080");
+
+    public string DataDirectory { get; init; } = ".data";
+
+    public double Rate { get; init; } = 100;
+
+    public bool FlatOut { get; init; }
+
+    public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(60);
+
+    public string? Postgres { get; init; }
+
+    public string? Record { get; init; }
+
+    public bool Chain => Mode is "chain" or "all";
+
+    public bool Bound => Mode is "bound" or "all";
+
+    /// <summary>The options, or the reason they cannot be read.</summary>
+    public static (BenchOptions? Options, string? Problem) Parse(IReadOnlyList<string> args)
+    {
+        var options = new BenchOptions();
+        var i = 0;
+        if (args.Count > 0 && !args[0].StartsWith("--", StringComparison.Ordinal))
+        {
+            if (args[0] is not ("chain" or "bound" or "all"))
+            {
+                return (null, $"Unknown mode '{args[0]}'.");
+            }
+
+            options = options with { Mode = args[0] };
+            i = 1;
+        }
+
+        for (; i < args.Count; i++)
+        {
+            var name = args[i];
+            if (name == "--flat-out")
+            {
+                options = options with { FlatOut = true };
+                continue;
+            }
+
+            if (i + 1 >= args.Count)
+            {
+                return (null, $"{name} needs a value.");
+            }
+
+            var value = args[++i];
+            switch (name)
+            {
+                case "--gateway" when Uri.TryCreate(value, UriKind.Absolute, out var gateway):
+                    options = options with { Gateway = gateway };
+                    break;
+                case "--data":
+                    options = options with { DataDirectory = value };
+                    break;
+                case "--rate" when double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var rate) && rate is > 0 and <= 10_000:
+                    options = options with { Rate = rate };
+                    break;
+                case "--duration" when int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) && seconds is > 0 and <= 3600:
+                    options = options with { Duration = TimeSpan.FromSeconds(seconds) };
+                    break;
+                case "--postgres":
+                    options = options with { Postgres = value };
+                    break;
+                case "--record":
+                    options = options with { Record = value };
+                    break;
+                default:
+                    return (null, $"'{name} {value}' is not an option this program takes, or not a value it takes.");
+            }
+        }
+
+        return (options, null);
+    }
+}

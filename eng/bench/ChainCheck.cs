@@ -1,0 +1,79 @@
+using System.Diagnostics;
+using Npgsql;
+
+namespace PetitionPlatform.Bench;
+
+/// <summary>How many petitions reached each point of the chain, and how many more than once.</summary>
+/// <param name="After">From the load's start until these counts were read.</param>
+internal sealed record ChainCounts(int Petitions, int Cases, int Doubled, int Ledgers, int NewCaseNotices, int Receipts, TimeSpan After)
+{
+    /// <summary>Petitions without their case, ledger entry, unit notice or receipt once the chain had time to drain.</summary>
+    public int Lost => Petitions - Math.Min(Math.Min(Cases, Ledgers), Math.Min(NewCaseNotices, Receipts));
+
+    public bool Complete => Cases == Petitions && Ledgers == Petitions && NewCaseNotices == Petitions && Receipts == Petitions;
+}
+
+/// <summary>
+/// Afterwards, every accepted petition is looked for where the chain leaves it, straight in the services' databases
+/// (reading tens of thousands through the gateway would measure the checker): one case at the unit (handlingdb), the
+/// case in the ledger (supervisiondb), the unit's new-case notice and the petitioner's receipt (notificationdb).
+/// Counted again every second until complete or until the chain has stopped moving for a minute.
+/// </summary>
+internal static class ChainCheck
+{
+    private static readonly TimeSpan s_stalled = TimeSpan.FromMinutes(1);
+
+    public static async Task<ChainCounts> CountAsync(string server, IReadOnlyList<Accepted> accepted, long loadStartedAt)
+    {
+        var ids = accepted.Select(a => a.PetitionId).ToArray();
+        var lastProgress = Stopwatch.GetTimestamp();
+        ChainCounts? previous = null;
+        while (true)
+        {
+            var counts = await CountOnceAsync(server, ids, Stopwatch.GetElapsedTime(loadStartedAt));
+            if (counts.Complete || Stopwatch.GetElapsedTime(lastProgress) > s_stalled)
+            {
+                return counts;
+            }
+
+            if (previous is null || counts with { After = default } != previous with { After = default })
+            {
+                lastProgress = Stopwatch.GetTimestamp();
+            }
+
+            previous = counts;
+            await Task.Delay(TimeSpan.FromSeconds(1));
+        }
+    }
+
+    private static async Task<ChainCounts> CountOnceAsync(string server, Guid[] ids, TimeSpan after)
+    {
+        var (cases, doubled) = await PerPetitionAsync(server, "handlingdb", "SELECT count(*) FROM cases WHERE petition_id = ANY(@ids) GROUP BY petition_id", ids);
+        var (ledgers, _) = await PerPetitionAsync(server, "supervisiondb",
+            "SELECT count(*) FROM ledger_events WHERE petition_id = ANY(@ids) AND type = 'CaseOpened' GROUP BY petition_id", ids);
+        var (notices, _) = await PerPetitionAsync(server, "notificationdb",
+            $"SELECT count(*) FROM notifications WHERE petition_id = ANY(@ids) AND template = 'new-case' AND recipient_key = '{PetitionSamples.Unit}' GROUP BY petition_id", ids);
+        var (receipts, _) = await PerPetitionAsync(server, "notificationdb",
+            "SELECT count(*) FROM notifications WHERE petition_id = ANY(@ids) AND template = 'receipt' GROUP BY petition_id", ids);
+        return new ChainCounts(ids.Length, cases, doubled, ledgers, notices, receipts, after);
+    }
+
+    /// <summary>Petitions with at least one row, and those with more than one.</summary>
+    private static async Task<(int Reached, int More)> PerPetitionAsync(string server, string database, string sql, Guid[] ids)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(server) { Database = database };
+        await using var connection = new NpgsqlConnection(builder.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        command.Parameters.AddWithValue("ids", ids);
+        var (reached, more) = (0, 0);
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            reached++;
+            more += reader.GetInt64(0) > 1 ? 1 : 0;
+        }
+
+        return (reached, more);
+    }
+}

@@ -1,0 +1,37 @@
+using PetitionPlatform.Bench;
+
+// The platform's figures, measured from outside against a running stack (eng/run.sh): README "Performance".
+var (options, problem) = BenchOptions.Parse(args);
+if (options is null)
+{
+    Console.Error.WriteLine(problem);
+    Console.Error.WriteLine(BenchOptions.Usage);
+    return 2;
+}
+
+var data = Path.GetFullPath(options.DataDirectory);
+Console.WriteLine($"PetitionPlatform bench {DateTimeOffset.UtcNow:u}; {Report.Machine}; gateway {options.Gateway}");
+var server = await StackPostgres.FindAsync(options.Postgres, data);
+LoadResult? load = null;
+ChainCounts? counts = null;
+if (options.Chain)
+{
+    await using var clients = StackClients.For(options.Gateway, data);
+    // Each client stays under the gateway's 50 requests a second, as agencies sharing the load would.
+    var senders = (int)Math.Ceiling((options.FlatOut ? 1000 : options.Rate) / 40);
+    var portals = await clients.MakeAsync("portal", "130000/petition-bureau", ["portal"], senders);
+    var units = await clients.MakeAsync("unit", PetitionSamples.Unit, ["unit", "reviewer"], 4);
+    load = await new ChainLoad(portals, units).RunAsync(options);
+    counts = await ChainCheck.CountAsync(server, load.Accepted, load.StartedAt);
+}
+
+var bound = options.Bound ? await CommitBound.MeasureAsync(server, TimeSpan.FromSeconds(10)) : [];
+var report = new Report(options, load, counts, bound);
+report.Print(Console.Out);
+if (options.Record is { } file)
+{
+    report.Append(file);
+    Console.WriteLine($"recorded in {file}");
+}
+
+return counts is { Complete: false } ? 1 : 0;

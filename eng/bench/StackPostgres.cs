@@ -1,0 +1,77 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using System.Text;
+using Npgsql;
+
+namespace PetitionPlatform.Bench;
+
+/// <summary>
+/// The running stack's PostgreSQL server, found as eng/backup.sh finds it: the local server of the data directory
+/// (its postmaster.pid names the port), else the container that mounts the volume the AppHost names after that directory.
+/// </summary>
+internal static class StackPostgres
+{
+    /// <summary>A connection string to the server's maintenance database, as its superuser.</summary>
+    public static async Task<string> FindAsync(string? connectionString, string dataDirectory)
+    {
+        if (connectionString is not null)
+        {
+            return connectionString;
+        }
+
+        var password = File.ReadAllText(Path.Combine(dataDirectory, "secrets", "postgres-password")).Trim();
+        var port = LocalPort(dataDirectory) ?? await ContainerPortAsync(dataDirectory)
+            ?? throw new InvalidOperationException($"No running PostgreSQL of the stack in {dataDirectory}: start eng/run.sh, or give --postgres.");
+        return new NpgsqlConnectionStringBuilder
+        {
+            Host = "127.0.0.1",
+            Port = port,
+            Username = "postgres",
+            Password = password,
+            Database = "postgres",
+            MaxPoolSize = 64,
+        }.ConnectionString;
+    }
+
+    private static int? LocalPort(string dataDirectory)
+    {
+        var pidFile = Path.Combine(dataDirectory, "local", "postgres", "postmaster.pid");
+        if (!File.Exists(pidFile))
+        {
+            return null;
+        }
+
+        var lines = File.ReadAllLines(pidFile);
+        var running = lines.Length > 3 && int.TryParse(lines[0], out var pid) && Directory.Exists($"/proc/{pid}");
+        return running ? int.Parse(lines[3], System.Globalization.CultureInfo.InvariantCulture) : null;
+    }
+
+    private static async Task<int?> ContainerPortAsync(string dataDirectory)
+    {
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Path.GetFullPath(dataDirectory).TrimEnd('/'))))[..12];
+        var container = (await DockerAsync("ps", "-q", "--filter", $"volume=petitionplatform-postgres-{hash}")).Split('\n', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault();
+        if (container is null)
+        {
+            return null;
+        }
+
+        // "0.0.0.0:49153" (and the same for IPv6): the host's side of the server's port.
+        var published = (await DockerAsync("port", container, "5432")).Split('\n', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault();
+        return published is not null && int.TryParse(published[(published.LastIndexOf(':') + 1)..], out var port) ? port : null;
+    }
+
+    private static async Task<string> DockerAsync(params string[] arguments)
+    {
+        try
+        {
+            using var docker = Process.Start(new ProcessStartInfo("docker", arguments) { RedirectStandardOutput = true, RedirectStandardError = true })!;
+            var output = await docker.StandardOutput.ReadToEndAsync();
+            await docker.WaitForExitAsync();
+            return docker.ExitCode == 0 ? output : "";
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return ""; // no docker on this machine: not a container stack
+        }
+    }
+}
