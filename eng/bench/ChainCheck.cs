@@ -30,7 +30,19 @@ internal static class ChainCheck
         ChainCounts? previous = null;
         while (true)
         {
-            var counts = await CountOnceAsync(server, ids, Stopwatch.GetElapsedTime(loadStartedAt));
+            ChainCounts counts;
+            try
+            {
+                counts = await CountOnceAsync(server, ids, Stopwatch.GetElapsedTime(loadStartedAt));
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.TooManyConnections && Stopwatch.GetElapsedTime(lastProgress) < s_stalled)
+            {
+                // The services' pools can hold every connection the server allows while the chain drains: ask again.
+                Console.WriteLine("  (the server has no connection to spare for the check; trying again)");
+                await Task.Delay(TimeSpan.FromSeconds(1));
+                continue;
+            }
+
             if (counts.Complete || Stopwatch.GetElapsedTime(lastProgress) > s_stalled)
             {
                 return counts;
