@@ -53,7 +53,21 @@ internal sealed record Report(BenchOptions Options, LoadResult? Load, ChainCount
         var chain = Load?.ChainMs.Order().ToList() ?? [];
         var row = Invariant($"| {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} | {Environment.ProcessorCount} cores | {(Options.FlatOut ? "flat out" : Options.Rate.ToString("F0", CultureInfo.InvariantCulture) + "/s")} × {Options.Duration.TotalSeconds:F0} s | {Accepted:F1} | {Through:F1} | {Percentiles.Of(submit, 50):F0} / {Percentiles.Of(submit, 99):F0} | {Percentiles.Of(chain, 50):F0} / {Percentiles.Of(chain, 99):F0} | {Counts?.Lost} | {Counts?.Doubled} | {Ceiling:F0} | {(Through ?? Accepted) / Ceiling * 100:F2} % |\n");
         var existing = File.Exists(file) ? File.ReadAllText(file) : "";
-        File.AppendAllText(file, existing.Contains("| date (UTC) | machine |", StringComparison.Ordinal) ? row : "\n" + header + row);
+        var table = existing.IndexOf("| date (UTC) | machine |", StringComparison.Ordinal);
+        if (table < 0)
+        {
+            File.AppendAllText(file, "\n" + header + row);
+            return;
+        }
+
+        // Below the table's last row, whatever text follows the table.
+        var end = table;
+        while (end < existing.Length && existing[end] == '|')
+        {
+            end = existing.IndexOf('\n', end) is var newline and >= 0 ? newline + 1 : existing.Length;
+        }
+
+        File.WriteAllText(file, existing[..end] + row + existing[end..]);
     }
 
     private static string Refusals(LoadResult load) =>
