@@ -100,19 +100,21 @@ internal static class Petitions
             : default,
         cases => cases.ValueKind == JsonValueKind.Array && cases.GetArrayLength() == count, because: $"handling has {count} case(s)");
 
-    public static Task<JsonElement> NotificationsAsync(this HttpClient gateway, string recipient, Func<JsonElement, bool> until, string because) =>
-        Eventually.HoldsAsync(() => gateway.GetJsonAsync($"/api/notifications?recipient={Uri.EscapeDataString(recipient)}"), until, because);
+    public static Task<JsonElement> NotificationsAsync(
+        this HttpClient gateway, string recipient, Func<JsonElement, bool> until, string because, int seconds = 30) =>
+        Eventually.HoldsAsync(() => gateway.GetJsonAsync($"/api/notifications?recipient={Uri.EscapeDataString(recipient)}"), until, because, seconds);
 
     /// <summary>
     /// The petitioner's messages read with a query code. Notification answers 404 until it has learned the code from
     /// the submission's event; that is "nothing yet", not a failure.
     /// </summary>
-    public static Task<JsonElement> PetitionerMessagesAsync(this HttpClient gateway, string trackingCode, Func<JsonElement, bool> until, string because) =>
+    public static Task<JsonElement> PetitionerMessagesAsync(
+        this HttpClient gateway, string trackingCode, Func<JsonElement, bool> until, string because, int seconds = 30) =>
         Eventually.HoldsAsync(
             async () => await gateway.GetAsync($"/api/notifications?recipient={Uri.EscapeDataString(trackingCode)}") is { IsSuccessStatusCode: true } ok
                 ? await ok.Content.ReadFromJsonAsync<JsonElement>()
                 : default,
-            messages => messages.ValueKind == JsonValueKind.Array && until(messages), because);
+            messages => messages.ValueKind == JsonValueKind.Array && until(messages), because, seconds);
 
     public static IEnumerable<string> Templates(this JsonElement notifications, string petitionId) => notifications.EnumerateArray()
         .Where(n => n.GetProperty("petitionId").GetString() == petitionId)
