@@ -32,8 +32,7 @@ internal sealed class PublishedEnds(ResourceNotificationService notifications, I
                 {
                     _alive.GetOrAdd(change.Resource.Name, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
                 }
-                else if (state is not null && (KnownResourceStates.TerminalStates.Contains(state) || state == "Terminated")
-                    && _alive.TryRemove(change.Resource.Name, out var ended))
+                else if (IsEnd(state) && _alive.TryRemove(change.Resource.Name, out var ended))
                 {
                     ended.TrySetResult();
                 }
@@ -43,6 +42,9 @@ internal sealed class PublishedEnds(ResourceNotificationService notifications, I
         {
         }
     }
+
+    /// <summary>Whether a state is a run's end: Aspire's terminal states, or DCP's own <c>Terminated</c> of a stop.</summary>
+    public static bool IsEnd(string? state) => state is not null && (KnownResourceStates.TerminalStates.Contains(state) || state == "Terminated");
 
     /// <summary>Returns once the previous run of <paramref name="resource"/> (if any was alive) has been published as ended.</summary>
     public async Task EndedAsync(string resource, CancellationToken cancellationToken)

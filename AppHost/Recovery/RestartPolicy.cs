@@ -51,7 +51,7 @@ internal sealed class RestartPolicy(
         {
             instance.RunningSince = DateTime.UtcNow;
         }
-        else if (KnownResourceStates.TerminalStates.Contains(state) || state == "Terminated")
+        else if (PublishedEnds.IsEnd(state))
         {
             // Asked for on the dashboard (Stop), or seen as DCP's own stop on its way (Stopping) or end (Terminated).
             var asked = stops.Take(change.ResourceId) || instance.State == KnownResourceStates.Stopping || state == "Terminated";

@@ -60,32 +60,40 @@ internal static class ChainCheck
 
     private static async Task<ChainCounts> CountOnceAsync(string server, Guid[] ids, TimeSpan after)
     {
-        var (cases, doubled) = await PerPetitionAsync(server, "handlingdb", "SELECT count(*) FROM cases WHERE petition_id = ANY(@ids) GROUP BY petition_id", ids);
-        var (ledgers, _) = await PerPetitionAsync(server, "supervisiondb",
-            "SELECT count(*) FROM ledger_events WHERE petition_id = ANY(@ids) AND type = 'CaseOpened' GROUP BY petition_id", ids);
-        var (notices, _) = await PerPetitionAsync(server, "notificationdb",
-            $"SELECT count(*) FROM notifications WHERE petition_id = ANY(@ids) AND template = 'new-case' AND recipient_key = '{PetitionSamples.Unit}' GROUP BY petition_id", ids);
-        var (receipts, _) = await PerPetitionAsync(server, "notificationdb",
-            "SELECT count(*) FROM notifications WHERE petition_id = ANY(@ids) AND template = 'receipt' GROUP BY petition_id", ids);
-        return new ChainCounts(ids.Length, cases, doubled, ledgers, notices, receipts, after);
+        var cases = await PerPetitionAsync(server, "handlingdb",
+            "SELECT 'case', count(*) FROM cases WHERE petition_id = ANY(@ids) GROUP BY petition_id", ids);
+        var ledgers = await PerPetitionAsync(server, "supervisiondb",
+            "SELECT 'ledger', count(*) FROM ledger_events WHERE petition_id = ANY(@ids) AND type = 'CaseOpened' GROUP BY petition_id", ids);
+        var messages = await PerPetitionAsync(server, "notificationdb", $"""
+            SELECT template, count(*) FROM notifications
+            WHERE petition_id = ANY(@ids) AND (template = 'receipt' OR (template = 'new-case' AND recipient_key = '{PetitionSamples.Unit}'))
+            GROUP BY petition_id, template
+            """, ids);
+        return new ChainCounts(ids.Length, Reached(cases, "case"), cases.GetValueOrDefault("case").More, Reached(ledgers, "ledger"),
+            Reached(messages, "new-case"), Reached(messages, "receipt"), after);
     }
 
-    /// <summary>Petitions with at least one row, and those with more than one.</summary>
-    private static async Task<(int Reached, int More)> PerPetitionAsync(string server, string database, string sql, Guid[] ids)
+    private static int Reached(Dictionary<string, (int Reached, int More)> counts, string what) => counts.GetValueOrDefault(what).Reached;
+
+    /// <summary>
+    /// Per kind of row (the query's first column), the petitions with at least one (its second column, counted per
+    /// petition), and those with more than one.
+    /// </summary>
+    private static async Task<Dictionary<string, (int Reached, int More)>> PerPetitionAsync(string server, string database, string sql, Guid[] ids)
     {
         var builder = new NpgsqlConnectionStringBuilder(server) { Database = database };
         await using var connection = new NpgsqlConnection(builder.ConnectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);
         command.Parameters.AddWithValue("ids", ids);
-        var (reached, more) = (0, 0);
+        var counts = new Dictionary<string, (int Reached, int More)>(StringComparer.Ordinal);
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
         {
-            reached++;
-            more += reader.GetInt64(0) > 1 ? 1 : 0;
+            var (reached, more) = counts.GetValueOrDefault(reader.GetString(0));
+            counts[reader.GetString(0)] = (reached + 1, more + (reader.GetInt64(1) > 1 ? 1 : 0));
         }
 
-        return (reached, more);
+        return counts;
     }
 }

@@ -1,7 +1,6 @@
 using System.Diagnostics;
-using System.Security.Cryptography;
-using System.Text;
 using Npgsql;
+using PetitionPlatform.AppHost.Infrastructure;
 
 namespace PetitionPlatform.Bench;
 
@@ -48,8 +47,9 @@ internal static class StackPostgres
 
     private static async Task<int?> ContainerPortAsync(string dataDirectory)
     {
-        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Path.GetFullPath(dataDirectory).TrimEnd('/'))))[..12];
-        var container = (await DockerAsync("ps", "-q", "--filter", $"volume=petitionplatform-postgres-{hash}")).Split('\n', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault();
+        // The volume the AppHost named after the same data directory (its rule, linked in).
+        var volume = ContainerVolumes.NameOf(Path.GetFullPath(dataDirectory), "postgres");
+        var container = (await DockerAsync("ps", "-q", "--filter", $"volume={volume}")).Split('\n', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault();
         if (container is null)
         {
             return null;

@@ -19,6 +19,16 @@ public sealed record HolidayNotice(int Year, IReadOnlyList<HolidayRun> Holidays,
     public const int MaxWorkdays = 20;
 
     /// <summary>
+    /// The earliest due date this notice can move once loaded at <paramref name="now"/>: a clock ending before the
+    /// notice's year never reaches its days, and one that already ran out stays as it was.
+    /// </summary>
+    public DateTimeOffset MovesDatesFrom(DateTimeOffset now)
+    {
+        var yearStarts = new DateTimeOffset(Year, 1, 1, 0, 0, 0, StatutoryCalendar.ChinaOffset);
+        return yearStarts > now ? yearStarts : now;
+    }
+
+    /// <summary>
     /// What is wrong with the notice, by field (<c>year</c>, <c>holidays[i]</c>, <c>workdays[i]</c>, <c>reference</c>);
     /// empty when it can be counted on. Every day must lie in the notice's year: a notice that begins New Year's holiday
     /// on a weekend of December (as 2024's did) needs no entry for that weekend, which is a rest day anyway.

@@ -20,8 +20,7 @@ public sealed partial class CaseClockRecount(HandlingDbContext db, TimeProvider 
     public async Task RecountAsync(HolidayNotice notice, CancellationToken ct)
     {
         var now = time.GetUtcNow();
-        var yearStarts = new DateTimeOffset(notice.Year, 1, 1, 0, 0, 0, StatutoryCalendar.ChinaOffset);
-        var from = yearStarts > now ? yearStarts : now;
+        var from = notice.MovesDatesFrom(now);
         var running = await db.Cases
             .Where(c => (c.Status == CaseStatuses.AwaitingAcceptance && c.AcceptanceDueBy >= from)
                 || (c.Status == CaseStatuses.InProgress && c.HandlingDueBy >= from)

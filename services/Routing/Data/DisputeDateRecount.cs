@@ -20,31 +20,36 @@ public sealed partial class DisputeDateRecount(
     public async Task RecountAsync(HolidayNotice notice, CancellationToken ct)
     {
         var now = time.GetUtcNow();
-        var yearStarts = new DateTimeOffset(notice.Year, 1, 1, 0, 0, 0, StatutoryCalendar.ChinaOffset);
-        var from = yearStarts > now ? yearStarts : now;
+        var from = notice.MovesDatesFrom(now);
         // Counted on the notice itself, whether or not this process has adopted it yet (it does once the load commits).
         var calendar = new StatutoryCalendar(StatutoryCalendar.China.Holidays.With(notice));
         var waiting = await db.RoutingRequests
             .Where(r => r.AwaitingDecisionBy != null && r.AwaitingSince != null && r.DecideBy >= from)
             .ToListAsync(ct);
-        var moved = 0;
+        var moved = new List<(RoutingRequest Request, DateTimeOffset Previous, DateTimeOffset DueBy)>();
         foreach (var request in waiting)
         {
             var previous = request.DecideBy!.Value;
-            if (request.RecountDecideBy(calendar, disputes.Value.DisputeDecisionPeriod, now) is not { } dueBy)
+            if (request.RecountDecideBy(calendar, disputes.Value.DisputeDecisionPeriod, now) is { } dueBy)
             {
-                continue;
+                moved.Add((request, previous, dueBy));
             }
-
-            var latest = await db.RoutingDecisions.Where(d => d.PetitionId == request.PetitionId)
-                .OrderByDescending(d => d.Attempt).FirstAsync(ct);
-            db.AddToOutbox(new DueDateChanged(request.PetitionId, null, request.AwaitingDecisionBy!, DueDateClocks.DisputeDecision, null,
-                request.AwaitingSince!.Value.ToOffset(StatutoryCalendar.ChinaOffset), previous.ToOffset(StatutoryCalendar.ChinaOffset),
-                dueBy.ToOffset(StatutoryCalendar.ChinaOffset), notice.Year, notice.Reference, latest.Confidential, now), time);
-            moved++;
         }
 
-        LogRecounted(logger, notice.Year, waiting.Count, moved);
+        // Confidentiality is the latest decision's, as when the dispute was announced: read once for all that moved.
+        var ids = moved.Select(m => m.Request.PetitionId).ToList();
+        var confidential = (await db.RoutingDecisions.Where(d => ids.Contains(d.PetitionId))
+                .Select(d => new { d.PetitionId, d.Attempt, d.Confidential }).ToListAsync(ct))
+            .GroupBy(d => d.PetitionId)
+            .ToDictionary(g => g.Key, g => g.MaxBy(d => d.Attempt)!.Confidential);
+        foreach (var (request, previous, dueBy) in moved)
+        {
+            db.AddToOutbox(new DueDateChanged(request.PetitionId, null, request.AwaitingDecisionBy!, DueDateClocks.DisputeDecision, null,
+                request.AwaitingSince!.Value.ToOffset(StatutoryCalendar.ChinaOffset), previous.ToOffset(StatutoryCalendar.ChinaOffset),
+                dueBy.ToOffset(StatutoryCalendar.ChinaOffset), notice.Year, notice.Reference, confidential[request.PetitionId], now), time);
+        }
+
+        LogRecounted(logger, notice.Year, waiting.Count, moved.Count);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Holiday notice of {Year}: {Waiting} waiting dispute(s) counted again, {Moved} moved")]

@@ -10,12 +10,22 @@ internal sealed class DisputeClock(string deciderOrgId, DateTimeOffset startedAt
 
     public DateTimeOffset StartedAt { get; } = startedAt;
 
-    /// <summary>Counted again when a holiday notice moves it (<see cref="Moves"/>).</summary>
-    public DateTimeOffset DecideBy { get; set; } = decideBy;
+    /// <summary>Counted again when a holiday notice moves it (<see cref="Moved"/>).</summary>
+    public DateTimeOffset DecideBy { get; private set; } = decideBy;
 
     public DateTimeOffset? DecidedAt { get; set; }
 
-    public List<DueDateMove> Moves { get; } = [];
+    private List<DueDateMove> Moves { get; } = [];
+
+    /// <summary>A holiday notice moved the date: the new one holds, and the move is recorded once.</summary>
+    public void Moved(DueDateMove move)
+    {
+        DecideBy = move.DueBy;
+        if (!Moves.Contains(move))
+        {
+            Moves.Add(move);
+        }
+    }
 
     public StageClock Clock() => new(LedgerStages.RoutingDecision, DeciderOrgId, null, StartedAt, DecideBy, DecidedAt) { Moves = [.. Moves] };
 }

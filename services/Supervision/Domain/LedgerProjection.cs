@@ -261,12 +261,7 @@ public sealed class LedgerProjection
                 break;
             // Routing moves only a dispute still waiting, so the one open now (events applied in order) is the one moved.
             case DueDateClocks.DisputeDecision when _disputes.LastOrDefault(d => d.DecidedAt is null && d.DeciderOrgId == e.OrgId) is { } dispute:
-                dispute.DecideBy = e.DueBy;
-                if (!dispute.Moves.Contains(move))
-                {
-                    dispute.Moves.Add(move);
-                }
-
+                dispute.Moved(move);
                 break;
             case DueDateClocks.ReviewRequest when _answer is not null:
                 // The petitioner's window, not a clock a unit owes: the answer and the step show its new end.
