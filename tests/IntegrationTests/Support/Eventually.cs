@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace PetitionPlatform.IntegrationTests.Support;
 
 /// <summary>Waits for an asynchronous effect (a consumed message, a published outbox row) with a bounded deadline.</summary>
@@ -5,7 +7,9 @@ public static class Eventually
 {
     public static async Task<T> HoldsAsync<T>(Func<Task<T>> probe, Func<T, bool> condition, TimeSpan? within = null, string? because = null)
     {
-        var deadline = DateTime.UtcNow + (within ?? TimeSpan.FromSeconds(20));
+        // Measured on the monotonic clock: the machine's wall clock may be stepped (time sync) while a test waits.
+        var started = Stopwatch.GetTimestamp();
+        var patience = within ?? TimeSpan.FromSeconds(20);
         while (true)
         {
             var value = await probe();
@@ -14,7 +18,7 @@ public static class Eventually
                 return value;
             }
 
-            if (DateTime.UtcNow > deadline)
+            if (Stopwatch.GetElapsedTime(started) > patience)
             {
                 throw new TimeoutException($"Condition not met in time{(because is null ? "" : $": {because}")}. Last value: {value}");
             }
