@@ -61,7 +61,7 @@ public static class ClientsApi
         }
         else if (await registry.FindAsync(clientId, ct) is not null)
         {
-            errors["clientId"] = [$"A client '{clientId}' exists already; reset its secret instead."];
+            errors["clientId"] = ExistsAlready(clientId);
         }
 
         if (errors.Count > 0)
@@ -70,10 +70,17 @@ public static class ClientsApi
         }
 
         var client = new Client(clientId!, request.OrgId!, [.. request.Roles!.Distinct()], request.DisplayName);
-        var secret = await registry.CreateAsync(client, ct);
+        if (await registry.CreateAsync(client, ct) is not { } secret)
+        {
+            // Registered by another request since the check above.
+            return Problem.Invalid(new Dictionary<string, string[]> { ["clientId"] = ExistsAlready(clientId!) });
+        }
+
         return TypedResults.Created($"/api/identity/clients/{Uri.EscapeDataString(client.ClientId)}",
             new IssuedClient(client.ClientId, secret, client.OrgId, client.Roles));
     }
+
+    private static string[] ExistsAlready(string clientId) => [$"A client '{clientId}' exists already; reset its secret instead."];
 
     private static async Task<Ok<List<Client>>> ListAsync(ClientRegistry registry, CancellationToken ct)
     {

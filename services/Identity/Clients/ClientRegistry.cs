@@ -1,6 +1,10 @@
 using System.Security.Cryptography;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using OpenIddict.Abstractions;
+using OpenIddict.EntityFrameworkCore.Models;
+using PetitionPlatform.Identity.Data;
 using PetitionPlatform.Contracts;
 using PetitionPlatform.Messaging;
 using static OpenIddict.Abstractions.OpenIddictConstants;
@@ -14,9 +18,11 @@ public sealed record Client(string ClientId, string OrgId, IReadOnlyList<string>
 /// The agencies' clients, kept as OpenIddict applications: confidential, allowed the token endpoint and client
 /// credentials only, with the organisation and roles in the application's properties. Secrets are stored hashed by
 /// OpenIddict; a new one is generated here and handed out once. Every change writes its audit entry first: OpenIddict's
-/// store saves the service's one context, so the entry commits with the change.
+/// store saves the service's one context, so the entry commits with the change. Requests about one client id (a
+/// retried DELETE, two resets, two creations) take turns; without that OpenIddict's serializable delete fails the
+/// second with a serialization error, and its check that an id is free lets two creations through to the unique index.
 /// </summary>
-public sealed class ClientRegistry(IOpenIddictApplicationManager applications, AuditTrail audit)
+public sealed class ClientRegistry(IOpenIddictApplicationManager applications, AuditTrail audit, IdentityDbContext db)
 {
     private const string OrgIdProperty = "org_id";
     private const string RolesProperty = "roles";
@@ -32,16 +38,21 @@ public sealed class ClientRegistry(IOpenIddictApplicationManager applications, A
         }
     }
 
-    /// <summary>Registers the client and returns its secret, which nobody can read back afterwards.</summary>
-    public async Task<string> CreateAsync(Client client, CancellationToken ct)
+    /// <summary>
+    /// Registers the client and returns its secret, which nobody can read back afterwards; null when a client of that
+    /// id was registered meanwhile by another request.
+    /// </summary>
+    public async Task<string?> CreateAsync(Client client, CancellationToken ct)
     {
         var secret = NewSecret();
-        await CreateAsync(client, secret, ct);
-        return secret;
+        return await CreateAsync(client, secret, ct) ? secret : null;
     }
 
-    /// <summary>Registers the client with a secret chosen elsewhere (the operator's, given at installation).</summary>
-    public async Task CreateAsync(Client client, string secret, CancellationToken ct)
+    /// <summary>
+    /// Registers the client with a secret chosen elsewhere (the operator's, given at installation); false when a client
+    /// of that id was registered meanwhile (another instance starting, an operator's second click).
+    /// </summary>
+    public async Task<bool> CreateAsync(Client client, string secret, CancellationToken ct)
     {
         var descriptor = new OpenIddictApplicationDescriptor
         {
@@ -53,14 +64,23 @@ public sealed class ClientRegistry(IOpenIddictApplicationManager applications, A
         };
         descriptor.Properties[OrgIdProperty] = JsonSerializer.SerializeToElement(client.OrgId);
         descriptor.Properties[RolesProperty] = JsonSerializer.SerializeToElement(client.Roles);
+        await using var turn = await TakeTurnAsync(client.ClientId, ct);
+        if (await FindInTurnAsync(client.ClientId, ct) is not null)
+        {
+            return false;
+        }
+
         audit.Record(AuditActions.ClientCreated, subject: client.ClientId);
         await applications.CreateAsync(descriptor, ct);
+        await turn.CommitAsync(ct);
+        return true;
     }
 
     /// <summary>A new secret for the client (the old one stops working at once), or null when there is no such client.</summary>
     public async Task<string?> ResetSecretAsync(string clientId, CancellationToken ct)
     {
-        if (await applications.FindByClientIdAsync(clientId, ct) is not { } application)
+        await using var turn = await TakeTurnAsync(clientId, ct);
+        if (await FindInTurnAsync(clientId, ct) is not { } application)
         {
             return null;
         }
@@ -71,20 +91,44 @@ public sealed class ClientRegistry(IOpenIddictApplicationManager applications, A
         descriptor.ClientSecret = secret;
         audit.Record(AuditActions.ClientSecretReset, subject: clientId);
         await applications.UpdateAsync(application, descriptor, ct);
+        await turn.CommitAsync(ct);
         return secret;
     }
 
+    /// <summary>Removes the client with its tokens; false when there is no such client (or another request removed it).</summary>
     public async Task<bool> DeleteAsync(string clientId, CancellationToken ct)
     {
-        if (await applications.FindByClientIdAsync(clientId, ct) is not { } application)
+        await using var turn = await TakeTurnAsync(clientId, ct);
+        if (await FindInTurnAsync(clientId, ct) is not { } application)
         {
             return false;
         }
 
         audit.Record(AuditActions.ClientDeleted, subject: clientId);
         await applications.DeleteAsync(application, ct);
+        await turn.CommitAsync(ct);
         return true;
     }
+
+    /// <summary>
+    /// Opens the transaction a change of one client runs in and takes the client id's lock, so that a second request
+    /// about it waits for the first to commit and then reads what it left. An advisory lock, not the row's, because a
+    /// creation has no row to lock yet; it holds across instances, and two ids hashing alike only wait for each other.
+    /// OpenIddict's store, finding a transaction open, works in it.
+    /// </summary>
+    private async Task<IDbContextTransaction> TakeTurnAsync(string clientId, CancellationToken ct)
+    {
+        var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtext('client:' || {clientId}))", ct);
+        return transaction;
+    }
+
+    /// <summary>
+    /// The client's application as the database has it now: OpenIddict's manager answers from its cache, which keeps
+    /// what this request read before its turn (the API's "is this id free?" among it).
+    /// </summary>
+    private Task<OpenIddictEntityFrameworkCoreApplication?> FindInTurnAsync(string clientId, CancellationToken ct) =>
+        db.Set<OpenIddictEntityFrameworkCoreApplication>().SingleOrDefaultAsync(a => a.ClientId == clientId, ct);
 
     private async Task<Client> ReadAsync(object application, CancellationToken ct)
     {

@@ -119,6 +119,46 @@ public sealed class TokenServiceTests(SharedInfrastructure infrastructure) : IAs
     }
 
     [Fact]
+    public async Task Two_removals_of_one_client_at_once_remove_it_once_and_neither_fails()
+    {
+        using var operators = await _service.SignedInAsync("operator", TokenService.OperatorSecret);
+        using var created = await operators.PostAsJsonAsync("/api/identity/clients", new { orgId = "130724/hrss", roles = new[] { "unit" }, clientId = "removed-twice" });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+
+        var removals = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => operators.DeleteAsync(new Uri("/api/identity/clients/removed-twice", UriKind.Relative))));
+
+        Assert.Equal(1, removals.Count(r => r.StatusCode == HttpStatusCode.NoContent));
+        Assert.All(removals.Where(r => r.StatusCode != HttpStatusCode.NoContent), r => Assert.Equal(HttpStatusCode.NotFound, r.StatusCode));
+    }
+
+    [Fact]
+    public async Task Two_registrations_of_one_client_id_at_once_make_one_client_and_the_other_hears_it_exists()
+    {
+        using var operators = await _service.SignedInAsync("operator", TokenService.OperatorSecret);
+
+        var creations = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ =>
+            operators.PostAsJsonAsync("/api/identity/clients", new { orgId = "130724/hrss", roles = new[] { "unit" }, clientId = "made-twice" })));
+
+        Assert.Equal(1, creations.Count(r => r.StatusCode == HttpStatusCode.Created));
+        Assert.All(creations.Where(r => r.StatusCode != HttpStatusCode.Created), r => Assert.Equal(HttpStatusCode.BadRequest, r.StatusCode));
+    }
+
+    [Fact]
+    public async Task Two_secret_resets_at_once_both_answer_and_the_last_secret_is_the_one_that_works()
+    {
+        using var operators = await _service.SignedInAsync("operator", TokenService.OperatorSecret);
+        using var created = await operators.PostAsJsonAsync("/api/identity/clients", new { orgId = "130724/hrss", roles = new[] { "unit" }, clientId = "reset-twice" });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+
+        var resets = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => operators.PostAsync(new Uri("/api/identity/clients/reset-twice/secret", UriKind.Relative), null)));
+
+        Assert.All(resets, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        var secrets = await Task.WhenAll(resets.Select(async r => (await r.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("secret").GetString()!));
+        var working = await Task.WhenAll(secrets.Select(async s => (await _service.RequestTokenAsync("reset-twice", s)).StatusCode == HttpStatusCode.OK));
+        Assert.Equal(1, working.Count(w => w));
+    }
+
+    [Fact]
     public async Task A_rotated_key_is_published_at_once_beside_the_one_that_still_signs()
     {
         using var operators = await _service.SignedInAsync("operator", TokenService.OperatorSecret);
