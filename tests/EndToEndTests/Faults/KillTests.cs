@@ -61,14 +61,8 @@ public sealed class KillTests(PlatformFixture platform, ITestOutputHelper output
                 recovery.Add($"{service} killed {await KillAsync(service):F1} s");
             }
 
-            // Local mode: the Restart of the local PostgreSQL process still fails now and then ("Failed to stop
-            // resource", with no sign in its log that the stop signal was handled; README, "When things go wrong").
-            // Until that is found, the kill test restarts PostgreSQL where it works, in container mode.
-            if (IsContainer(Database))
-            {
-                await WhileLoadRunsAsync(load);
-                recovery.Add($"{Database} restarted {await RestartAsync(Database):F1} s");
-            }
+            await WhileLoadRunsAsync(load);
+            recovery.Add($"{Database} restarted {await RestartAsync(Database):F1} s");
 
             await WhileLoadRunsAsync(load);
             recovery.Add($"{Broker} restarted {await RestartAsync(Broker):F1} s");
