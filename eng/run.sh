@@ -4,7 +4,9 @@
 # PostgreSQL and RabbitMQ run in containers where a Docker engine has the images eng/images/build.sh makes, else as
 # local processes of the Debian packages; PETITION_INFRASTRUCTURE=containers|local forces one. Arguments go to the
 # AppHost, e.g. --Gateway:Port=5081. Stop with Ctrl+C; data stays under .data/.
+# Built in Release, as an operator runs it (the services run in the AppHost's configuration): the benchmark measures
+# this stack (docs/performance.md). A developer who wants a debugger runs `dotnet run --project AppHost` (Debug).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 eng/prerequisites.sh
-exec dotnet run --project AppHost -- "$@"
+exec dotnet run -c Release --project AppHost -- "$@"

@@ -7,6 +7,12 @@ namespace PetitionPlatform.Bench;
 /// <param name="After">From the load's start until these counts were read.</param>
 internal sealed record ChainCounts(int Petitions, int Cases, int Doubled, int Ledgers, int NewCaseNotices, int Receipts, TimeSpan After)
 {
+    /// <summary>
+    /// Every petition's chain time in milliseconds: from its planned instant to the unit's new-case notice, the last
+    /// step of the chain, as notification stamped it. Read once the counts are final.
+    /// </summary>
+    public IReadOnlyList<double> ChainMs { get; init; } = [];
+
     /// <summary>Petitions without their case, ledger entry, unit notice or receipt once the chain had time to drain.</summary>
     public int Lost => Petitions - Math.Min(Math.Min(Cases, Ledgers), Math.Min(NewCaseNotices, Receipts));
 
@@ -45,7 +51,7 @@ internal static class ChainCheck
 
             if (counts.Complete || Stopwatch.GetElapsedTime(lastProgress) > s_stalled)
             {
-                return counts;
+                return counts with { ChainMs = await ChainTimesAsync(server, accepted) };
             }
 
             if (previous is null || counts with { After = default } != previous with { After = default })
@@ -71,6 +77,28 @@ internal static class ChainCheck
             """, ids);
         return new ChainCounts(ids.Length, Reached(cases, "case"), cases.GetValueOrDefault("case").More, Reached(ledgers, "ledger"),
             Reached(messages, "new-case"), Reached(messages, "receipt"), after);
+    }
+
+    private static async Task<List<double>> ChainTimesAsync(string server, IReadOnlyList<Accepted> accepted)
+    {
+        var planned = accepted.ToDictionary(a => a.PetitionId, a => a.PlannedAt);
+        var builder = new NpgsqlConnectionStringBuilder(server) { Database = "notificationdb" };
+        await using var connection = new NpgsqlConnection(builder.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand($"""
+            SELECT petition_id, min(created_at) FROM notifications
+            WHERE petition_id = ANY(@ids) AND template = 'new-case' AND recipient_key = '{PetitionSamples.Unit}'
+            GROUP BY petition_id
+            """, connection);
+        command.Parameters.AddWithValue("ids", planned.Keys.ToArray());
+        var times = new List<double>(planned.Count);
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            times.Add((reader.GetFieldValue<DateTimeOffset>(1) - planned[reader.GetGuid(0)]).TotalMilliseconds);
+        }
+
+        return times;
     }
 
     private static int Reached(Dictionary<string, (int Reached, int More)> counts, string what) => counts.GetValueOrDefault(what).Reached;
