@@ -10,7 +10,7 @@ namespace PetitionPlatform.AppHost.Recovery;
 /// it runs on this machine: DCP's container object has a restart policy field that Aspire never sets, and its
 /// executables and projects have none; the dashboard's Start was the only way back.
 /// </summary>
-internal sealed class RestartPolicy(
+internal sealed partial class RestartPolicy(
     ResourceNotificationService notifications,
     ResourceCommandService commands,
     DistributedApplicationModel model,
@@ -61,6 +61,11 @@ internal sealed class RestartPolicy(
                 instance.Starts = step + 1;
                 _ = StartAgainAsync(change.ResourceId, state, change.Snapshot.ExitCode, RestartRule.DelayBefore(step), stoppingToken);
             }
+            else if (asked && instance.State is not null && !PublishedEnds.IsEnd(instance.State))
+            {
+                // Said once, when it ends: the operator (and the test of this rule) can see the policy stood aside.
+                LogLeftStopped(logger, change.ResourceId, state);
+            }
         }
 
         instance.State = state;
@@ -93,6 +98,9 @@ internal sealed class RestartPolicy(
             logger.LogError(e, "{Resource} could not be started again.", resourceId);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Resource} was stopped as asked ({State}); it stays stopped until someone starts it.")]
+    private static partial void LogLeftStopped(ILogger logger, string resource, string state);
 
     private sealed class Instance
     {

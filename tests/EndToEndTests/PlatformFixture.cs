@@ -1,5 +1,7 @@
 using Aspire.Hosting;
 using Aspire.Hosting.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using PetitionPlatform.EndToEndTests.Access;
 using PetitionPlatform.TestSupport;
 
@@ -37,6 +39,9 @@ public sealed class PlatformFixture : IAsyncLifetime
     /// <summary>The dashboard's address with its login token, as a browser would open it.</summary>
     public Uri DashboardLogin { get; private set; } = null!;
 
+    /// <summary>What the app host's recovery (its restart policy) logged.</summary>
+    public LogCapture AppHostLog { get; } = new();
+
     public async Task InitializeAsync()
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
@@ -45,6 +50,10 @@ public sealed class PlatformFixture : IAsyncLifetime
             // Development: the tests drive the clocks through supervision's /dev/evaluate.
             [$"--AppHost:DataDirectory={_dataDirectory}", "--PETITION_ENVIRONMENT=Development"],
             timeout.Token);
+        // Only the app host's own recovery decisions: every service's console output passes through its logging too.
+        builder.Services.AddLogging(logging => logging
+            .AddProvider(AppHostLog)
+            .AddFilter<LogCapture>((category, _) => category?.StartsWith("PetitionPlatform.AppHost.Recovery", StringComparison.Ordinal) == true));
         App = await builder.BuildAsync(timeout.Token);
         await App.StartAsync(timeout.Token);
         await App.ResourceNotifications.WaitForResourceHealthyAsync("gateway", timeout.Token);

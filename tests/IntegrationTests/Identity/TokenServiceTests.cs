@@ -9,7 +9,6 @@ using Microsoft.IdentityModel.Tokens;
 using Npgsql;
 using PetitionPlatform.Identity.Signing;
 using PetitionPlatform.IntegrationTests.Support;
-using PetitionPlatform.IntegrationTests.Telemetry;
 using PetitionPlatform.TestSupport;
 
 namespace PetitionPlatform.IntegrationTests.Identity;

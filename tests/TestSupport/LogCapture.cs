@@ -1,16 +1,16 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
-namespace PetitionPlatform.IntegrationTests.Telemetry;
+namespace PetitionPlatform.TestSupport;
 
 /// <summary>A log record as a provider receives it: its text, its state's values, and the values of its scopes.</summary>
-internal sealed record CapturedLog(string Category, string Message, IReadOnlyList<KeyValuePair<string, object?>> Values);
+public sealed record CapturedLog(string Category, string Message, IReadOnlyList<KeyValuePair<string, object?>> Values);
 
 /// <summary>
 /// A logger provider that keeps every record with its scopes, as the console formatter would print them: this is how
 /// a test sees the TraceId and SpanId the host's activity tracking adds to each record.
 /// </summary>
-internal sealed class LogCapture : ILoggerProvider, ISupportExternalScope
+public sealed class LogCapture : ILoggerProvider, ISupportExternalScope
 {
     private readonly ConcurrentQueue<CapturedLog> _records = new();
     private IExternalScopeProvider _scopes = new LoggerExternalScopeProvider();
