@@ -69,7 +69,9 @@ print(*[s.getsockname()[1] for s in ports])')
     "--ASPNETCORE_URLS=http://localhost:$dashboard" "--ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL=http://localhost:$otlp" \
     "--ASPIRE_RESOURCE_SERVICE_ENDPOINT_URL=http://localhost:$resources" >"$log" 2>&1 &
   pid=$!
-  for _ in $(seq 300); do
+  # Up to ten minutes: eng/run.sh first builds the AppHost and every service in Release (the first such smoke run took
+  # 259 s on two cores until the gateway answered, that build included).
+  for _ in $(seq 600); do
     if curl -fsS "http://127.0.0.1:$gateway/health" >/dev/null 2>&1 \
       && curl -fsS -H "x-api-key: $(cat "$data/secrets/dashboard-api-key" 2>/dev/null)" \
            "http://localhost:$dashboard/api/telemetry/resources" 2>/dev/null | grep -q '"gateway"'; then code=0; break; fi
