@@ -59,10 +59,6 @@ public static class ClientsApi
         {
             errors["clientId"] = ["A client id has 1 to 100 characters and no spaces (default: the organisation id)."];
         }
-        else if (await registry.FindAsync(clientId, ct) is not null)
-        {
-            errors["clientId"] = ExistsAlready(clientId);
-        }
 
         if (errors.Count > 0)
         {
@@ -70,17 +66,15 @@ public static class ClientsApi
         }
 
         var client = new Client(clientId!, request.OrgId!, [.. request.Roles!.Distinct()], request.DisplayName);
+        // Whether the id is free is the registry's to say, in the same turn as the creation: a check here would race.
         if (await registry.CreateAsync(client, ct) is not { } secret)
         {
-            // Registered by another request since the check above.
-            return Problem.Invalid(new Dictionary<string, string[]> { ["clientId"] = ExistsAlready(clientId!) });
+            return Problem.Invalid(new Dictionary<string, string[]> { ["clientId"] = [$"A client '{clientId}' exists already; reset its secret instead."] });
         }
 
         return TypedResults.Created($"/api/identity/clients/{Uri.EscapeDataString(client.ClientId)}",
             new IssuedClient(client.ClientId, secret, client.OrgId, client.Roles));
     }
-
-    private static string[] ExistsAlready(string clientId) => [$"A client '{clientId}' exists already; reset its secret instead."];
 
     private static async Task<Ok<List<Client>>> ListAsync(ClientRegistry registry, CancellationToken ct)
     {

@@ -4,8 +4,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using OpenIddict.Abstractions;
 using OpenIddict.EntityFrameworkCore.Models;
-using PetitionPlatform.Identity.Data;
 using PetitionPlatform.Contracts;
+using PetitionPlatform.Data;
+using PetitionPlatform.Identity.Data;
 using PetitionPlatform.Messaging;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
@@ -112,20 +113,19 @@ public sealed class ClientRegistry(IOpenIddictApplicationManager applications, A
 
     /// <summary>
     /// Opens the transaction a change of one client runs in and takes the client id's lock, so that a second request
-    /// about it waits for the first to commit and then reads what it left. An advisory lock, not the row's, because a
-    /// creation has no row to lock yet; it holds across instances, and two ids hashing alike only wait for each other.
-    /// OpenIddict's store, finding a transaction open, works in it.
+    /// about it waits for the first to commit and then reads what it left. The platform's advisory transaction lock,
+    /// not the row's, because a creation has no row to lock yet. OpenIddict's store, finding a transaction open, works in it.
     /// </summary>
     private async Task<IDbContextTransaction> TakeTurnAsync(string clientId, CancellationToken ct)
     {
         var transaction = await db.Database.BeginTransactionAsync(ct);
-        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtext('client:' || {clientId}))", ct);
+        await db.Database.TakeTransactionLockAsync("client:" + clientId, ct);
         return transaction;
     }
 
     /// <summary>
     /// The client's application as the database has it now: OpenIddict's manager answers from its cache, which keeps
-    /// what this request read before its turn (the API's "is this id free?" among it).
+    /// what this request read before its turn (a caller's own "is this id free?", as the demo clients' seeding asks).
     /// </summary>
     private Task<OpenIddictEntityFrameworkCoreApplication?> FindInTurnAsync(string clientId, CancellationToken ct) =>
         db.Set<OpenIddictEntityFrameworkCoreApplication>().SingleOrDefaultAsync(a => a.ClientId == clientId, ct);
