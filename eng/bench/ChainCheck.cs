@@ -29,6 +29,9 @@ internal static class ChainCheck
 {
     private static readonly TimeSpan s_stalled = TimeSpan.FromMinutes(1);
 
+    /// <summary>The unit's new-case notice: the chain's last step, counted and timed.</summary>
+    private const string UnitNotice = $"template = 'new-case' AND recipient_key = '{PetitionSamples.Unit}'";
+
     public static async Task<ChainCounts> CountAsync(string server, IReadOnlyList<Accepted> accepted, long loadStartedAt)
     {
         var ids = accepted.Select(a => a.PetitionId).ToArray();
@@ -72,7 +75,7 @@ internal static class ChainCheck
             "SELECT 'ledger', count(*) FROM ledger_events WHERE petition_id = ANY(@ids) AND type = 'CaseOpened' GROUP BY petition_id", ids);
         var messages = await PerPetitionAsync(server, "notificationdb", $"""
             SELECT template, count(*) FROM notifications
-            WHERE petition_id = ANY(@ids) AND (template = 'receipt' OR (template = 'new-case' AND recipient_key = '{PetitionSamples.Unit}'))
+            WHERE petition_id = ANY(@ids) AND (template = 'receipt' OR ({UnitNotice}))
             GROUP BY petition_id, template
             """, ids);
         return new ChainCounts(ids.Length, Reached(cases, "case"), cases.GetValueOrDefault("case").More, Reached(ledgers, "ledger"),
@@ -82,12 +85,10 @@ internal static class ChainCheck
     private static async Task<List<double>> ChainTimesAsync(string server, IReadOnlyList<Accepted> accepted)
     {
         var planned = accepted.ToDictionary(a => a.PetitionId, a => a.PlannedAt);
-        var builder = new NpgsqlConnectionStringBuilder(server) { Database = "notificationdb" };
-        await using var connection = new NpgsqlConnection(builder.ConnectionString);
-        await connection.OpenAsync();
+        await using var connection = await OpenAsync(server, "notificationdb");
         await using var command = new NpgsqlCommand($"""
             SELECT petition_id, min(created_at) FROM notifications
-            WHERE petition_id = ANY(@ids) AND template = 'new-case' AND recipient_key = '{PetitionSamples.Unit}'
+            WHERE petition_id = ANY(@ids) AND {UnitNotice}
             GROUP BY petition_id
             """, connection);
         command.Parameters.AddWithValue("ids", planned.Keys.ToArray());
@@ -109,9 +110,7 @@ internal static class ChainCheck
     /// </summary>
     private static async Task<Dictionary<string, (int Reached, int More)>> PerPetitionAsync(string server, string database, string sql, Guid[] ids)
     {
-        var builder = new NpgsqlConnectionStringBuilder(server) { Database = database };
-        await using var connection = new NpgsqlConnection(builder.ConnectionString);
-        await connection.OpenAsync();
+        await using var connection = await OpenAsync(server, database);
         await using var command = new NpgsqlCommand(sql, connection);
         command.Parameters.AddWithValue("ids", ids);
         var counts = new Dictionary<string, (int Reached, int More)>(StringComparer.Ordinal);
@@ -123,5 +122,12 @@ internal static class ChainCheck
         }
 
         return counts;
+    }
+
+    private static async Task<NpgsqlConnection> OpenAsync(string server, string database)
+    {
+        var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(server) { Database = database }.ConnectionString);
+        await connection.OpenAsync();
+        return connection;
     }
 }

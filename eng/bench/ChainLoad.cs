@@ -40,14 +40,15 @@ internal sealed class ChainLoad(IReadOnlyList<HttpClient> portals, IReadOnlyList
     private readonly List<Task> _following = [];
     private int _unfollowed;
     private int _sent;
-    private DateTimeOffset _wallStart;
+
+    // The load's first instant on both clocks: planned instants are Stopwatch timestamps, the services stamp wall time.
     private long _started;
+    private DateTimeOffset _wallStart;
 
     public async Task<LoadResult> RunAsync(BenchOptions options)
     {
-        var started = Stopwatch.GetTimestamp();
+        _started = Stopwatch.GetTimestamp();
         _wallStart = DateTimeOffset.UtcNow;
-        _started = started;
         if (options.FlatOut)
         {
             using var stop = new CancellationTokenSource(options.Duration);
@@ -67,19 +68,19 @@ internal sealed class ChainLoad(IReadOnlyList<HttpClient> portals, IReadOnlyList
             for (var i = 0; i < total; i++)
             {
                 var due = TimeSpan.FromSeconds(i / options.Rate);
-                var wait = due - Stopwatch.GetElapsedTime(started);
+                var wait = due - Stopwatch.GetElapsedTime(_started);
                 if (wait > TimeSpan.FromMilliseconds(1))
                 {
                     await Task.Delay(wait);
                 }
 
-                sending.Add(SubmitAsync(started + (long)(due.TotalSeconds * Stopwatch.Frequency), followEvery));
+                sending.Add(SubmitAsync(_started + (long)(due.TotalSeconds * Stopwatch.Frequency), followEvery));
             }
 
             await Task.WhenAll(sending);
         }
 
-        var elapsed = Stopwatch.GetElapsedTime(started);
+        var elapsed = Stopwatch.GetElapsedTime(_started);
         Task[] following;
         lock (_following)
         {
@@ -87,7 +88,7 @@ internal sealed class ChainLoad(IReadOnlyList<HttpClient> portals, IReadOnlyList
         }
 
         await Task.WhenAll(following);
-        return new LoadResult([.. _accepted], _refused, [.. _chain], _sent, elapsed, _unfollowed, started);
+        return new LoadResult([.. _accepted], _refused, [.. _chain], _sent, elapsed, _unfollowed, _started);
     }
 
     private async Task SubmitAsync(long plannedAt, int followEvery)

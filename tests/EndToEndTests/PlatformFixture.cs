@@ -1,6 +1,8 @@
 using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
 using PetitionPlatform.EndToEndTests.Access;
 using PetitionPlatform.TestSupport;
@@ -69,6 +71,15 @@ public sealed class PlatformFixture : IAsyncLifetime
     }
 
     public const string ProvinceBureau = "130000/petition-bureau";
+
+    /// <summary>
+    /// Until the resource runs and is healthy, waiting through the states between (a resource's start passes through
+    /// "Exited" of the run before): after a kill, a restart or the operator's Start.
+    /// </summary>
+    public Task<ResourceEvent> HealthyAgainAsync(string resource, CancellationToken cancellationToken) =>
+        App.ResourceNotifications.WaitForResourceAsync(resource,
+            e => e.Snapshot.State?.Text == KnownResourceStates.Running && e.Snapshot.HealthStatus == HealthStatus.Healthy,
+            cancellationToken);
 
     /// <summary>The gateway as the demo client <paramref name="clientId"/> calls it.</summary>
     public HttpClient As(string clientId) => Clients.As(clientId, Anonymous.BaseAddress!);

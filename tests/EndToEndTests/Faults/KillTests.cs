@@ -192,15 +192,9 @@ public sealed class KillTests(PlatformFixture platform, ITestOutputHelper output
         using var patience = new CancellationTokenSource(s_patience);
         var died = await notifications.WaitForResourceAsync(resource, e => KnownResourceStates.TerminalStates.Contains(e.Snapshot.State?.Text), patience.Token);
         output.WriteLine($"{resource}: seen dead ({died.Snapshot.State?.Text}, exit code {died.Snapshot.ExitCode}) after {Stopwatch.GetElapsedTime(started).TotalSeconds:F1} s");
-        await HealthyAgainAsync(resource, patience.Token);
+        await platform.HealthyAgainAsync(resource, patience.Token);
         return Stopwatch.GetElapsedTime(started).TotalSeconds;
     }
-
-    /// <summary>Running and healthy, waiting through the states between (a resource's start passes through "Exited" of the run before).</summary>
-    private Task<ResourceEvent> HealthyAgainAsync(string resource, CancellationToken cancellationToken) =>
-        platform.App.ResourceNotifications.WaitForResourceAsync(resource,
-            e => e.Snapshot.State?.Text == KnownResourceStates.Running && e.Snapshot.HealthStatus == Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy,
-            cancellationToken);
 
     private static async Task DockerKillAsync(string container)
     {
@@ -262,7 +256,7 @@ public sealed class KillTests(PlatformFixture platform, ITestOutputHelper output
         }
 
         Assert.True(result.Success, $"{resource} restarts: {result.Message}");
-        await HealthyAgainAsync(resource, patience.Token);
+        await platform.HealthyAgainAsync(resource, patience.Token);
         return Stopwatch.GetElapsedTime(started).TotalSeconds;
     }
 }

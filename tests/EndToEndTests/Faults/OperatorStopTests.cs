@@ -34,9 +34,7 @@ public sealed class OperatorStopTests(PlatformFixture platform)
 
         var started = await commands.ExecuteCommandAsync(Service, KnownResourceCommands.StartCommand, patience.Token);
         Assert.True(started.Success, started.Message);
-        await platform.App.ResourceNotifications.WaitForResourceAsync(Service,
-            e => e.Snapshot.State?.Text == KnownResourceStates.Running && e.Snapshot.HealthStatus == Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy,
-            patience.Token);
+        await platform.HealthyAgainAsync(Service, patience.Token);
     }
 
     private List<string> Decisions(string resourceId) =>
