@@ -36,7 +36,7 @@ public static class BacklogApi
         var today = StatutoryCalendar.DayOf(now);
         var backlog = new List<BacklogEntry>();
         var onlyEscalationsAndDisputes = SupervisionAccess.SeesOnlyEscalationsAndDisputes(caller);
-        await foreach (var petition in ledger.EveryPetitionAsync(200, ct))
+        await foreach (var petition in ledger.PossiblyOverdueAsync(now, 200, ct))
         {
             var overdue = petition.Stages.Where(clock => clock.DoneAt is null && clock.IsOverdueAt(now) && SupervisionAccess.MayShowClockOf(caller, clock.OrgId)).ToList();
             if (overdue.Count == 0 || (onlyEscalationsAndDisputes && !await access.IsEscalatedOrDisputedAsync(petition.PetitionId, ct)))

@@ -19,6 +19,17 @@ public sealed class LedgerStore(SupervisionDbContext db, TimeProvider time)
             return false;
         }
 
+        // Raw SQL for the upsert; it must share the transaction that commits the event, or the evaluation could judge
+        // the petition without it and clear the mark. Consumers run in the inbox's.
+        if (db.Database.CurrentTransaction is null)
+        {
+            throw new InvalidOperationException("A ledger event is recorded inside a transaction.");
+        }
+
+        await db.Database.ExecuteSqlInterpolatedAsync($"""
+            INSERT INTO clock_watch (petition_id, changed, revision) VALUES ({row.PetitionId}, true, 1)
+            ON CONFLICT (petition_id) DO UPDATE SET changed = true, revision = clock_watch.revision + 1
+            """, ct);
         db.LedgerEvents.Add(row);
         return true;
     }
@@ -30,28 +41,38 @@ public sealed class LedgerStore(SupervisionDbContext db, TimeProvider time)
         return rows.Count == 0 ? null : LedgerProjection.Project(petitionId, rows.Select(LedgerEventCodec.Decode));
     }
 
-    /// <summary>Every petition's ledger, rebuilt in batches of <paramref name="batchSize"/> petitions to keep memory flat.</summary>
-    public async IAsyncEnumerable<PetitionProgress> EveryPetitionAsync(
-        int batchSize, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    /// <summary>
+    /// The ledgers of the petitions that may have a clock open past its deadline at <paramref name="now"/>: those whose
+    /// earliest open deadline had passed when last judged, and those changed since. Rebuilt in batches of
+    /// <paramref name="batchSize"/> petitions to keep memory flat; petitions with nothing open are never read.
+    /// </summary>
+    public async IAsyncEnumerable<PetitionProgress> PossiblyOverdueAsync(
+        DateTimeOffset now, int batchSize, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
         Guid? after = null;
         while (true)
         {
-            var ids = await db.LedgerEvents.AsNoTracking()
-                .Where(e => after == null || e.PetitionId > after.Value)
-                .Select(e => e.PetitionId).Distinct().OrderBy(id => id).Take(batchSize).ToListAsync(ct);
+            var ids = await db.ClockWatches.AsNoTracking()
+                .Where(w => (w.Changed || w.EarliestDue < now) && (after == null || w.PetitionId > after.Value))
+                .OrderBy(w => w.PetitionId).Select(w => w.PetitionId).Take(batchSize).ToListAsync(ct);
             if (ids.Count == 0)
             {
                 yield break;
             }
 
             after = ids[^1];
-            var rows = await db.LedgerEvents.AsNoTracking().Where(e => ids.Contains(e.PetitionId)).ToListAsync(ct);
-            foreach (var petition in rows.GroupBy(e => e.PetitionId))
+            foreach (var progress in await ProgressOfAsync(ids, ct))
             {
-                yield return LedgerProjection.Project(petition.Key, petition.Select(LedgerEventCodec.Decode));
+                yield return progress;
             }
         }
+    }
+
+    /// <summary>The ledgers of the given petitions (those supervision has heard of), rebuilt in one query.</summary>
+    public async Task<List<PetitionProgress>> ProgressOfAsync(IReadOnlyCollection<Guid> petitionIds, CancellationToken ct)
+    {
+        var rows = await db.LedgerEvents.AsNoTracking().Where(e => petitionIds.Contains(e.PetitionId)).ToListAsync(ct);
+        return [.. rows.GroupBy(e => e.PetitionId).Select(petition => LedgerProjection.Project(petition.Key, petition.Select(LedgerEventCodec.Decode)))];
     }
 
     /// <summary>The petition whose query code hashes to <paramref name="trackingCodeHash"/>, if any.</summary>

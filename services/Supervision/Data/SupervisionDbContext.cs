@@ -17,6 +17,8 @@ public sealed class SupervisionDbContext(DbContextOptions<SupervisionDbContext> 
 
     public DbSet<WarningRegistration> WarningRegistrations => Set<WarningRegistration>();
 
+    public DbSet<ClockWatch> ClockWatches => Set<ClockWatch>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<LedgerPetition>(entity =>
@@ -49,6 +51,11 @@ public sealed class SupervisionDbContext(DbContextOptions<SupervisionDbContext> 
         {
             entity.ToTable("petition_links");
             entity.HasKey(l => l.PetitionId);
+        });
+        modelBuilder.Entity<ClockWatch>(entity =>
+        {
+            entity.ToTable("clock_watch");
+            entity.HasKey(w => w.PetitionId);
         });
         modelBuilder.AddOutboxAndInbox();
         modelBuilder.AddHolidayNotices();

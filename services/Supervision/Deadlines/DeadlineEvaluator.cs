@@ -8,12 +8,15 @@ using PetitionPlatform.Supervision.Domain;
 namespace PetitionPlatform.Supervision.Deadlines;
 
 /// <summary>
-/// Runs the deadline evaluation over every clock the ledger knows, as of one instant: rebuilds each petition's clocks
-/// from its events, asks <see cref="DeadlineRule"/> which notices are due, finds the recipients along the unit's chain
-/// and issues each notice once.
+/// Runs the deadline evaluation as of one instant over the petitions that need judging (<see cref="ClockWatch"/>):
+/// those changed since they were last judged and those whose next check has come. Rebuilds each one's clocks from its
+/// events, asks <see cref="DeadlineRule"/> which notices are due, finds the recipients along the unit's chain, issues
+/// each notice once, and writes when the petition needs judging next. Its work follows the clocks that are due, not
+/// the petitions ever registered.
 /// </summary>
 public sealed partial class DeadlineEvaluator(
     SupervisionDbContext db,
+    LedgerStore ledger,
     NoticeIssuer issuer,
     OrgDirectoryClient directory,
     IOptions<SupervisionOptions> options,
@@ -27,39 +30,51 @@ public sealed partial class DeadlineEvaluator(
     {
         var policy = new DeadlinePolicy(options.Value.ReminderLead, options.Value.EscalationGrace);
         var issued = new List<SupervisionNotice>();
+        var judged = 0;
         Guid? after = null;
         while (true)
         {
-            var petitionIds = await db.LedgerEvents.AsNoTracking()
-                .Where(e => after == null || e.PetitionId > after.Value)
-                .Select(e => e.PetitionId).Distinct().OrderBy(id => id).Take(BatchSize).ToListAsync(ct);
-            if (petitionIds.Count == 0)
+            // Keyed on the petition, not repeated until empty: a petition whose chain could not be read stays due, and
+            // this run must still end.
+            var due = await db.ClockWatches.AsNoTracking()
+                .Where(w => (w.Changed || w.CheckAt <= asOf) && (after == null || w.PetitionId > after.Value))
+                .OrderBy(w => w.PetitionId).Take(BatchSize)
+                .ToDictionaryAsync(w => w.PetitionId, w => w.Revision, ct);
+            if (due.Count == 0)
             {
                 break;
             }
 
-            after = petitionIds[^1];
-            issued.AddRange(await EvaluateBatchAsync(petitionIds, asOf, policy, ct));
+            after = due.Keys.Max();
+            judged += due.Count;
+            issued.AddRange(await EvaluateBatchAsync(due, asOf, policy, ct));
         }
 
-        LogEvaluated(logger, asOf, issued.Count);
+        LogEvaluated(logger, asOf, judged, issued.Count);
         return issued;
     }
 
+    /// <param name="due">The petitions to judge, with the revision of their watch as read.</param>
     private async Task<List<SupervisionNotice>> EvaluateBatchAsync(
-        List<Guid> petitionIds, DateTimeOffset asOf, DeadlinePolicy policy, CancellationToken ct)
+        Dictionary<Guid, long> due, DateTimeOffset asOf, DeadlinePolicy policy, CancellationToken ct)
     {
-        var events = await db.LedgerEvents.AsNoTracking().Where(e => petitionIds.Contains(e.PetitionId)).ToListAsync(ct);
+        var petitionIds = due.Keys.ToList();
         var alreadyIssued = (await db.Notices.AsNoTracking().Where(n => petitionIds.Contains(n.PetitionId))
             .Select(n => n.DedupKey).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
         var leaders = await db.Leaders.AsNoTracking().Where(l => petitionIds.Contains(l.PetitionId)).ToDictionaryAsync(l => l.PetitionId, ct);
+        var progresses = (await ledger.ProgressOfAsync(petitionIds, ct)).ToDictionary(p => p.PetitionId);
 
         var issued = new List<SupervisionNotice>();
-        foreach (var petition in events.GroupBy(e => e.PetitionId))
+        foreach (var (petitionId, revision) in due)
         {
-            var progress = LedgerProjection.Project(petition.Key, petition.Select(LedgerEventCodec.Decode));
-            foreach (var watched in WatchedClock.Of(progress))
+            DateTimeOffset? nextCheck = null;
+            DateTimeOffset? earliestDue = null;
+            var open = progresses.TryGetValue(petitionId, out var progress)
+                ? WatchedClock.Of(progress).Where(w => w.Clock.DoneAt is null)
+                : [];
+            foreach (var watched in open)
             {
+                earliestDue = Earlier(earliestDue, watched.Clock.DueBy);
                 var chain = OrgChain.Alone(watched.Clock.OrgId);
                 if (DeadlineRule.NeedsChain(watched, asOf) && !watched.Confidential)
                 {
@@ -71,44 +86,80 @@ public sealed partial class DeadlineEvaluator(
                     {
                         // Without the superiors the copies and escalations would go astray; the next run tries again.
                         LogDirectoryUnavailable(logger, e, watched.PetitionId, watched.Clock.Stage);
+                        nextCheck = Earlier(nextCheck, asOf);
                         continue;
                     }
                 }
 
-                foreach (var due in DeadlineRule.Due(watched, asOf, policy, chain.EscalationLevels, alreadyIssued))
+                foreach (var notice in DeadlineRule.Due(watched, asOf, policy, chain.EscalationLevels, alreadyIssued))
                 {
-                    var leader = leaders.GetValueOrDefault(watched.PetitionId);
-                    var (orgId, copiedTo) = chain.RecipientsOf(due.Kind, due.Level, watched.Confidential);
-                    var notice = await issuer.IssueAsync(new SupervisionNotice
+                    if (await IssueAsync(watched, notice, chain, leaders.GetValueOrDefault(watched.PetitionId), asOf, ct) is { } sent)
                     {
-                        Id = Guid.CreateVersion7(),
-                        Kind = due.Kind,
-                        PetitionId = watched.PetitionId,
-                        OrgId = orgId,
-                        CopiedToOrgIds = [.. copiedTo],
-                        Reason = NoticeReasons.ForDeadline(due, watched.Clock.OrgId, leader),
-                        IssuedAt = asOf,
-                        Stage = watched.Clock.Stage,
-                        CaseId = watched.Clock.CaseId,
-                        DueBy = watched.Clock.DueBy,
-                        Level = due.Level,
-                        Leader = leader?.Leader,
-                        DedupKey = due.Key,
-                    }, ct);
-                    if (notice is not null)
-                    {
-                        issued.Add(notice);
-                        LogIssued(logger, notice.Kind, notice.Level, notice.Stage, notice.PetitionId, notice.OrgId);
+                        issued.Add(sent);
                     }
                 }
+
+                nextCheck = Earlier(nextCheck, DeadlineRule.NextCheck(watched, asOf, policy, chain.EscalationLevels));
             }
+
+            await RememberAsync(petitionId, revision, earliestDue, nextCheck, ct);
         }
 
         return issued;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Deadline evaluation as of {AsOf} issued {Count} notices")]
-    private static partial void LogEvaluated(ILogger logger, DateTimeOffset asOf, int count);
+    private async Task<SupervisionNotice?> IssueAsync(
+        WatchedClock watched, DueNotice due, OrgChain chain, PetitionLeader? leader, DateTimeOffset asOf, CancellationToken ct)
+    {
+        var (orgId, copiedTo) = chain.RecipientsOf(due.Kind, due.Level, watched.Confidential);
+        var notice = await issuer.IssueAsync(new SupervisionNotice
+        {
+            Id = Guid.CreateVersion7(),
+            Kind = due.Kind,
+            PetitionId = watched.PetitionId,
+            OrgId = orgId,
+            CopiedToOrgIds = [.. copiedTo],
+            Reason = NoticeReasons.ForDeadline(due, watched.Clock.OrgId, leader),
+            IssuedAt = asOf,
+            Stage = watched.Clock.Stage,
+            CaseId = watched.Clock.CaseId,
+            DueBy = watched.Clock.DueBy,
+            Level = due.Level,
+            Leader = leader?.Leader,
+            DedupKey = due.Key,
+        }, ct);
+        if (notice is not null)
+        {
+            LogIssued(logger, notice.Kind, notice.Level, notice.Stage, notice.PetitionId, notice.OrgId);
+        }
+
+        return notice;
+    }
+
+    /// <summary>
+    /// Writes when to judge the petition next, or forgets it when nothing is open. Only if no event arrived since it was
+    /// read (the revision): otherwise it stays changed and the next run judges it with that event.
+    /// </summary>
+    private async Task RememberAsync(Guid petitionId, long revision, DateTimeOffset? earliestDue, DateTimeOffset? nextCheck, CancellationToken ct)
+    {
+        var watch = db.ClockWatches.Where(w => w.PetitionId == petitionId && w.Revision == revision);
+        if (earliestDue is null)
+        {
+            await watch.ExecuteDeleteAsync(ct);
+            return;
+        }
+
+        await watch.ExecuteUpdateAsync(set => set
+            .SetProperty(w => w.Changed, false)
+            .SetProperty(w => w.CheckAt, nextCheck)
+            .SetProperty(w => w.EarliestDue, earliestDue), ct);
+    }
+
+    private static DateTimeOffset? Earlier(DateTimeOffset? current, DateTimeOffset? candidate) =>
+        current is null ? candidate : candidate is null ? current : candidate < current ? candidate : current;
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Deadline evaluation as of {AsOf} judged {Judged} petitions and issued {Count} notices")]
+    private static partial void LogEvaluated(ILogger logger, DateTimeOffset asOf, int judged, int count);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Issued {Kind} notice (level {Level}) on the {Stage} clock of petition {PetitionId} to {OrgId}")]
     private static partial void LogIssued(ILogger logger, string kind, int level, string stage, Guid petitionId, string orgId);

@@ -44,6 +44,48 @@ public static class DeadlineRule
         return [.. due.Where(notice => !issued.Contains(notice.Key))];
     }
 
+    /// <summary>
+    /// The first instant after <paramref name="asOf"/> at which <see cref="Due"/> could name a notice it does not name
+    /// at <paramref name="asOf"/>, or null when none can ever fall due on this clock as it stands (done, or every step
+    /// up the chain taken). Until then judging the clock again would find nothing new, so the evaluation leaves it be;
+    /// an event of the petition makes it judged again whatever this said.
+    /// </summary>
+    /// <param name="escalationLevels">As for <see cref="Due"/>; read only once the clock is overdue.</param>
+    public static DateTimeOffset? NextCheck(WatchedClock watched, DateTimeOffset asOf, DeadlinePolicy policy, int escalationLevels)
+    {
+        ArgumentNullException.ThrowIfNull(watched);
+        ArgumentNullException.ThrowIfNull(policy);
+        var clock = watched.Clock;
+        if (clock.DoneAt is not null)
+        {
+            return null;
+        }
+
+        var reminderAt = clock.DueBy - policy.ReminderLead;
+        if (asOf < reminderAt)
+        {
+            return reminderAt;
+        }
+
+        // Overdue is strictly after the deadline (StatutoryCalendar.IsOverdue), and so is each escalation after its grace.
+        if (!clock.IsOverdueAt(asOf))
+        {
+            return clock.DueBy.AddTicks(1);
+        }
+
+        var levels = watched.Confidential ? 0 : escalationLevels;
+        for (var level = 1; level <= levels; level++)
+        {
+            var escalatesAfter = clock.DueBy + (policy.EscalationGrace * level);
+            if (asOf <= escalatesAfter)
+            {
+                return escalatesAfter.AddTicks(1);
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>Whether judging the clock needs the unit's chain of superiors (only overdue notices go up it).</summary>
     public static bool NeedsChain(WatchedClock watched, DateTimeOffset asOf) =>
         watched.Clock.DoneAt is null && watched.Clock.IsOverdueAt(asOf);

@@ -2,11 +2,13 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using MassTransit;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PetitionPlatform.Contracts;
 using PetitionPlatform.IntegrationTests.Support;
 using PetitionPlatform.Routing.Data;
 using PetitionPlatform.Supervision.Data;
+using PetitionPlatform.Supervision.Domain;
 using PetitionPlatform.TestSupport;
 
 using PetitionPlatform.IntegrationTests.Identity;
@@ -157,6 +159,29 @@ public sealed class DeadlineNoticesTests(SharedInfrastructure infrastructure) : 
     }
 
     [Fact]
+    public async Task A_petition_is_judged_when_an_event_arrives_or_its_next_check_comes_and_forgotten_once_no_clock_is_open()
+    {
+        var journey = PetitionJourney.Started(daysAgo: 5);
+        await PublishAsync(journey.Registered(), journey.Routed(), journey.Opened(), journey.Accepted());
+        await LedgerWhenAsync(journey.PetitionId, l => l.GetProperty("status").GetString() == "in-progress");
+        var due = PetitionJourney.DueBy(journey.AcceptedAt, 60);
+        Assert.True((await WatchAsync(journey.PetitionId))?.Changed);
+
+        Assert.Empty(await EvaluateAsync(journey.PetitionId, journey.AcceptedAt.AddHours(1)));
+        // Only the handling clock is open; nothing can fall due on it before its reminder.
+        var watch = await WatchAsync(journey.PetitionId);
+        Assert.Equal((false, due.AddDays(-7), due), (watch!.Changed, watch.CheckAt, watch.EarliestDue));
+
+        await PublishAsync(journey.Answered(), journey.Evaluated());
+        await Eventually.HoldsAsync(() => WatchAsync(journey.PetitionId), w => w is { Changed: true } && w.Revision == watch.Revision + 2,
+            because: "each recorded event marks the petition changed");
+        Assert.Empty(await EvaluateAsync(journey.PetitionId, journey.EvaluatedAt.AddHours(1)));
+
+        // Answered and rated: no clock of a unit is open, and no later run reads this petition again.
+        Assert.Null(await WatchAsync(journey.PetitionId));
+    }
+
+    [Fact]
     public async Task A_collective_petition_raises_an_alert_to_the_county_bureau_at_once_copied_to_its_superior_once()
     {
         var journey = PetitionJourney.Started(daysAgo: 1);
@@ -251,6 +276,9 @@ public sealed class DeadlineNoticesTests(SharedInfrastructure infrastructure) : 
         var issued = await response.Content.ReadFromJsonAsync<JsonElement>();
         return [.. issued.EnumerateArray().Where(n => n.GetProperty("petitionId").GetString() == petitionId.ToString())];
     }
+
+    private Task<ClockWatch?> WatchAsync(Guid petitionId) =>
+        _supervision.InDatabaseAsync(db => db.ClockWatches.AsNoTracking().SingleOrDefaultAsync(w => w.PetitionId == petitionId));
 
     private async Task<List<JsonElement>> NoticesOfAsync(string orgId, Guid petitionId) =>
         [.. (await _client.GetFromJsonAsync<JsonElement>($"/api/supervision/notices?orgId={orgId}")).EnumerateArray()
