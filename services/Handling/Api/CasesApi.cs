@@ -6,6 +6,7 @@ using PetitionPlatform.Handling.Data;
 using PetitionPlatform.Handling.Domain;
 using PetitionPlatform.Handling.Workflow;
 using PetitionPlatform.ServiceDefaults.Access;
+using PetitionPlatform.ServiceDefaults.Paging;
 using PetitionPlatform.ServiceDefaults.Problems;
 
 namespace PetitionPlatform.Handling.Api;
@@ -113,9 +114,11 @@ public static class CasesApi
     /// cannot have co-handlers; the query holds to that anyway, so a report is only ever listed for its own unit.
     /// </summary>
     private static async Task<Results<Ok<List<CaseView>>, ValidationProblem, ProblemHttpResult>> ListForUnitAsync(
-        [FromQuery] string? orgId, [FromQuery] string? status, Caller caller, CaseAccess access, HandlingDbContext db, CancellationToken ct)
+        [FromQuery] string? orgId, [FromQuery] string? status, [FromQuery] string? limit, [FromQuery] string? after,
+        HttpContext http, Caller caller, CaseAccess access, HandlingDbContext db, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
+        var page = PageRequest.Parse(limit, after, errors);
         if (string.IsNullOrWhiteSpace(orgId))
         {
             errors["orgId"] = ["Required: the unit whose cases to list."];
@@ -130,7 +133,7 @@ public static class CasesApi
             errors["status"] = [$"Must be one of: {string.Join(", ", CaseStatuses.All)}."];
         }
 
-        if (errors.Count > 0)
+        if (errors.Count > 0 || page is null)
         {
             return Problem.Invalid(errors);
         }
@@ -144,9 +147,11 @@ public static class CasesApi
             .Where(c => c.OrgId == orgId || (!c.Confidential && c.CoHandlerOrgIds.Contains(orgId!)))
             .Where(c => withReports || !c.Confidential)
             .Where(c => status == null || c.Status == status)
+            .After(page.After)
             .OrderBy(c => c.OpenedAt).ThenBy(c => c.Id)
+            .Take(page.ReadLimit)
             .ToListAsync(ct);
-        return TypedResults.Ok(cases.Select(c => CaseView.ForUnit(c, orgId!)).ToList());
+        return TypedResults.Ok(page.Page(cases, c => PageCursor.Of(c.OpenedAt, c.Id), http).Select(c => CaseView.ForUnit(c, orgId!)).ToList());
     }
 
     private static async Task<Results<Ok<CaseView>, ProblemHttpResult>> GetAsync(

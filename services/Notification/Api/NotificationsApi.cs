@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using PetitionPlatform.Notification.Data;
 using PetitionPlatform.Notification.Domain;
 using PetitionPlatform.ServiceDefaults.Access;
+using PetitionPlatform.ServiceDefaults.Paging;
 using PetitionPlatform.ServiceDefaults.Problems;
 
 namespace PetitionPlatform.Notification.Api;
@@ -19,9 +20,11 @@ public static class NotificationsApi
     }
 
     private static async Task<Results<Ok<List<NotificationView>>, ValidationProblem, ProblemHttpResult, ChallengeHttpResult>> ListAsync(
-        string? recipient, string? petitionId, Caller? caller, NotificationDbContext db, CancellationToken ct)
+        string? recipient, string? petitionId, string? limit, string? after, HttpContext http, Caller? caller, NotificationDbContext db,
+        CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
+        var page = PageRequest.Parse(limit, after, errors);
         var query = RecipientQuery.Parse(recipient);
         if (query is null)
         {
@@ -43,7 +46,7 @@ public static class NotificationsApi
             }
         }
 
-        if (errors.Count > 0)
+        if (errors.Count > 0 || page is null)
         {
             return Problem.Invalid(errors, "The notifications cannot be listed as asked.");
         }
@@ -94,7 +97,7 @@ public static class NotificationsApi
             messages = messages.Where(n => n.PetitionId == id);
         }
 
-        var found = await messages.OrderBy(n => n.CreatedAt).ThenBy(n => n.Id).ToListAsync(ct);
-        return TypedResults.Ok(found.Select(NotificationView.From).ToList());
+        var found = await messages.After(page.After).OrderBy(n => n.CreatedAt).ThenBy(n => n.Id).Take(page.ReadLimit).ToListAsync(ct);
+        return TypedResults.Ok(page.Page(found, n => PageCursor.Of(n.CreatedAt, n.Id), http).Select(NotificationView.From).ToList());
     }
 }

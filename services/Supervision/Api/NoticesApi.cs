@@ -8,6 +8,7 @@ using PetitionPlatform.Supervision.Data;
 using PetitionPlatform.Supervision.Deadlines;
 
 using PetitionPlatform.ServiceDefaults.Access;
+using PetitionPlatform.ServiceDefaults.Paging;
 
 namespace PetitionPlatform.Supervision.Api;
 
@@ -30,23 +31,35 @@ public static class NoticesApi
     }
 
     private static async Task<Results<Ok<List<NoticeResponse>>, ValidationProblem, ProblemHttpResult>> ListAsync(
-        string? orgId, Caller caller, SupervisionAccess access, SupervisionDbContext db, CancellationToken ct)
+        string? orgId, string? limit, string? after, HttpContext http, Caller caller, SupervisionAccess access, SupervisionDbContext db,
+        CancellationToken ct)
     {
+        var errors = new Dictionary<string, string[]>();
+        var page = PageRequest.Parse(limit, after, errors);
         if (!OrgId.IsWellFormed(orgId))
         {
-            return Problem.Invalid("orgId", "The unit is required as '<regionCode>/<unit>', e.g. ?orgId=130724/hrss.");
+            errors["orgId"] = ["The unit is required as '<regionCode>/<unit>', e.g. ?orgId=130724/hrss."];
         }
 
-        if (!await access.CanReadNoticesAsync(caller, OrgId.Parse(orgId), ct))
+        if (errors.Count > 0 || page is null)
         {
-            return SupervisionProblems.NotOverseen(caller, orgId);
+            return Problem.Invalid(errors);
+        }
+
+        if (!await access.CanReadNoticesAsync(caller, OrgId.Parse(orgId!), ct))
+        {
+            return SupervisionProblems.NotOverseen(caller, orgId!);
         }
 
         var notices = await db.Notices.AsNoTracking()
             .Where(n => n.OrgId == orgId || n.CopiedToOrgIds.Contains(orgId!))
-            .OrderByDescending(n => n.IssuedAt).ThenByDescending(n => n.Level)
+            .After(page.After)
+            .OrderByDescending(n => n.IssuedAt).ThenByDescending(n => n.Level).ThenByDescending(n => n.Id)
+            .Take(page.ReadLimit)
             .ToListAsync(ct);
-        return TypedResults.Ok(notices.Where(n => SupervisionAccess.MayShowNotice(caller, n)).Select(NoticeResponse.From).ToList());
+        // Filtered after the page is cut, so that the cursor follows the rows read: a page may show fewer than the limit.
+        return TypedResults.Ok(page.Page(notices, NoticePages.KeyOf, http)
+            .Where(n => SupervisionAccess.MayShowNotice(caller, n)).Select(NoticeResponse.From).ToList());
     }
 
     private static async Task<Results<Ok<List<NoticeResponse>>, ValidationProblem>> EvaluateAsync(

@@ -124,10 +124,34 @@ public sealed class CaseOpeningTests(SharedInfrastructure infrastructure) : IAsy
     }
 
     [Fact]
+    public async Task A_units_cases_are_read_a_page_at_a_time_in_their_order_by_following_the_next_link()
+    {
+        var opened = new List<string>();
+        for (var i = 0; i < 5; i++)
+        {
+            var (petitionId, _) = await _handling.RegisterAsync();
+            await _handling.RouteAsync(HandlingHost.Routed(petitionId, "130724/hrss"), 1);
+            opened.Add(petitionId.ToString());
+        }
+
+        var unit = _handling.As("130724/hrss");
+        var all = await unit.GetFromJsonAsync<List<JsonElement>>("/api/handling/cases?orgId=130724/hrss");
+        var (paged, pages) = await Pages.ReadAllAsync(unit, "/api/handling/cases?orgId=130724/hrss&limit=2");
+
+        Assert.Equal(opened, all!.Select(c => c.GetProperty("petitionId").GetString()));
+        Assert.Equal(3, pages);
+        Assert.Equal(all!.Select(c => c.GetProperty("caseId").GetString()), paged.Select(c => c.GetProperty("caseId").GetString()));
+        // The next page keeps the request's own filters.
+        using var first = await unit.GetAsync("/api/handling/cases?orgId=130724/hrss&status=awaiting-acceptance&limit=4");
+        Assert.Contains("status=awaiting-acceptance", Pages.NextOf(first), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Listing_a_units_cases_needs_a_well_formed_unit_and_a_known_status()
     {
         var missing = await _handling.Client.GetAsync("/api/handling/cases");
         var wrong = await _handling.Client.GetAsync("/api/handling/cases?orgId=hrss&status=pending");
+        var badPage = await _handling.Client.GetAsync("/api/handling/cases?orgId=130724/hrss&limit=0&after=not-a-cursor");
 
         Assert.Equal(HttpStatusCode.BadRequest, missing.StatusCode);
         Assert.Equal("application/problem+json", missing.Content.Headers.ContentType?.MediaType);
@@ -135,6 +159,10 @@ public sealed class CaseOpeningTests(SharedInfrastructure infrastructure) : IAsy
         var errors = (await wrong.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
         Assert.True(errors.TryGetProperty("orgId", out _));
         Assert.True(errors.TryGetProperty("status", out _));
+        Assert.Equal(HttpStatusCode.BadRequest, badPage.StatusCode);
+        var pageErrors = (await badPage.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        Assert.True(pageErrors.TryGetProperty("limit", out _));
+        Assert.True(pageErrors.TryGetProperty("after", out _));
     }
 
     [Fact]

@@ -44,6 +44,9 @@ public sealed class NotificationFlowTests(SharedInfrastructure infrastructure) :
 
         var petitioner = await _host.SentToAsync(GuyuanEvents.TrackingCode, petitionId, 4);
         Assert.Equal(["accepted", "answered", "receipt", "transferred"], petitioner.Select(m => m.GetProperty("template").GetString()).Order());
+        var (paged, pages) = await Pages.ReadAllAsync(_host.Client, $"/api/notifications?recipient={GuyuanEvents.TrackingCode}&petitionId={petitionId}&limit=1");
+        Assert.Equal(4, pages);
+        Assert.Equal(petitioner.Select(m => m.GetProperty("id").GetString()), paged.Select(m => m.GetProperty("id").GetString()));
         Assert.All(petitioner, m => Assert.Equal("petitioner", m.GetProperty("recipient").GetString()));
         Assert.All(petitioner, m => Assert.Equal("sms", m.GetProperty("channel").GetString()));
         Assert.Contains("沽源县人力资源和社会保障局", Text(petitioner.Single(m => m.GetProperty("template").GetString() == "transferred")), StringComparison.Ordinal);
@@ -161,13 +164,15 @@ public sealed class NotificationFlowTests(SharedInfrastructure infrastructure) :
     [Fact]
     public async Task Asking_without_a_recipient_names_the_missing_field()
     {
-        var response = await _host.Client.GetAsync("/api/notifications?petitionId=not-a-uuid");
+        var response = await _host.Client.GetAsync("/api/notifications?petitionId=not-a-uuid&limit=501&after=%2A");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
         Assert.True(errors.TryGetProperty("recipient", out _));
         Assert.True(errors.TryGetProperty("petitionId", out _));
+        Assert.True(errors.TryGetProperty("limit", out _));
+        Assert.True(errors.TryGetProperty("after", out _));
     }
 
     [Fact]

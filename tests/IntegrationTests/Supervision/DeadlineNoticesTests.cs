@@ -94,6 +94,9 @@ public sealed class DeadlineNoticesTests(SharedInfrastructure infrastructure) : 
         var superior = await _client.GetFromJsonAsync<JsonElement>("/api/supervision/notices?orgId=130700/hrss");
         Assert.Equal(["escalation", "overdue"], superior.EnumerateArray()
             .Where(n => n.GetProperty("petitionId").GetString() == journey.PetitionId.ToString()).Select(n => n.GetProperty("kind").GetString()));
+        var (paged, pages) = await Pages.ReadAllAsync(_client, "/api/supervision/notices?orgId=130700/hrss&limit=1");
+        Assert.Equal(superior.GetArrayLength(), pages);
+        Assert.Equal(superior.EnumerateArray().Select(n => n.GetProperty("id").GetString()), paged.Select(n => n.GetProperty("id").GetString()));
 
         var published = await Eventually.HoldsAsync(
             () => Task.FromResult(_listener.Received.Where(n => n.PetitionId == journey.PetitionId).ToList()),
