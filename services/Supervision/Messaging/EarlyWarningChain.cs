@@ -12,12 +12,13 @@ namespace PetitionPlatform.Supervision.Messaging;
 /// </summary>
 public sealed class EarlyWarningChain(OrgDirectoryClient directory) : IConsumePreparation<PetitionRegistered>
 {
-    private static readonly string s_queue =
+    /// <summary>The early-warning consumer's queue (also the consumer's name in the inbox).</summary>
+    public static readonly string QueueName =
         new KebabCaseEndpointNameFormatter(ApplicationServices.MessagingName, includeNamespace: false).Consumer<EarlyWarningConsumer>();
 
     private OrgChain? _chain;
 
-    public string Queue => s_queue;
+    public string Queue => QueueName;
 
     /// <summary>The bureau, then its superiors; read only by the consumer of the message it was prepared for.</summary>
     public OrgChain Chain => _chain ?? throw new InvalidOperationException("The early-warning chain is read before it was prepared.");

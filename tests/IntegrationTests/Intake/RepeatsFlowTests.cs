@@ -158,7 +158,9 @@ public sealed class RepeatsFlowTests(SharedInfrastructure infrastructure) : IAsy
         Assert.Equal(
             ["PetitionPlatform.Contracts.AuditRecorded", "PetitionPlatform.Contracts.PetitionerReceiptRequested", "PetitionPlatform.Contracts.TerminatedMatterResubmitted"],
             await OutboxTypesAsync(refused.Id));
-        await Task.Delay(TimeSpan.FromSeconds(2));
+        // No PetitionRegistered above, so routing never hears of it; and by the time it would have, it has not either.
+        await Eventually.HoldsAsync(() => _intake.InDatabaseAsync(db => db.Set<OutboxMessage>().CountAsync(m => m.SentAt == null)),
+            unsent => unsent == 0, because: "intake's outbox publishes what the refusal wrote");
         Assert.Equal(HttpStatusCode.NotFound, (await (await _routing.ReaderForAsync(refused.Id)).GetAsync($"/api/routing/petitions/{refused.Id}")).StatusCode);
     }
 

@@ -1,8 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using PetitionPlatform.Contracts;
 using PetitionPlatform.IntegrationTests.Support;
+using PetitionPlatform.Messaging;
 using PetitionPlatform.TestSupport;
 
 namespace PetitionPlatform.IntegrationTests.Routing;
@@ -67,7 +69,10 @@ public sealed class RoutingFlowTests(SharedInfrastructure infrastructure) : IAsy
         await _routing.PublishAsync(registered);
 
         await PublishedAsync<PetitionRouted>(registered.PetitionId, 1);
-        await Task.Delay(1000);
+        // Both deliveries consumed (each has its inbox record, committed with whatever it decided): the count is final.
+        await Eventually.HoldsAsync(() => _routing.Factory.InDatabaseAsync(db => db.Set<InboxMessage>()
+                .CountAsync(m => m.PetitionId == registered.PetitionId && m.MessageType == nameof(PetitionRegistered))),
+            count => count == 2, because: "routing consumes both announcements");
         Assert.Equal(1, await _routing.Factory.InDatabaseAsync(db => Task.FromResult(db.RoutingDecisions.Count(d => d.PetitionId == registered.PetitionId))));
     }
 

@@ -6,9 +6,11 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PetitionPlatform.Contracts;
 using PetitionPlatform.IntegrationTests.Support;
+using PetitionPlatform.Messaging;
 using PetitionPlatform.Routing.Data;
 using PetitionPlatform.Supervision.Data;
 using PetitionPlatform.Supervision.Domain;
+using PetitionPlatform.Supervision.Messaging;
 using PetitionPlatform.TestSupport;
 
 using PetitionPlatform.IntegrationTests.Identity;
@@ -101,7 +103,7 @@ public sealed class DeadlineNoticesTests(SharedInfrastructure infrastructure) : 
         var published = await Eventually.HoldsAsync(
             () => Task.FromResult(_listener.Received.Where(n => n.PetitionId == journey.PetitionId).ToList()),
             received => received.Count >= 5, because: "every notice leaves through the outbox");
-        await Task.Delay(TimeSpan.FromSeconds(1));
+        await _listener.CaughtUpAsync(UnsentAsync);
         Assert.Equal(5, _listener.Received.Count(n => n.PetitionId == journey.PetitionId));
         Assert.Equal(["collective-petition:0", "handling:0", "handling:0", "handling:1", "handling:2"],
             published.Select(n => $"{n.Stage}:{n.Level}").Order(StringComparer.Ordinal));
@@ -193,7 +195,10 @@ public sealed class DeadlineNoticesTests(SharedInfrastructure infrastructure) : 
 
         var alerts = await Eventually.HoldsAsync(
             () => NoticesOfAsync("130724/petition-bureau", journey.PetitionId), found => found.Count >= 1, because: "the registration raises the alert");
-        await Task.Delay(TimeSpan.FromSeconds(1));
+        // The copy's own consumption committed (its inbox record with whatever it issued): only then is one alert final.
+        await Eventually.HoldsAsync(() => _supervision.InDatabaseAsync(db => db.Set<InboxMessage>()
+                .CountAsync(m => m.PetitionId == journey.PetitionId && m.Consumer == EarlyWarningChain.QueueName)),
+            count => count == 2, because: "both registrations are consumed by the early warning");
         var alert = Assert.Single(await NoticesOfAsync("130724/petition-bureau", journey.PetitionId));
         AssertNotice(alert, "alert", "collective-petition", "130724/petition-bureau", ["130700/petition-bureau"]);
         Assert.Contains("35 people", alert.GetProperty("reason").GetString(), StringComparison.Ordinal);
@@ -280,6 +285,8 @@ public sealed class DeadlineNoticesTests(SharedInfrastructure infrastructure) : 
         return [.. issued.EnumerateArray().Where(n => n.GetProperty("petitionId").GetString() == petitionId.ToString())];
     }
 
+    private Task<int> UnsentAsync() => _supervision.InDatabaseAsync(db => db.Set<OutboxMessage>().CountAsync(m => m.SentAt == null));
+
     private Task<ClockWatch?> WatchAsync(Guid petitionId) =>
         _supervision.InDatabaseAsync(db => db.ClockWatches.AsNoTracking().SingleOrDefaultAsync(w => w.PetitionId == petitionId));
 
@@ -287,9 +294,9 @@ public sealed class DeadlineNoticesTests(SharedInfrastructure infrastructure) : 
         [.. (await _client.GetFromJsonAsync<JsonElement>($"/api/supervision/notices?orgId={orgId}")).EnumerateArray()
             .Where(n => n.GetProperty("petitionId").GetString() == petitionId.ToString())];
 
+    /// <summary>Read once the registrations are counted: an alert commits in the transaction that counts the registration raising it.</summary>
     private async Task<List<JsonElement>> SpikeAlertsAsync(string topic)
     {
-        await Task.Delay(TimeSpan.FromSeconds(1));
         return [.. (await _client.GetFromJsonAsync<JsonElement>("/api/supervision/notices?orgId=130724/petition-bureau")).EnumerateArray()
             .Where(n => n.GetProperty("stage").GetString() == "topic-spike" && n.GetProperty("reason").GetString()!.Contains(topic, StringComparison.Ordinal))];
     }

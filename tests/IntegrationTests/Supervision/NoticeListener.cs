@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using MassTransit;
 using PetitionPlatform.Contracts;
 using PetitionPlatform.Messaging;
+using PetitionPlatform.IntegrationTests.Support;
 
 namespace PetitionPlatform.IntegrationTests.Supervision;
 
@@ -28,15 +29,35 @@ internal sealed class NoticeListener : IAsyncDisposable
                 host.Username(address.Username);
                 host.Password(address.Password);
             });
-            rabbit.ReceiveEndpoint("test-supervision-notices", endpoint => endpoint.Handler<SupervisionNoticeIssued>(context =>
+            rabbit.ReceiveEndpoint("test-supervision-notices", endpoint =>
             {
-                listener!.Received.Enqueue(context.Message);
-                return Task.CompletedTask;
-            }));
+                // One at a time, so the queue's order is the order received (CaughtUpAsync relies on it).
+                endpoint.ConcurrentMessageLimit = 1;
+                endpoint.Handler<SupervisionNoticeIssued>(context =>
+                {
+                    listener!.Received.Enqueue(context.Message);
+                    return Task.CompletedTask;
+                });
+            });
         });
         listener = new NoticeListener(bus);
         await bus.StartAsync();
         return listener;
+    }
+
+    /// <summary>
+    /// Returns once every notice supervision had committed has reached this listener, so that a count taken after it is
+    /// final: supervision's outbox has nothing left to send (<paramref name="unsent"/> is 0), and then a marker
+    /// published behind those notices has come through the same queue.
+    /// </summary>
+    public async Task CaughtUpAsync(Func<Task<int>> unsent)
+    {
+        await Eventually.HoldsAsync(unsent, count => count == 0, because: "supervision's outbox publishes every notice it holds");
+        var marker = new SupervisionNoticeIssued(Guid.NewGuid(), Guid.NewGuid(), "marker", "130000/petition-bureau", [], "marker", null, null, 0,
+            "the test's marker", null, DateTimeOffset.UtcNow);
+        await _bus.Publish(marker);
+        await Eventually.HoldsAsync(() => Task.FromResult(Received.Any(n => n.NoticeId == marker.NoticeId)), found => found,
+            because: "the marker comes through the queue behind every notice published before it");
     }
 
     public async ValueTask DisposeAsync() => await _bus.StopAsync();
