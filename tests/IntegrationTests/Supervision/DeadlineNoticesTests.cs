@@ -112,8 +112,7 @@ public sealed class DeadlineNoticesTests(SharedInfrastructure infrastructure) : 
     [Fact]
     public async Task An_undecided_dispute_is_a_clock_at_the_decider_with_reminder_overdue_and_escalation_each_once_until_it_reroutes()
     {
-        // Dated ahead of the real now, so that the service's own periodic run finds nothing due on this clock.
-        var journey = PetitionJourney.Started(daysAgo: -30);
+        var journey = PetitionJourney.AheadOnFixedDates();
         var declinedAt = journey.RoutedAt.AddHours(2);
         var disputedAt = declinedAt.AddMinutes(1);
         var decideBy = PetitionJourney.DueBy(disputedAt, 7);

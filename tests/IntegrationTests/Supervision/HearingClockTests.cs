@@ -36,8 +36,7 @@ public sealed class HearingClockTests(SharedInfrastructure infrastructure) : IAs
     [Fact]
     public async Task A_hearing_moves_the_review_clock_so_the_old_due_date_brings_no_overdue_notice()
     {
-        // Dated ahead of the real now, so that the service's own run finds nothing due on these clocks.
-        var journey = PetitionJourney.Started(daysAgo: -30);
+        var journey = PetitionJourney.AheadOnFixedDates();
         var reviewId = Guid.NewGuid();
         var requestedAt = journey.EvaluatedAt.AddHours(1);
         var oldDue = PetitionJourney.DueBy(requestedAt, 30);

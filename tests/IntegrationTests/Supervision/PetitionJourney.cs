@@ -39,6 +39,12 @@ internal sealed class PetitionJourney(DateTimeOffset registeredAt)
         return new PetitionJourney(now.AddTicks(-(now.Ticks % TimeSpan.TicksPerSecond)).AddDays(-daysAgo).ToOffset(StatutoryCalendar.ChinaOffset));
     }
 
+    /// <summary>
+    /// A journey far ahead of the real now, on fixed dates: the service's own periodic run never finds it due, and its
+    /// periods meet no holiday (July and early August have none), whatever day the tests run.
+    /// </summary>
+    public static PetitionJourney AheadOnFixedDates() => new(new DateTimeOffset(2098, 7, 1, 9, 30, 0, StatutoryCalendar.ChinaOffset));
+
     public static DateTimeOffset DueBy(DateTimeOffset start, int days) => StatutoryCalendar.China.DueBy(start, days);
 
     public PetitionRegistered Registered() => new(
