@@ -22,7 +22,8 @@ public sealed class DeadlineEvaluationService(
         try
         {
             await using var scope = scopes.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<DeadlineEvaluator>().EvaluateAsync(now, stoppingToken);
+            var (judged, issued) = await scope.ServiceProvider.GetRequiredService<DeadlineEvaluator>().RunAsync(now, stoppingToken);
+            SupervisionTelemetry.Evaluated(run, judged, issued.Count);
             return false;
         }
         catch (Exception e) when (!stoppingToken.IsCancellationRequested)

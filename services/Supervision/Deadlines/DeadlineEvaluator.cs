@@ -26,7 +26,11 @@ public sealed partial class DeadlineEvaluator(
     private const int BatchSize = 200;
 
     /// <summary>Returns the notices this run issued (none that an earlier or concurrent run had issued).</summary>
-    public async Task<IReadOnlyList<SupervisionNotice>> EvaluateAsync(DateTimeOffset asOf, CancellationToken ct)
+    public async Task<IReadOnlyList<SupervisionNotice>> EvaluateAsync(DateTimeOffset asOf, CancellationToken ct) =>
+        (await RunAsync(asOf, ct)).Issued;
+
+    /// <summary>How many petitions the run judged, and the notices it issued.</summary>
+    public async Task<(int Judged, IReadOnlyList<SupervisionNotice> Issued)> RunAsync(DateTimeOffset asOf, CancellationToken ct)
     {
         var policy = new DeadlinePolicy(options.Value.ReminderLead, options.Value.EscalationGrace);
         var issued = new List<SupervisionNotice>();
@@ -51,7 +55,7 @@ public sealed partial class DeadlineEvaluator(
         }
 
         LogEvaluated(logger, asOf, judged, issued.Count);
-        return issued;
+        return (judged, issued);
     }
 
     /// <param name="due">The petitions to judge, with the revision of their watch as read.</param>
@@ -64,7 +68,8 @@ public sealed partial class DeadlineEvaluator(
         var leaders = await db.Leaders.AsNoTracking().Where(l => petitionIds.Contains(l.PetitionId)).ToDictionaryAsync(l => l.PetitionId, ct);
         var progresses = (await ledger.ProgressOfAsync(petitionIds, ct)).ToDictionary(p => p.PetitionId);
 
-        var issued = new List<SupervisionNotice>();
+        var notices = new List<(WatchedClock Watched, DueNotice Due, OrgChain Chain, PetitionLeader? Leader)>();
+        var watches = new List<(Guid PetitionId, long Revision, DateTimeOffset? EarliestDue, DateTimeOffset? NextCheck)>();
         foreach (var (petitionId, revision) in due)
         {
             DateTimeOffset? nextCheck = null;
@@ -91,28 +96,52 @@ public sealed partial class DeadlineEvaluator(
                     }
                 }
 
-                foreach (var notice in DeadlineRule.Due(watched, asOf, policy, chain.EscalationLevels, alreadyIssued))
-                {
-                    if (await IssueAsync(watched, notice, chain, leaders.GetValueOrDefault(watched.PetitionId), asOf, ct) is { } sent)
-                    {
-                        issued.Add(sent);
-                    }
-                }
-
+                notices.AddRange(DeadlineRule.Due(watched, asOf, policy, chain.EscalationLevels, alreadyIssued)
+                    .Select(notice => (watched, notice, chain, leaders.GetValueOrDefault(watched.PetitionId))));
                 nextCheck = Earlier(nextCheck, DeadlineRule.NextCheck(watched, asOf, policy, chain.EscalationLevels));
             }
 
-            await RememberAsync(petitionId, revision, earliestDue, nextCheck, ct);
+            watches.Add((petitionId, revision, earliestDue, nextCheck));
+        }
+
+        // One transaction for the batch's notices and watches, opened once the directory has answered (no remote call
+        // inside it). A transaction per notice cost a commit each, which held a run of thousands of reminders to a few
+        // dozen a second (docs/performance.md).
+        var issued = new List<SupervisionNotice>();
+        await using (var transaction = await db.Database.BeginTransactionAsync(ct))
+        {
+            foreach (var (watched, notice, chain, leader) in notices)
+            {
+                if (await IssueAsync(watched, notice, chain, leader, asOf, ct) is { } sent)
+                {
+                    issued.Add(sent);
+                }
+            }
+
+            foreach (var (petitionId, revision, earliestDue, nextCheck) in watches)
+            {
+                await RememberAsync(petitionId, revision, earliestDue, nextCheck, ct);
+            }
+
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+        }
+
+        db.ChangeTracker.Clear();
+        foreach (var notice in issued)
+        {
+            LogIssued(logger, notice.Kind, notice.Level, notice.Stage, notice.PetitionId, notice.OrgId);
         }
 
         return issued;
     }
 
-    private async Task<SupervisionNotice?> IssueAsync(
+    /// <summary>Inside the batch's transaction: the notice's row now, its event in the outbox at the batch's SaveChanges.</summary>
+    private Task<SupervisionNotice?> IssueAsync(
         WatchedClock watched, DueNotice due, OrgChain chain, PetitionLeader? leader, DateTimeOffset asOf, CancellationToken ct)
     {
         var (orgId, copiedTo) = chain.RecipientsOf(due.Kind, due.Level, watched.Confidential);
-        var notice = await issuer.IssueAsync(new SupervisionNotice
+        return issuer.IssueAsync(new SupervisionNotice
         {
             Id = Guid.CreateVersion7(),
             Kind = due.Kind,
@@ -128,12 +157,6 @@ public sealed partial class DeadlineEvaluator(
             Leader = leader?.Leader,
             DedupKey = due.Key,
         }, ct);
-        if (notice is not null)
-        {
-            LogIssued(logger, notice.Kind, notice.Level, notice.Stage, notice.PetitionId, notice.OrgId);
-        }
-
-        return notice;
     }
 
     /// <summary>

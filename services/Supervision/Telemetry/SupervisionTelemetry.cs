@@ -19,4 +19,11 @@ internal static class SupervisionTelemetry
         activity?.SetTag("supervision.as_of", asOf.ToString("O"));
         return activity;
     }
+
+    /// <summary>What a run did, on its span: the petitions it judged (its work) and the notices it issued.</summary>
+    public static void Evaluated(Activity? run, int judged, int issued)
+    {
+        run?.SetTag("supervision.judged", judged);
+        run?.SetTag("supervision.issued", issued);
+    }
 }
