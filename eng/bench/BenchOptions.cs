@@ -6,16 +6,21 @@ namespace PetitionPlatform.Bench;
 internal sealed record BenchOptions
 {
     public const string Usage = """
-        usage: eng/bench.sh [chain|bound|all] [options]
+        usage: eng/bench.sh [chain|bound|all|history] [options]
           chain: registrations through the gateway at a rate (or flat out), a sample followed to its case, all checked after
           bound: the PostgreSQL server's own durable commits a second (4 and 16 clients)
           all:   both, and the platform's rate as a share of the server's (the default)
+          history: open clocks written straight into supervision's database, then the stack's next deadline
+                 evaluations timed (run it on a stack started for it: the history stays)
         options:
           --gateway URL        the stack's gateway (default http://localhost:5080)
           --data DIR           the stack's data directory, for the operators' secret and the server (default .data)
           --rate N             petitions offered a second (default 100); --flat-out sends as fast as answers come
           --duration S         seconds of load (default 60)
           --postgres CONN      the server for 'bound' as an Npgsql connection string (default: found from --data)
+          --clocks N           history: open clocks to write (default 1000000)
+          --due-share F        history: the share of them whose reminder is due at the next run (default 0.01)
+          --dashboard URL      history: the dashboard whose telemetry API reports the runs (default http://localhost:18888)
           --record FILE        append the figures as a table row to FILE (e.g. docs/performance.md)
         """;
 
@@ -35,6 +40,14 @@ internal sealed record BenchOptions
 
     public string? Record { get; init; }
 
+    public int Clocks { get; init; } = 1_000_000;
+
+    public double DueShare { get; init; } = 0.01;
+
+    public Uri Dashboard { get; init; } = new("http://localhost:18888");
+
+    public bool History => Mode is "history";
+
     public bool Chain => Mode is "chain" or "all";
 
     public bool Bound => Mode is "bound" or "all";
@@ -46,7 +59,7 @@ internal sealed record BenchOptions
         var i = 0;
         if (args.Count > 0 && !args[0].StartsWith("--", StringComparison.Ordinal))
         {
-            if (args[0] is not ("chain" or "bound" or "all"))
+            if (args[0] is not ("chain" or "bound" or "all" or "history"))
             {
                 return (null, $"Unknown mode '{args[0]}'.");
             }
@@ -86,6 +99,15 @@ internal sealed record BenchOptions
                     break;
                 case "--postgres":
                     options = options with { Postgres = value };
+                    break;
+                case "--clocks" when int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var clocks) && clocks is > 0 and <= 50_000_000:
+                    options = options with { Clocks = clocks };
+                    break;
+                case "--due-share" when double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var share) && share is >= 0 and <= 1:
+                    options = options with { DueShare = share };
+                    break;
+                case "--dashboard" when Uri.TryCreate(value, UriKind.Absolute, out var dashboard):
+                    options = options with { Dashboard = dashboard };
                     break;
                 case "--record":
                     options = options with { Record = value };

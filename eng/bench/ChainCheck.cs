@@ -85,7 +85,7 @@ internal static class ChainCheck
     private static async Task<List<double>> ChainTimesAsync(string server, IReadOnlyList<Accepted> accepted)
     {
         var planned = accepted.ToDictionary(a => a.PetitionId, a => a.PlannedAt);
-        await using var connection = await OpenAsync(server, "notificationdb");
+        await using var connection = await StackPostgres.OpenAsync(server, "notificationdb");
         await using var command = new NpgsqlCommand($"""
             SELECT petition_id, min(created_at) FROM notifications
             WHERE petition_id = ANY(@ids) AND {UnitNotice}
@@ -110,7 +110,7 @@ internal static class ChainCheck
     /// </summary>
     private static async Task<Dictionary<string, (int Reached, int More)>> PerPetitionAsync(string server, string database, string sql, Guid[] ids)
     {
-        await using var connection = await OpenAsync(server, database);
+        await using var connection = await StackPostgres.OpenAsync(server, database);
         await using var command = new NpgsqlCommand(sql, connection);
         command.Parameters.AddWithValue("ids", ids);
         var counts = new Dictionary<string, (int Reached, int More)>(StringComparer.Ordinal);
@@ -122,12 +122,5 @@ internal static class ChainCheck
         }
 
         return counts;
-    }
-
-    private static async Task<NpgsqlConnection> OpenAsync(string server, string database)
-    {
-        var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(server) { Database = database }.ConnectionString);
-        await connection.OpenAsync();
-        return connection;
     }
 }

@@ -12,6 +12,11 @@ if (options is null)
 var data = Path.GetFullPath(options.DataDirectory);
 Console.WriteLine($"PetitionPlatform bench {DateTimeOffset.UtcNow:u}; {Report.Machine}; gateway {options.Gateway}");
 var server = await StackPostgres.FindAsync(options.Postgres, data);
+if (options.History)
+{
+    return await HistoryRun.RunAsync(options, server, data);
+}
+
 LoadResult? load = null;
 ChainCounts? counts = null;
 if (options.Chain)

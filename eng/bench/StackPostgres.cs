@@ -32,6 +32,14 @@ internal static class StackPostgres
         }.ConnectionString;
     }
 
+    /// <summary>A connection to one of the server's databases (a service's, or the bench's scratch database).</summary>
+    public static async Task<NpgsqlConnection> OpenAsync(string server, string database)
+    {
+        var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(server) { Database = database }.ConnectionString);
+        await connection.OpenAsync();
+        return connection;
+    }
+
     private static int? LocalPort(string dataDirectory)
     {
         var pidFile = Path.Combine(dataDirectory, "local", "postgres", "postmaster.pid");
