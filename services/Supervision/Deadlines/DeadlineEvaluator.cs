@@ -43,13 +43,15 @@ public sealed partial class DeadlineEvaluator(
             var due = await db.ClockWatches.AsNoTracking()
                 .Where(w => (w.Changed || w.CheckAt <= asOf) && (after == null || w.PetitionId > after.Value))
                 .OrderBy(w => w.PetitionId).Take(BatchSize)
-                .ToDictionaryAsync(w => w.PetitionId, w => w.Revision, ct);
+                .Select(w => new DueWatch(w.PetitionId, w.Revision))
+                .ToListAsync(ct);
             if (due.Count == 0)
             {
                 break;
             }
 
-            after = due.Keys.Max();
+            // The database's order of ids, not .NET's: the next batch starts after the last one it gave.
+            after = due[^1].PetitionId;
             judged += due.Count;
             issued.AddRange(await EvaluateBatchAsync(due, asOf, policy, ct));
         }
@@ -58,11 +60,14 @@ public sealed partial class DeadlineEvaluator(
         return (judged, issued);
     }
 
-    /// <param name="due">The petitions to judge, with the revision of their watch as read.</param>
+    /// <summary>A petition to judge, with the revision of its watch as read.</summary>
+    private sealed record DueWatch(Guid PetitionId, long Revision);
+
+    /// <param name="due">The petitions to judge, in the database's order of ids, so that concurrent runs lock rows in one order.</param>
     private async Task<List<SupervisionNotice>> EvaluateBatchAsync(
-        Dictionary<Guid, long> due, DateTimeOffset asOf, DeadlinePolicy policy, CancellationToken ct)
+        List<DueWatch> due, DateTimeOffset asOf, DeadlinePolicy policy, CancellationToken ct)
     {
-        var petitionIds = due.Keys.ToList();
+        var petitionIds = due.Select(w => w.PetitionId).ToList();
         var alreadyIssued = (await db.Notices.AsNoTracking().Where(n => petitionIds.Contains(n.PetitionId))
             .Select(n => n.DedupKey).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
         var leaders = await db.Leaders.AsNoTracking().Where(l => petitionIds.Contains(l.PetitionId)).ToDictionaryAsync(l => l.PetitionId, ct);

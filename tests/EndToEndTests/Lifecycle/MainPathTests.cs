@@ -32,7 +32,7 @@ public sealed class MainPathTests(PlatformFixture platform)
         Assert.Equal("awaiting-acceptance", opened.GetProperty("status").GetString());
         // Guyuan's labour bureau acts on its case with its own client; the petitioner rates it with the query code alone.
         using var hrss = platform.As("130724/hrss");
-        var unitCases = await hrss.GetJsonAsync("/api/handling/cases?orgId=130724/hrss");
+        var unitCases = await hrss.GetAllJsonAsync("/api/handling/cases?orgId=130724/hrss");
         Assert.Contains(unitCases.EnumerateArray(), c => c.GetProperty("caseId").GetString() == caseId);
 
         var accepted = await hrss.PostJsonAsync($"/api/handling/cases/{caseId}/accept", new { by = "130724/hrss 劳动保障监察大队" });

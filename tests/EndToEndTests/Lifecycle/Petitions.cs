@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using PetitionPlatform.Intake.Domain;
+using PetitionPlatform.TestSupport;
 
 namespace PetitionPlatform.EndToEndTests.Lifecycle;
 
@@ -79,6 +80,10 @@ internal static class Petitions
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 
+    /// <summary>A paged list read whole, following its <c>Link: rel="next"</c> pages as an agency would (decision 52).</summary>
+    public static async Task<JsonElement> GetAllJsonAsync(this HttpClient gateway, string path) =>
+        JsonSerializer.SerializeToElement((await Pages.ReadAllAsync(gateway, path)).Items);
+
     public static async Task<JsonElement> PostJsonAsync(this HttpClient gateway, string path, object body)
     {
         var response = await gateway.PostAsJsonAsync(path, body);
@@ -102,7 +107,7 @@ internal static class Petitions
 
     public static Task<JsonElement> NotificationsAsync(
         this HttpClient gateway, string recipient, Func<JsonElement, bool> until, string because, int seconds = 30) =>
-        Eventually.HoldsAsync(() => gateway.GetJsonAsync($"/api/notifications?recipient={Uri.EscapeDataString(recipient)}"), until, because, seconds);
+        Eventually.HoldsAsync(() => gateway.GetAllJsonAsync($"/api/notifications?recipient={Uri.EscapeDataString(recipient)}"), until, because, seconds);
 
     /// <summary>
     /// The petitioner's messages read with a query code. Notification answers 404 until it has learned the code from

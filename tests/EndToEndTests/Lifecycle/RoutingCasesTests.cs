@@ -69,9 +69,9 @@ public sealed class RoutingCasesTests(PlatformFixture platform)
         foreach (var org in others)
         {
             // Each unit and bureau lists its own cases with its own client: the report is in none of them.
-            var cases = await platform.As(org).GetJsonAsync($"/api/handling/cases?orgId={org}");
+            var cases = await platform.As(org).GetAllJsonAsync($"/api/handling/cases?orgId={org}");
             Assert.DoesNotContain(cases.EnumerateArray(), c => c.GetProperty("petitionId").GetString() == petition.PetitionId);
-            var notifications = await platform.As(org).GetJsonAsync($"/api/notifications?recipient={Uri.EscapeDataString(org)}");
+            var notifications = await platform.As(org).GetAllJsonAsync($"/api/notifications?recipient={Uri.EscapeDataString(org)}");
             Assert.Empty(notifications.Templates(petition.PetitionId));
         }
         // By id, in the ledger and in the notices: the bureaus find nothing, discipline finds it.

@@ -58,7 +58,7 @@ public sealed class SupervisionTests(PlatformFixture platform)
     {
         var petition = await platform.Portal.RegisterAsync(Petitions.GuyuanWageArrears());
 
-        var notices = await Eventually.HoldsAsync(() => Gateway.GetJsonAsync("/api/supervision/notices?orgId=130724/petition-bureau"),
+        var notices = await Eventually.HoldsAsync(() => Gateway.GetAllJsonAsync("/api/supervision/notices?orgId=130724/petition-bureau"),
             n => n.EnumerateArray().Any(x => x.GetProperty("petitionId").GetString() == petition.PetitionId), because: "the alert is raised on registration");
         var alert = notices.EnumerateArray().Single(x => x.GetProperty("petitionId").GetString() == petition.PetitionId);
         Assert.Equal("alert", alert.GetProperty("kind").GetString());
