@@ -91,7 +91,10 @@ internal sealed class EvaluationRuns(Uri dashboard, string dataDirectory) : IDis
         foreach (var attribute in attributes.EnumerateArray().Where(a => a.GetProperty("key").GetString() == key))
         {
             var value = attribute.GetProperty("value");
-            return value.TryGetProperty("intValue", out var number) ? Nanos(number) : -1;
+            // The dashboard gives the tags back as strings; OTLP proper would say intValue.
+            return value.TryGetProperty("intValue", out var number) ? Nanos(number)
+                : value.TryGetProperty("stringValue", out var text) && long.TryParse(text.GetString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed) ? parsed
+                : -1;
         }
 
         return -1;
