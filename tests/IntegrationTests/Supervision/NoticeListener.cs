@@ -14,6 +14,9 @@ internal sealed class NoticeListener : IAsyncDisposable
 {
     private readonly IBusControl _bus;
 
+    /// <summary>A fixed instant: the marker's date means nothing, and the test must not read the clock.</summary>
+    private static readonly DateTimeOffset s_markedAt = new(2026, 1, 5, 9, 0, 0, TimeSpan.FromHours(8));
+
     private NoticeListener(IBusControl bus) => _bus = bus;
 
     public ConcurrentQueue<SupervisionNoticeIssued> Received { get; } = new();
@@ -54,7 +57,7 @@ internal sealed class NoticeListener : IAsyncDisposable
     {
         await Eventually.HoldsAsync(unsent, count => count == 0, because: "supervision's outbox publishes every notice it holds");
         var marker = new SupervisionNoticeIssued(Guid.NewGuid(), Guid.NewGuid(), "marker", "130000/petition-bureau", [], "marker", null, null, 0,
-            "the test's marker", null, DateTimeOffset.UtcNow);
+            "the test's marker", null, s_markedAt);
         await _bus.Publish(marker);
         await Eventually.HoldsAsync(() => Task.FromResult(Received.Any(n => n.NoticeId == marker.NoticeId)), found => found,
             because: "the marker comes through the queue behind every notice published before it");
