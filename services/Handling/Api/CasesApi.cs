@@ -14,6 +14,7 @@ namespace PetitionPlatform.Handling.Api;
 /// <summary>The Handling part of the public contract (API.md): reading cases, and the units' and petitioner's actions on them.</summary>
 public static class CasesApi
 {
+    private static readonly Keyset<Case> s_oldestFirst = Keyset.Ascending<Case>(c => c.OpenedAt, c => c.Id);
 
     public static IEndpointRouteBuilder MapCasesApi(this IEndpointRouteBuilder app)
     {
@@ -143,15 +144,12 @@ public static class CasesApi
             return Problem.Forbidden($"'{orgId}' is neither this client's organisation nor a unit in its region.");
         }
 
-        var cases = await db.Cases.AsNoTracking()
+        var cases = await s_oldestFirst.Read(db.Cases.AsNoTracking()
             .Where(c => c.OrgId == orgId || (!c.Confidential && c.CoHandlerOrgIds.Contains(orgId!)))
             .Where(c => withReports || !c.Confidential)
-            .Where(c => status == null || c.Status == status)
-            .After(page.After)
-            .OrderBy(c => c.OpenedAt).ThenBy(c => c.Id)
-            .Take(page.ReadLimit)
+            .Where(c => status == null || c.Status == status), page)
             .ToListAsync(ct);
-        return TypedResults.Ok(page.Page(cases, c => PageCursor.Of(c.OpenedAt, c.Id), http).Select(c => CaseView.ForUnit(c, orgId!)).ToList());
+        return TypedResults.Ok(page.Page(cases, s_oldestFirst.KeyOf, http).Select(c => CaseView.ForUnit(c, orgId!)).ToList());
     }
 
     private static async Task<Results<Ok<CaseView>, ProblemHttpResult>> GetAsync(

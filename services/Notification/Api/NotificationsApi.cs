@@ -10,6 +10,8 @@ namespace PetitionPlatform.Notification.Api;
 
 public static class NotificationsApi
 {
+    private static readonly Keyset<NotificationMessage> s_oldestFirst = Keyset.Ascending<NotificationMessage>(n => n.CreatedAt, n => n.Id);
+
     public static IEndpointRouteBuilder MapNotificationsApi(this IEndpointRouteBuilder app)
     {
         app.MapGroup("/api/notifications").WithTags("Notifications")
@@ -97,7 +99,7 @@ public static class NotificationsApi
             messages = messages.Where(n => n.PetitionId == id);
         }
 
-        var found = await messages.After(page.After).OrderBy(n => n.CreatedAt).ThenBy(n => n.Id).Take(page.ReadLimit).ToListAsync(ct);
-        return TypedResults.Ok(page.Page(found, n => PageCursor.Of(n.CreatedAt, n.Id), http).Select(NotificationView.From).ToList());
+        var found = await s_oldestFirst.Read(messages, page).ToListAsync(ct);
+        return TypedResults.Ok(page.Page(found, s_oldestFirst.KeyOf, http).Select(NotificationView.From).ToList());
     }
 }

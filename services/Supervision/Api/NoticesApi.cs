@@ -3,18 +3,22 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using PetitionPlatform.Contracts;
 using PetitionPlatform.Contracts.Periods;
+using PetitionPlatform.ServiceDefaults.Access;
+using PetitionPlatform.ServiceDefaults.Paging;
 using PetitionPlatform.ServiceDefaults.Problems;
 using PetitionPlatform.Supervision.Data;
 using PetitionPlatform.Supervision.Deadlines;
-
-using PetitionPlatform.ServiceDefaults.Access;
-using PetitionPlatform.ServiceDefaults.Paging;
+using PetitionPlatform.Supervision.Domain;
 
 namespace PetitionPlatform.Supervision.Api;
 
 /// <summary>The notices a unit received or was copied on, and (development only) the deadline evaluation on demand.</summary>
 public static class NoticesApi
 {
+    // Newest first; of one instant the higher level first (an escalation before the overdue notice it follows).
+    private static readonly Keyset<SupervisionNotice> s_newestFirst =
+        Keyset.Descending<SupervisionNotice>(n => n.IssuedAt, n => n.Level, n => n.Id);
+
     public static IEndpointRouteBuilder MapNoticesApi(this IEndpointRouteBuilder app, IHostEnvironment environment)
     {
         var supervision = app.MapGroup("/api/supervision").WithTags("Notices");
@@ -51,14 +55,11 @@ public static class NoticesApi
             return SupervisionProblems.NotOverseen(caller, orgId!);
         }
 
-        var notices = await db.Notices.AsNoTracking()
-            .Where(n => n.OrgId == orgId || n.CopiedToOrgIds.Contains(orgId!))
-            .After(page.After)
-            .OrderByDescending(n => n.IssuedAt).ThenByDescending(n => n.Level).ThenByDescending(n => n.Id)
-            .Take(page.ReadLimit)
+        var notices = await s_newestFirst.Read(db.Notices.AsNoTracking()
+            .Where(n => n.OrgId == orgId || n.CopiedToOrgIds.Contains(orgId!)), page)
             .ToListAsync(ct);
         // Filtered after the page is cut, so that the cursor follows the rows read: a page may show fewer than the limit.
-        return TypedResults.Ok(page.Page(notices, NoticePages.KeyOf, http)
+        return TypedResults.Ok(page.Page(notices, s_newestFirst.KeyOf, http)
             .Where(n => SupervisionAccess.MayShowNotice(caller, n)).Select(NoticeResponse.From).ToList());
     }
 

@@ -123,11 +123,7 @@ public sealed partial class DeadlineEvaluator(
                 }
             }
 
-            foreach (var (petitionId, revision, earliestDue, nextCheck) in watches)
-            {
-                await RememberAsync(petitionId, revision, earliestDue, nextCheck, ct);
-            }
-
+            await RememberAsync(watches, ct);
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
         }
@@ -165,22 +161,25 @@ public sealed partial class DeadlineEvaluator(
     }
 
     /// <summary>
-    /// Writes when to judge the petition next, or forgets it when nothing is open. Only if no event arrived since it was
-    /// read (the revision): otherwise it stays changed and the next run judges it with that event.
+    /// Writes when to judge each petition next, or forgets it when nothing is open; only where no event arrived since it
+    /// was read (the revision), or it stays changed and the next run judges it with that event. One command for the
+    /// batch: a statement per petition was a round trip each.
     /// </summary>
-    private async Task RememberAsync(Guid petitionId, long revision, DateTimeOffset? earliestDue, DateTimeOffset? nextCheck, CancellationToken ct)
+    private async Task RememberAsync(
+        List<(Guid PetitionId, long Revision, DateTimeOffset? EarliestDue, DateTimeOffset? NextCheck)> watches, CancellationToken ct)
     {
-        var watch = db.ClockWatches.Where(w => w.PetitionId == petitionId && w.Revision == revision);
-        if (earliestDue is null)
-        {
-            await watch.ExecuteDeleteAsync(ct);
-            return;
-        }
-
-        await watch.ExecuteUpdateAsync(set => set
-            .SetProperty(w => w.Changed, false)
-            .SetProperty(w => w.CheckAt, nextCheck)
-            .SetProperty(w => w.EarliestDue, earliestDue), ct);
+        var ids = watches.Select(w => w.PetitionId).ToArray();
+        var revisions = watches.Select(w => w.Revision).ToArray();
+        var checks = watches.Select(w => w.NextCheck?.ToUniversalTime()).ToArray();
+        var dues = watches.Select(w => w.EarliestDue?.ToUniversalTime()).ToArray();
+        await db.Database.ExecuteSqlInterpolatedAsync($"""
+            UPDATE clock_watch AS w SET changed = false, check_at = v.check_at, earliest_due = v.earliest_due
+            FROM unnest({ids}, {revisions}, {checks}, {dues}) AS v(petition_id, revision, check_at, earliest_due)
+            WHERE w.petition_id = v.petition_id AND w.revision = v.revision AND v.earliest_due IS NOT NULL;
+            DELETE FROM clock_watch AS w
+            USING unnest({ids}, {revisions}, {dues}) AS v(petition_id, revision, earliest_due)
+            WHERE w.petition_id = v.petition_id AND w.revision = v.revision AND v.earliest_due IS NULL;
+            """, ct);
     }
 
     private static DateTimeOffset? Earlier(DateTimeOffset? current, DateTimeOffset? candidate) =>
