@@ -43,7 +43,11 @@ public sealed class DeadlineNoticesTests(SharedInfrastructure infrastructure) : 
             ["Outbox:PollInterval"] = "00:00:00.500",
             // The tests choose the instants; the periodic run (as of the real now) stays out of their way.
             ["Supervision:EvaluationInterval"] = "1.00:00:00",
-        }, DirectoryWiring.Through(_directory));
+        }, services =>
+        {
+            DirectoryWiring.Through(_directory)(services);
+            services.AddSingleton(PetitionJourney.Clock());
+        });
         _client = _supervision.As("130000/petition-bureau");
         await ServiceSet.Ready(_client);
         _bus = _supervision.Services.GetRequiredService<IBus>();
@@ -207,7 +211,7 @@ public sealed class DeadlineNoticesTests(SharedInfrastructure infrastructure) : 
     [Fact]
     public async Task Five_petitions_on_one_topic_in_one_county_in_one_day_raise_one_spike_alert()
     {
-        var day = new DateTimeOffset(DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).Date.AddDays(-2), TimeSpan.FromHours(8));
+        var day = new DateTimeOffset(PetitionJourney.Today.Date.AddDays(-2), PetitionJourney.Today.Offset);
         var topic = "property-management";
         var petitions = Enumerable.Range(0, 6).Select(i => Single(topic, day.AddHours(9 + i), i % 2 == 0 ? "130724102" : "130724")).ToList();
 

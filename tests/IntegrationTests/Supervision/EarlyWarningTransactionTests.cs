@@ -32,7 +32,7 @@ public sealed class EarlyWarningTransactionTests(SharedInfrastructure infrastruc
             ["Supervision:EvaluationInterval"] = "1.00:00:00",
         }, services => services.AddHttpClient<RoutingDirectory>()
             .ConfigurePrimaryHttpMessageHandler(() => directory.Server.CreateHandler())
-            .AddHttpMessageHandler(() => probe));
+            .AddHttpMessageHandler(() => probe).Services.AddSingleton(PetitionJourney.Clock()));
         await ServiceSet.Ready(supervision.CreateClient());
 
         var journey = PetitionJourney.Started(daysAgo: 1); // 35 people: a collective petition

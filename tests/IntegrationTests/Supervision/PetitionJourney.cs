@@ -1,11 +1,13 @@
 using PetitionPlatform.Contracts;
 using PetitionPlatform.Contracts.Periods;
+using PetitionPlatform.IntegrationTests.Support;
 
 namespace PetitionPlatform.IntegrationTests.Supervision;
 
 /// <summary>
 /// The events of one wage-arrears petition in Guyuan county as intake, routing and handling publish them, dated
-/// relative to today so that the service's real clock judges them; due dates come from the one statutory calendar.
+/// relative to the tests' <see cref="Today"/>, which the service under test takes for its own (<see cref="Clock"/>);
+/// due dates come from the one statutory calendar.
 /// </summary>
 internal sealed class PetitionJourney(DateTimeOffset registeredAt)
 {
@@ -32,12 +34,19 @@ internal sealed class PetitionJourney(DateTimeOffset registeredAt)
 
     public DateTimeOffset EvaluatedAt => AnsweredAt.AddHours(3);
 
-    /// <summary>A journey whose every step lies in the past, registration <paramref name="daysAgo"/> days ago, to the second.</summary>
-    public static PetitionJourney Started(int daysAgo)
-    {
-        var now = DateTimeOffset.UtcNow;
-        return new PetitionJourney(now.AddTicks(-(now.Ticks % TimeSpan.TicksPerSecond)).AddDays(-daysAgo).ToOffset(StatutoryCalendar.ChinaOffset));
-    }
+    /// <summary>
+    /// The day the tests take for today, not the day they run: a period counted back from the real today met Spring
+    /// Festival on some days of the year and not on others, and a test's outcome followed the date. The two months
+    /// before it hold no holiday of 2026's notice (Dragon Boat was 19 June, Mid-Autumn is 25 September), so a journey
+    /// started up to sixty days earlier is overdue by now, or not, by its period alone.
+    /// </summary>
+    public static readonly DateTimeOffset Today = new(2026, 9, 10, 10, 0, 0, StatutoryCalendar.ChinaOffset);
+
+    /// <summary>A clock for the service under test that starts at <see cref="Today"/> and runs from there.</summary>
+    public static TimeProvider Clock() => new ShiftedTime { Shift = Today - DateTimeOffset.UtcNow };
+
+    /// <summary>A journey whose every step lies before <see cref="Today"/>: registration <paramref name="daysAgo"/> days earlier.</summary>
+    public static PetitionJourney Started(int daysAgo) => new(Today.AddDays(-daysAgo));
 
     /// <summary>
     /// A journey far ahead of the real now, on fixed dates: the service's own periodic run never finds it due, and its

@@ -11,7 +11,8 @@ namespace PetitionPlatform.IntegrationTests.Supervision;
 
 /// <summary>
 /// Supervision in the test process on a fresh database and virtual host, finding units' superiors in a real routing
-/// directory. Its periodic evaluation waits a day: the tests choose the instants they evaluate at.
+/// directory, on a clock that starts at <see cref="PetitionJourney.Today"/>. Its periodic evaluation waits a day: the
+/// tests choose the instants they evaluate at.
 /// </summary>
 internal sealed class SupervisionUnderTest : IAsyncDisposable
 {
@@ -42,7 +43,11 @@ internal sealed class SupervisionUnderTest : IAsyncDisposable
             ["ConnectionStrings:supervisiondb"] = await infrastructure.CreateDatabaseAsync(name),
             ["ConnectionStrings:messaging"] = await infrastructure.CreateVirtualHostAsync(name),
             ["Supervision:EvaluationInterval"] = "1.00:00:00",
-        }, DirectoryWiring.Through(directory));
+        }, services =>
+        {
+            DirectoryWiring.Through(directory)(services);
+            services.AddSingleton(PetitionJourney.Clock());
+        });
         var started = new SupervisionUnderTest(directory, service);
         await ServiceSet.Ready(started.Client);
         return started;
