@@ -19,6 +19,7 @@ if (options.History)
 
 LoadResult? load = null;
 ChainCounts? counts = null;
+IReadOnlyList<(string Part, double Milliseconds)> cpu = [];
 if (options.Chain)
 {
     await using var clients = StackClients.For(options.Gateway, data);
@@ -26,12 +27,15 @@ if (options.Chain)
     var senders = (int)Math.Ceiling((options.FlatOut ? 1000 : options.Rate) / 40);
     var portals = await clients.MakeAsync("portal", "130000/petition-bureau", ["portal"], senders);
     var units = await clients.MakeAsync("unit", PetitionSamples.Unit, ["unit", "reviewer"], 4);
+    var cpuBefore = ProcessCpu.Read();
     load = await new ChainLoad(portals, units).RunAsync(options);
     counts = await ChainCheck.CountAsync(server, load.Accepted, load.StartedAt);
+    // Until the chain drained: the check's own reads once a second are a small part of PostgreSQL's share.
+    cpu = ProcessCpu.Read().Since(cpuBefore);
 }
 
 var bound = options.Bound ? await CommitBound.MeasureAsync(server, TimeSpan.FromSeconds(10)) : [];
-var report = new Report(options, load, counts, bound);
+var report = new Report(options, load, counts, bound, cpu);
 report.Print(Console.Out);
 if (options.Record is { } file)
 {

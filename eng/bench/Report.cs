@@ -4,7 +4,9 @@ using System.Runtime.InteropServices;
 namespace PetitionPlatform.Bench;
 
 /// <summary>The figures of one run, printed and, with --record, appended as a table row.</summary>
-internal sealed record Report(BenchOptions Options, LoadResult? Load, ChainCounts? Counts, IReadOnlyList<(int Clients, double CommitsPerSecond)> Bound)
+internal sealed record Report(
+    BenchOptions Options, LoadResult? Load, ChainCounts? Counts, IReadOnlyList<(int Clients, double CommitsPerSecond)> Bound,
+    IReadOnlyList<(string Part, double Milliseconds)> Cpu)
 {
     public static string Machine =>
         $"{Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, .NET {Environment.Version}, {Environment.MachineName}";
@@ -33,6 +35,15 @@ internal sealed record Report(BenchOptions Options, LoadResult? Load, ChainCount
             output.WriteLine(Through is { } through
                 ? Invariant($"  all through the chain {counts.After.TotalSeconds:F1} s after the load began: {through:F1} petitions/s")
                 : Invariant($"  NOT all through the chain: the counts stopped moving {counts.After.TotalSeconds:F1} s after the load began"));
+        }
+
+        if (Cpu.Count > 0 && Counts is { Petitions: > 0 } carried)
+        {
+            output.WriteLine(Invariant($"  CPU per petition, from the load's start until the chain drained ({Cpu.Sum(c => c.Milliseconds) / carried.Petitions:F1} ms in all):"));
+            foreach (var (part, milliseconds) in Cpu)
+            {
+                output.WriteLine(Invariant($"    {part,-18} {milliseconds / carried.Petitions,7:F1} ms"));
+            }
         }
 
         foreach (var (clients, commits) in Bound)
