@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OpenTelemetry;
+using PetitionPlatform.Data;
 
 namespace PetitionPlatform.Messaging;
 
@@ -31,7 +32,7 @@ internal sealed partial class HeldMessageRelease(
         using var quiet = SuppressInstrumentationScope.Begin();
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<DbContext>();
-        await using var transaction = await db.Database.BeginTransactionAsync(stoppingToken);
+        await using var transaction = await db.Database.BeginWholeTransactionAsync(stoppingToken);
         var due = await db.Set<HeldMessage>()
             .FromSqlInterpolated($"SELECT * FROM held_messages WHERE release_at <= {Time.GetUtcNow()} ORDER BY release_at LIMIT {BatchSize} FOR UPDATE SKIP LOCKED")
             .ToListAsync(stoppingToken);

@@ -3,6 +3,7 @@ using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using PetitionPlatform.Contracts;
+using PetitionPlatform.Data;
 using PetitionPlatform.ServiceDefaults.Telemetry;
 
 namespace PetitionPlatform.Messaging;
@@ -34,7 +35,7 @@ public sealed partial class InboxFilter<TMessage>(
 
         // A retry runs through here again with the same scope's context cleared, never with half-applied changes.
         db.ChangeTracker.Clear();
-        await using var transaction = await db.Database.BeginTransactionAsync(context.CancellationToken);
+        await using var transaction = await db.Database.BeginWholeTransactionAsync(context.CancellationToken);
         var seen = await db.Set<InboxMessage>()
             .AnyAsync(m => m.MessageId == messageId && m.Consumer == consumer, context.CancellationToken);
         if (seen)

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OpenTelemetry;
+using PetitionPlatform.Data;
 using PetitionPlatform.ServiceDefaults.Telemetry;
 
 namespace PetitionPlatform.Messaging;
@@ -45,7 +46,7 @@ internal sealed partial class OutboxDispatcher(
         using var quiet = SuppressInstrumentationScope.Begin();
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<DbContext>();
-        await using var transaction = await db.Database.BeginTransactionAsync(stoppingToken);
+        await using var transaction = await db.Database.BeginWholeTransactionAsync(stoppingToken);
 
         // SKIP LOCKED lets several instances of a service share one outbox without publishing a row twice.
         // Rows set aside wait for an operator; the rest flow on without them.

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using PetitionPlatform.Data;
 using PetitionPlatform.ServiceDefaults.Access;
 using PetitionPlatform.ServiceDefaults.Problems;
 
@@ -77,7 +78,7 @@ public static class SetAsideApi
             return Problem.Invalid("ids", $"The ids of the messages to send again: 1 to {MaxReplay} of them.");
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await using var transaction = await db.Database.BeginWholeTransactionAsync(ct);
         var requeued = await db.Set<OutboxMessage>()
             .Where(m => ids.Contains(m.Id) && m.SentAt == null && m.SetAsideAt != null)
             .ToListAsync(ct);

@@ -36,7 +36,7 @@ public sealed partial class PetitionRegistrar(
     public async Task<RegistrationResult> RegisterAsync(RegisterPetitionRequest request, string? idempotencyKey, CancellationToken ct)
     {
         var requestHash = SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(request, JsonSerializerOptions.Web));
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await using var transaction = await db.Database.BeginWholeTransactionAsync(ct);
 
         if (idempotencyKey is not null)
         {

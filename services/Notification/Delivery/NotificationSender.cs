@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PetitionPlatform.Contracts;
+using PetitionPlatform.Data;
 using PetitionPlatform.Data.Protection;
 using PetitionPlatform.Messaging;
 using PetitionPlatform.Notification.Data;
@@ -41,7 +42,7 @@ public sealed partial class NotificationSender(
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<NotificationDbContext>();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginWholeTransactionAsync(cancellationToken);
         var due = await db.Notifications
             .FromSql($"SELECT * FROM notifications WHERE status = 'pending' AND next_attempt_at <= {Time.GetUtcNow()} ORDER BY created_at, id LIMIT {_options.BatchSize} FOR UPDATE SKIP LOCKED")
             .ToListAsync(cancellationToken);

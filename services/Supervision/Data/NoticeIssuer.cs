@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using PetitionPlatform.Contracts;
+using PetitionPlatform.Data;
 using PetitionPlatform.Messaging;
 using PetitionPlatform.Supervision.Domain;
 
@@ -20,7 +21,7 @@ public sealed class NoticeIssuer(SupervisionDbContext db, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(notice);
         var ownTransaction = db.Database.CurrentTransaction is null
-            ? await db.Database.BeginTransactionAsync(ct)
+            ? await db.Database.BeginWholeTransactionAsync(ct)
             : null;
         await using (ownTransaction)
         {

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using PetitionPlatform.Data;
 using PetitionPlatform.Routing.Client;
 using PetitionPlatform.Supervision.Data;
 using PetitionPlatform.Supervision.Directory;
@@ -113,7 +114,7 @@ public sealed partial class DeadlineEvaluator(
         // inside it). A transaction per notice cost a commit each, which held a run of thousands of reminders to a few
         // dozen a second (docs/performance.md).
         var issued = new List<SupervisionNotice>();
-        await using (var transaction = await db.Database.BeginTransactionAsync(ct))
+        await using (var transaction = await db.Database.BeginWholeTransactionAsync(ct))
         {
             foreach (var (watched, notice, chain, leader) in notices)
             {
