@@ -1,25 +1,14 @@
-using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Npgsql;
 using PetitionPlatform.ServiceDefaults.Startup;
 
 namespace PetitionPlatform.Data;
 
 public static class ServiceDatabaseExtensions
 {
-    /// <summary>
-    /// Connections one instance of a service may hold, unless its connection string says otherwise. Npgsql's default
-    /// of 100 let seven services, each with a dozen consumers running at once, ask for more than the server's 300
-    /// (max_connections as the AppHost starts it): under load it refused them all with "too many clients" and messages
-    /// went to their redeliveries, where a bounded pool makes the surplus wait its turn (docs/performance.md). Twenty for
-    /// each of seven services stays under it even with two instances of each (280).
-    /// </summary>
-    public const int DefaultMaxPoolSize = 20;
-
     /// <summary>
     /// Registers the service's own PostgreSQL database from <c>ConnectionStrings:{connectionName}</c>: the EF Core
     /// context (snake_case names, instants stored in UTC, every <see cref="ISaveObserver"/> watching its saves), a
@@ -29,8 +18,8 @@ public static class ServiceDatabaseExtensions
     public static IHostApplicationBuilder AddServiceDatabase<TContext>(this IHostApplicationBuilder builder, string connectionName)
         where TContext : DbContext
     {
-        var connectionString = Bounded(builder.Configuration.GetConnectionString(connectionName)
-            ?? throw StartupFailureException.MissingConnectionString(connectionName));
+        var connectionString = builder.Configuration.GetConnectionString(connectionName)
+            ?? throw StartupFailureException.MissingConnectionString(connectionName);
 
         builder.Services.AddDbContext<TContext>((services, options) => options
             .UseNpgsql(connectionString)
@@ -50,19 +39,4 @@ public static class ServiceDatabaseExtensions
         builder.Services.AddHealthChecks().AddDbContextCheck<TContext>("database", tags: ["ready"]);
         return builder;
     }
-
-    /// <summary>The connection string with <see cref="DefaultMaxPoolSize"/> unless it names a pool size of its own.</summary>
-    public static string Bounded(string connectionString)
-    {
-        // The plain builder keeps the keywords as written; Npgsql's would answer for every keyword it knows.
-        var written = new DbConnectionStringBuilder { ConnectionString = connectionString };
-        if (s_poolSizeKeywords.Any(written.ContainsKey))
-        {
-            return connectionString;
-        }
-
-        return new NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = DefaultMaxPoolSize }.ConnectionString;
-    }
-
-    private static readonly string[] s_poolSizeKeywords = ["Maximum Pool Size", "MaxPoolSize"];
 }
