@@ -64,6 +64,9 @@ public sealed partial class DeadlineEvaluator(
     /// <summary>A petition to judge, with the revision of its watch as read.</summary>
     private sealed record DueWatch(Guid PetitionId, long Revision);
 
+    /// <summary>What a run learned of a petition it judged: its earliest open deadline and when to judge it next (none: all done).</summary>
+    private sealed record JudgedWatch(Guid PetitionId, long Revision, DateTimeOffset? EarliestDue, DateTimeOffset? NextCheck);
+
     /// <param name="due">The petitions to judge, in the database's order of ids, so that concurrent runs lock rows in one order.</param>
     private async Task<List<SupervisionNotice>> EvaluateBatchAsync(
         List<DueWatch> due, DateTimeOffset asOf, DeadlinePolicy policy, CancellationToken ct)
@@ -75,7 +78,7 @@ public sealed partial class DeadlineEvaluator(
         var progresses = (await ledger.ProgressOfAsync(petitionIds, ct)).ToDictionary(p => p.PetitionId);
 
         var notices = new List<(WatchedClock Watched, DueNotice Due, OrgChain Chain, PetitionLeader? Leader)>();
-        var watches = new List<(Guid PetitionId, long Revision, DateTimeOffset? EarliestDue, DateTimeOffset? NextCheck)>();
+        var watches = new List<JudgedWatch>();
         foreach (var (petitionId, revision) in due)
         {
             DateTimeOffset? nextCheck = null;
@@ -107,7 +110,7 @@ public sealed partial class DeadlineEvaluator(
                 nextCheck = Earlier(nextCheck, DeadlineRule.NextCheck(watched, asOf, policy, chain.EscalationLevels));
             }
 
-            watches.Add((petitionId, revision, earliestDue, nextCheck));
+            watches.Add(new JudgedWatch(petitionId, revision, earliestDue, nextCheck));
         }
 
         // One transaction for the batch's notices and watches, opened once the directory has answered (no remote call
@@ -166,8 +169,7 @@ public sealed partial class DeadlineEvaluator(
     /// was read (the revision), or it stays changed and the next run judges it with that event. One command for the
     /// batch: a statement per petition was a round trip each.
     /// </summary>
-    private async Task RememberAsync(
-        List<(Guid PetitionId, long Revision, DateTimeOffset? EarliestDue, DateTimeOffset? NextCheck)> watches, CancellationToken ct)
+    private async Task RememberAsync(List<JudgedWatch> watches, CancellationToken ct)
     {
         var ids = watches.Select(w => w.PetitionId).ToArray();
         var revisions = watches.Select(w => w.Revision).ToArray();

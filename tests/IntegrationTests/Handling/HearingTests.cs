@@ -18,7 +18,7 @@ public sealed class HearingTests(SharedInfrastructure infrastructure) : IAsyncLi
 {
     private const string Reviewer = "130700/hrss";
 
-    private readonly ShiftedTime _time = new();
+    private readonly TestClock _time = new();
     private ReviewHost _host = null!;
 
     private HandlingHost Handling => _host.Handling;
@@ -33,7 +33,7 @@ public sealed class HearingTests(SharedInfrastructure infrastructure) : IAsyncLi
         var (caseId, petitionId, trackingCode) = await _host.AnsweredCaseAsync();
         var review = await ReviewHost.OkAsync(await _host.RequestReviewAsync(caseId, trackingCode));
         var openedAt = review.GetProperty("openedAt").GetDateTimeOffset();
-        _time.Shift = TimeSpan.FromDays(10);
+        _time.Advance(TimeSpan.FromDays(10));
         return (review.GetProperty("caseId").GetString()!, petitionId, openedAt, StatutoryCalendar.DayOf(openedAt));
     }
 
@@ -108,7 +108,7 @@ public sealed class HearingTests(SharedInfrastructure infrastructure) : IAsyncLi
     {
         var (caseId, _, _) = await Handling.OpenCaseAsync();
         await ReviewHost.OkAsync(await Handling.PostAsync(caseId, "accept", new { by = "张科长" }));
-        _time.Shift = TimeSpan.FromDays(10);
+        _time.Advance(TimeSpan.FromDays(10));
         var today = StatutoryCalendar.DayOf(_time.GetUtcNow());
 
         var problem = await ProblemAsync(await HearingAsync(caseId, "130724/hrss", today.AddDays(-2), today.AddDays(-1)), HttpStatusCode.Conflict);

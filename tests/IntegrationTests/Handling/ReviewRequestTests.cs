@@ -171,7 +171,7 @@ public sealed class ReviewRequestTests(SharedInfrastructure infrastructure) : IA
 [Collection("infrastructure")]
 public sealed class ReviewWindowTests(SharedInfrastructure infrastructure) : IAsyncLifetime
 {
-    private readonly ShiftedTime _time = new();
+    private readonly TestClock _time = new();
     private ReviewHost _host = null!;
 
     public async Task InitializeAsync() => _host = await ReviewHost.StartAsync(infrastructure, time: _time);
@@ -185,7 +185,7 @@ public sealed class ReviewWindowTests(SharedInfrastructure infrastructure) : IAs
         var answered = await _host.Handling.Client.GetFromJsonAsync<JsonElement>($"/api/handling/cases/{caseId}");
         var reviewDueBy = answered.GetProperty("answer").GetProperty("reviewDueBy").GetDateTimeOffset();
 
-        _time.Shift = reviewDueBy - DateTimeOffset.UtcNow + TimeSpan.FromMinutes(1);
+        _time.MoveTo(reviewDueBy + TimeSpan.FromMinutes(1));
         var late = await _host.RequestReviewAsync(caseId, trackingCode);
 
         Assert.Equal(HttpStatusCode.Conflict, late.StatusCode);
@@ -201,7 +201,7 @@ public sealed class ReviewWindowTests(SharedInfrastructure infrastructure) : IAs
         var answered = await _host.Handling.Client.GetFromJsonAsync<JsonElement>($"/api/handling/cases/{caseId}");
         var reviewDueBy = answered.GetProperty("answer").GetProperty("reviewDueBy").GetDateTimeOffset();
 
-        _time.Shift = reviewDueBy - DateTimeOffset.UtcNow - TimeSpan.FromHours(1);
+        _time.MoveTo(reviewDueBy - TimeSpan.FromHours(1));
         var lastDay = await _host.RequestReviewAsync(caseId, trackingCode);
 
         Assert.Equal(HttpStatusCode.Accepted, lastDay.StatusCode);

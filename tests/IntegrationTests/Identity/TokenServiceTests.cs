@@ -179,7 +179,7 @@ public sealed class TokenServiceTests(SharedInfrastructure infrastructure) : IAs
     public async Task Once_a_rotated_key_signs_the_token_service_s_own_endpoints_accept_its_tokens()
     {
         // A token service of its own: its clock moves past the successor's start, and it reads its keys every second.
-        var time = new ShiftedTime();
+        var time = new TestClock();
         await using var service = await TokenService.StartAsync(infrastructure,
             new Dictionary<string, string?> { ["Identity:SigningKeysRefresh"] = "00:00:01" },
             services => services.AddSingleton<TimeProvider>(time));
@@ -191,7 +191,7 @@ public sealed class TokenServiceTests(SharedInfrastructure infrastructure) : IAs
             Assert.Equal(HttpStatusCode.Created, rotated.StatusCode);
             var successor = (await rotated.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
 
-            time.Shift = SigningKeyPolicy.PublishAhead + TimeSpan.FromMinutes(1);
+            time.Advance(SigningKeyPolicy.PublishAhead + TimeSpan.FromMinutes(1));
             await Eventually.HoldsAsync(async () => new JsonWebToken(await service.TokenAsync("operator", TokenService.OperatorSecret)).Kid,
                 kid => kid == successor, within: TimeSpan.FromSeconds(30), because: "the successor signs once it is valid");
         }

@@ -43,7 +43,7 @@ internal sealed class PetitionJourney(DateTimeOffset registeredAt)
     public static readonly DateTimeOffset Today = new(2026, 9, 10, 10, 0, 0, StatutoryCalendar.ChinaOffset);
 
     /// <summary>A clock for the service under test that starts at <see cref="Today"/> and runs from there.</summary>
-    public static TimeProvider Clock() => new FixedStartTime(Today);
+    public static TimeProvider Clock() => new TestClock(Today);
 
     /// <summary>A journey whose every step lies before <see cref="Today"/>: registration <paramref name="daysAgo"/> days earlier.</summary>
     public static PetitionJourney Started(int daysAgo) => new(Today.AddDays(-daysAgo));
