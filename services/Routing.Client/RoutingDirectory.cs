@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.Caching.Memory;
+using PetitionPlatform.ServiceDefaults.Paging;
 
 namespace PetitionPlatform.Routing.Client;
 
@@ -28,13 +29,45 @@ public sealed class RoutingDirectory(HttpClient http, IMemoryCache cache)
     public Task<DirectoryTopic?> FindTopicAsync(string topic, CancellationToken ct) =>
         GetAsync<DirectoryTopic>($"/api/routing/topics/{Uri.EscapeDataString(topic)}", ct);
 
-    /// <summary>Every region of the directory, read afresh. Throws <see cref="DirectoryUnavailableException"/>.</summary>
-    public async Task<IReadOnlyList<DirectoryRegion>> ListRegionsAsync(CancellationToken ct) =>
-        await GetAsync<List<DirectoryRegion>>("/api/routing/regions", ct, cached: false) ?? [];
+    /// <summary>Every region of the directory, read afresh, page by page. Throws <see cref="DirectoryUnavailableException"/>.</summary>
+    public Task<IReadOnlyList<DirectoryRegion>> ListRegionsAsync(CancellationToken ct) =>
+        ListAllAsync<DirectoryRegion>($"/api/routing/regions?limit={PageRequest.MaxLimit}", ct);
 
-    /// <summary>The units of a region, read afresh. Throws <see cref="DirectoryUnavailableException"/>.</summary>
-    public async Task<IReadOnlyList<DirectoryOrganization>> ListOrganizationsAsync(string regionCode, CancellationToken ct) =>
-        await GetAsync<List<DirectoryOrganization>>($"/api/routing/organizations?regionCode={Uri.EscapeDataString(regionCode)}", ct, cached: false) ?? [];
+    /// <summary>The units of a region, read afresh, page by page. Throws <see cref="DirectoryUnavailableException"/>.</summary>
+    public Task<IReadOnlyList<DirectoryOrganization>> ListOrganizationsAsync(string regionCode, CancellationToken ct) =>
+        ListAllAsync<DirectoryOrganization>($"/api/routing/organizations?regionCode={Uri.EscapeDataString(regionCode)}&limit={PageRequest.MaxLimit}", ct);
+
+    /// <summary>Every item of a paged list: the first page, then each page its <c>Link</c> header names.</summary>
+    private async Task<IReadOnlyList<T>> ListAllAsync<T>(string path, CancellationToken ct)
+    {
+        var items = new List<T>();
+        try
+        {
+            for (var next = path; next is not null;)
+            {
+                using var response = await http.GetAsync(next, ct);
+                if (response.StatusCode == HttpStatusCode.NotFound)
+                {
+                    // A region the directory does not know has no units.
+                    break;
+                }
+
+                if (!response.IsSuccessStatusCode)
+                {
+                    throw new DirectoryUnavailableException(new HttpRequestException($"routing answered {(int)response.StatusCode} for {next}"));
+                }
+
+                items.AddRange(await response.Content.ReadFromJsonAsync<List<T>>(ct) ?? []);
+                next = PageLinks.NextOf(response);
+            }
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or JsonException && !ct.IsCancellationRequested)
+        {
+            throw new DirectoryUnavailableException(e);
+        }
+
+        return items;
+    }
 
     private async Task<T?> GetAsync<T>(string path, CancellationToken ct, bool cached = true) where T : class
     {

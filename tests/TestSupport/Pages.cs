@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using PetitionPlatform.ServiceDefaults.Paging;
 
 namespace PetitionPlatform.TestSupport;
 
@@ -16,7 +17,7 @@ public static class Pages
             using var response = await client.GetAsync(next);
             response.EnsureSuccessStatusCode();
             items.AddRange((await response.Content.ReadFromJsonAsync<List<JsonElement>>())!);
-            next = NextOf(response);
+            next = PageLinks.NextOf(response);
             if (pages > 1000)
             {
                 throw new InvalidOperationException($"{url} keeps naming a next page.");
@@ -24,18 +25,5 @@ public static class Pages
         }
 
         return (items, pages);
-    }
-
-    /// <summary>The target of the response's <c>rel="next"</c> link, or null on the last page.</summary>
-    public static string? NextOf(HttpResponseMessage response)
-    {
-        ArgumentNullException.ThrowIfNull(response);
-        if (!response.Headers.TryGetValues("Link", out var links))
-        {
-            return null;
-        }
-
-        var next = links.SelectMany(l => l.Split(',')).Select(l => l.Trim()).SingleOrDefault(l => l.EndsWith("rel=\"next\"", StringComparison.Ordinal));
-        return next is null ? null : next[1..next.IndexOf('>', StringComparison.Ordinal)];
     }
 }

@@ -3,6 +3,7 @@ using PetitionPlatform.Contracts;
 using PetitionPlatform.Identity.Clients;
 using PetitionPlatform.Routing.Client;
 using PetitionPlatform.ServiceDefaults.Access;
+using PetitionPlatform.ServiceDefaults.Paging;
 using PetitionPlatform.ServiceDefaults.Problems;
 
 namespace PetitionPlatform.Identity.Api;
@@ -24,7 +25,7 @@ public static class ClientsApi
     {
         var clients = app.MapGroup("/api/identity/clients").WithTags("Clients").RequireAuthorization(OperatorPolicy);
         clients.MapPost("/", CreateAsync).WithSummary("Register a client for an organisation; its secret is shown once");
-        clients.MapGet("/", ListAsync).WithSummary("The registered clients, without secrets");
+        clients.MapGet("/", ListAsync).WithSummary("The registered clients, without secrets, by id, a page at a time");
         clients.MapPost("/{clientId}/secret", ResetSecretAsync).WithSummary("A new secret; the old one stops working at once");
         clients.MapDelete("/{clientId}", DeleteAsync).WithSummary("Remove a client; its tokens stop working when they expire");
         return app;
@@ -76,15 +77,16 @@ public static class ClientsApi
             new IssuedClient(client.ClientId, secret, client.OrgId, client.Roles));
     }
 
-    private static async Task<Ok<List<Client>>> ListAsync(ClientRegistry registry, CancellationToken ct)
+    private static async Task<Results<Ok<List<Client>>, ValidationProblem>> ListAsync(
+        string? limit, string? after, HttpContext http, ClientRegistry registry, CancellationToken ct)
     {
-        var clients = new List<Client>();
-        await foreach (var client in registry.ListAsync(ct))
+        var errors = new Dictionary<string, string[]>();
+        if (PageRequest.Parse(limit, after, errors) is not { } page)
         {
-            clients.Add(client);
+            return Problem.Invalid(errors);
         }
 
-        return TypedResults.Ok(clients.OrderBy(c => c.ClientId, StringComparer.Ordinal).ToList());
+        return TypedResults.Ok(page.Page(await registry.PageAsync(page, ct), ClientRegistry.KeyOf, http));
     }
 
     private static async Task<Results<Ok<IssuedClient>, ProblemHttpResult>> ResetSecretAsync(string clientId, ClientRegistry registry, CancellationToken ct) =>

@@ -8,6 +8,7 @@ using PetitionPlatform.Contracts;
 using PetitionPlatform.Data;
 using PetitionPlatform.Identity.Data;
 using PetitionPlatform.Messaging;
+using PetitionPlatform.ServiceDefaults.Paging;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace PetitionPlatform.Identity.Clients;
@@ -31,13 +32,23 @@ public sealed class ClientRegistry(IOpenIddictApplicationManager applications, A
     public async Task<Client?> FindAsync(string clientId, CancellationToken ct) =>
         await applications.FindByClientIdAsync(clientId, ct) is { } application ? await ReadAsync(application, ct) : null;
 
-    public async IAsyncEnumerable<Client> ListAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    // By client id, the key that is unique among them; a province registers a client for each of its thousands of units.
+    private static readonly TextKeyset<OpenIddictEntityFrameworkCoreApplication> s_byClientId = new(a => a.ClientId!);
+
+    /// <summary>A page of the clients, by id: <see cref="PageRequest.ReadLimit"/> at most, so that the caller knows whether more follow.</summary>
+    public async Task<List<Client>> PageAsync(PageRequest page, CancellationToken ct)
     {
-        await foreach (var application in applications.ListAsync(count: null, offset: null, ct))
+        var clients = new List<Client>();
+        foreach (var application in await s_byClientId.Read(db.Set<OpenIddictEntityFrameworkCoreApplication>().AsNoTracking(), page).ToListAsync(ct))
         {
-            yield return await ReadAsync(application, ct);
+            clients.Add(await ReadAsync(application, ct));
         }
+
+        return clients;
     }
+
+    /// <summary>The cursor just past <paramref name="client"/> in the order of <see cref="PageAsync"/>.</summary>
+    public static PageCursor KeyOf(Client client) => PageCursor.OfKey(client.ClientId);
 
     /// <summary>
     /// Registers the client and returns its secret, which nobody can read back afterwards; null when a client of that

@@ -2,7 +2,9 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using PetitionPlatform.Routing.Client;
 using PetitionPlatform.Routing.Data;
+using PetitionPlatform.Routing.Domain;
 using PetitionPlatform.ServiceDefaults.Access;
+using PetitionPlatform.ServiceDefaults.Paging;
 using PetitionPlatform.ServiceDefaults.Problems;
 
 namespace PetitionPlatform.Routing.Api;
@@ -10,12 +12,18 @@ namespace PetitionPlatform.Routing.Api;
 /// <summary>The directory (API.md "Directory"): regions, units and the classification list. Intake validates registrations against it.</summary>
 public static class DirectoryApi
 {
+    // Paged like every list (docs/decisions.md 52), each by the key that is unique in it: a country's directory holds
+    // some 45,000 regions.
+    private static readonly TextKeyset<Region> s_regionsByCode = new(r => r.Code);
+    private static readonly TextKeyset<Organization> s_unitsByName = new(o => o.Unit);
+    private static readonly TextKeyset<ClassificationEntry> s_topicsByName = new(t => t.Topic);
+
     public static IEndpointRouteBuilder MapDirectoryApi(this IEndpointRouteBuilder app)
     {
         // Reference data with no petition in it: the other services read it without a token of their own. From outside,
         // the gateway still asks every caller for one, and the API document says so.
         var routing = app.MapGroup("/api/routing").WithTags("Directory").AllowPlatformServices();
-        routing.MapGet("/regions", ListRegionsAsync).WithSummary("Every region of the directory (extension)");
+        routing.MapGet("/regions", ListRegionsAsync).WithSummary("The regions of the directory, by code, a page at a time (extension)");
         routing.MapGet("/regions/{regionCode}", GetRegionAsync).WithSummary("A region of the administrative chain");
         routing.MapGet("/organizations", ListOrganizationsAsync).WithSummary("The units of a region");
         // An org id contains a slash: as two segments, or as one with the slash encoded (%2F).
@@ -28,10 +36,17 @@ public static class DirectoryApi
         return app;
     }
 
-    private static async Task<Ok<List<DirectoryRegion>>> ListRegionsAsync(RoutingDbContext db, CancellationToken ct)
+    private static async Task<Results<Ok<List<DirectoryRegion>>, ValidationProblem>> ListRegionsAsync(
+        string? limit, string? after, HttpContext http, RoutingDbContext db, CancellationToken ct)
     {
-        var regions = await db.Regions.AsNoTracking().OrderBy(r => r.Code).ToListAsync(ct);
-        return TypedResults.Ok(regions.Select(DirectoryResponses.ToResponse).ToList());
+        var errors = new Dictionary<string, string[]>();
+        if (PageRequest.Parse(limit, after, errors) is not { } page)
+        {
+            return Problem.Invalid(errors);
+        }
+
+        var regions = await s_regionsByCode.Read(db.Regions.AsNoTracking(), page).ToListAsync(ct);
+        return TypedResults.Ok(page.Page(regions, s_regionsByCode.KeyOf, http).Select(DirectoryResponses.ToResponse).ToList());
     }
 
     private static async Task<Results<Ok<DirectoryRegion>, ProblemHttpResult>> GetRegionAsync(
@@ -42,11 +57,18 @@ public static class DirectoryApi
     }
 
     private static async Task<Results<Ok<List<DirectoryOrganization>>, ValidationProblem, ProblemHttpResult>> ListOrganizationsAsync(
-        string? regionCode, RoutingDbContext db, CancellationToken ct)
+        string? regionCode, string? limit, string? after, HttpContext http, RoutingDbContext db, CancellationToken ct)
     {
+        var errors = new Dictionary<string, string[]>();
+        var page = PageRequest.Parse(limit, after, errors);
         if (string.IsNullOrWhiteSpace(regionCode))
         {
-            return Problem.Invalid("regionCode", "The region whose units are listed is required, e.g. ?regionCode=130724.");
+            errors["regionCode"] = ["The region whose units are listed is required, e.g. ?regionCode=130724."];
+        }
+
+        if (errors.Count > 0 || page is null)
+        {
+            return Problem.Invalid(errors);
         }
 
         if (!await db.Regions.AnyAsync(r => r.Code == regionCode, ct))
@@ -54,8 +76,8 @@ public static class DirectoryApi
             return Problem.NotFound("Not found.", $"No region has the code '{regionCode}'.");
         }
 
-        var units = await db.Organizations.AsNoTracking().Where(o => o.RegionCode == regionCode).OrderBy(o => o.Unit).ToListAsync(ct);
-        return TypedResults.Ok(units.Select(DirectoryResponses.ToResponse).ToList());
+        var units = await s_unitsByName.Read(db.Organizations.AsNoTracking().Where(o => o.RegionCode == regionCode), page).ToListAsync(ct);
+        return TypedResults.Ok(page.Page(units, s_unitsByName.KeyOf, http).Select(DirectoryResponses.ToResponse).ToList());
     }
 
     private static async Task<Results<Ok<DirectoryOrganization>, ProblemHttpResult>> GetOrganizationAsync(
@@ -67,10 +89,17 @@ public static class DirectoryApi
             : TypedResults.Ok(organization.ToResponse());
     }
 
-    private static async Task<Ok<List<DirectoryTopic>>> ListTopicsAsync(RoutingDbContext db, CancellationToken ct)
+    private static async Task<Results<Ok<List<DirectoryTopic>>, ValidationProblem>> ListTopicsAsync(
+        string? limit, string? after, HttpContext http, RoutingDbContext db, CancellationToken ct)
     {
-        var topics = await db.ClassificationEntries.AsNoTracking().OrderBy(t => t.Topic).ToListAsync(ct);
-        return TypedResults.Ok(topics.Select(DirectoryResponses.ToResponse).ToList());
+        var errors = new Dictionary<string, string[]>();
+        if (PageRequest.Parse(limit, after, errors) is not { } page)
+        {
+            return Problem.Invalid(errors);
+        }
+
+        var topics = await s_topicsByName.Read(db.ClassificationEntries.AsNoTracking(), page).ToListAsync(ct);
+        return TypedResults.Ok(page.Page(topics, s_topicsByName.KeyOf, http).Select(DirectoryResponses.ToResponse).ToList());
     }
 
     private static async Task<Results<Ok<DirectoryTopic>, ProblemHttpResult>> GetTopicAsync(string topic, RoutingDbContext db, CancellationToken ct)

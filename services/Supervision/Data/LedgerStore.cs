@@ -42,31 +42,14 @@ public sealed class LedgerStore(SupervisionDbContext db, TimeProvider time)
     }
 
     /// <summary>
-    /// The ledgers of the petitions that may have a clock open past its deadline at <paramref name="now"/>: those whose
-    /// earliest open deadline had passed when last judged, and those changed since. Rebuilt in batches of
-    /// <paramref name="batchSize"/> petitions to keep memory flat; petitions with nothing open are never read.
+    /// A page of the petitions that may have a clock open past its deadline at <paramref name="now"/>: those whose
+    /// earliest open deadline had passed when last judged, and those changed since; in the order of their ids, after
+    /// <paramref name="after"/>, <paramref name="count"/> at most. Petitions with nothing open are never read.
     /// </summary>
-    public async IAsyncEnumerable<PetitionProgress> PossiblyOverdueAsync(
-        DateTimeOffset now, int batchSize, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
-    {
-        Guid? after = null;
-        while (true)
-        {
-            var ids = await db.ClockWatches.AsNoTracking()
-                .Where(w => (w.Changed || w.EarliestDue < now) && (after == null || w.PetitionId > after.Value))
-                .OrderBy(w => w.PetitionId).Select(w => w.PetitionId).Take(batchSize).ToListAsync(ct);
-            if (ids.Count == 0)
-            {
-                yield break;
-            }
-
-            after = ids[^1];
-            foreach (var progress in await ProgressOfAsync(ids, ct))
-            {
-                yield return progress;
-            }
-        }
-    }
+    public Task<List<Guid>> PossiblyOverdueAsync(DateTimeOffset now, Guid? after, int count, CancellationToken ct) =>
+        db.ClockWatches.AsNoTracking()
+            .Where(w => (w.Changed || w.EarliestDue < now) && (after == null || w.PetitionId > after.Value))
+            .OrderBy(w => w.PetitionId).Select(w => w.PetitionId).Take(count).ToListAsync(ct);
 
     /// <summary>The ledgers of the given petitions (those supervision has heard of), rebuilt in one query.</summary>
     public async Task<List<PetitionProgress>> ProgressOfAsync(IReadOnlyCollection<Guid> petitionIds, CancellationToken ct)

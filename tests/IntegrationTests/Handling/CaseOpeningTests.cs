@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using PetitionPlatform.Contracts;
 using PetitionPlatform.Contracts.Periods;
 using PetitionPlatform.IntegrationTests.Support;
+using PetitionPlatform.ServiceDefaults.Paging;
 using PetitionPlatform.TestSupport;
 
 namespace PetitionPlatform.IntegrationTests.Handling;
@@ -143,7 +144,7 @@ public sealed class CaseOpeningTests(SharedInfrastructure infrastructure) : IAsy
         Assert.Equal(all!.Select(c => c.GetProperty("caseId").GetString()), paged.Select(c => c.GetProperty("caseId").GetString()));
         // The next page keeps the request's own filters.
         using var first = await unit.GetAsync("/api/handling/cases?orgId=130724/hrss&status=awaiting-acceptance&limit=4");
-        Assert.Contains("status=awaiting-acceptance", Pages.NextOf(first), StringComparison.Ordinal);
+        Assert.Contains("status=awaiting-acceptance", PageLinks.NextOf(first), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -50,6 +50,27 @@ public sealed class TokenServiceTests(SharedInfrastructure infrastructure) : IAs
         Assert.Equal(["reviewer", "unit"], claims.Claims.Where(c => c.Type == "role").Select(c => c.Value).Order());
     }
 
+    /// <summary>Issue 14: the clients are listed by id a page at a time; following the links reads each once.</summary>
+    [Fact]
+    public async Task The_clients_are_paged_by_id()
+    {
+        using var operators = await _service.SignedInAsync("operator", TokenService.OperatorSecret);
+        foreach (var id in new[] { "paging-b", "paging-a", "paging-c" })
+        {
+            using var created = await operators.PostAsJsonAsync("/api/identity/clients", new { orgId = "130724/hrss", roles = new[] { "unit" }, clientId = id });
+            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        }
+
+        var whole = (await operators.GetFromJsonAsync<List<JsonElement>>("/api/identity/clients?limit=500"))!;
+        var (paged, pages) = await Pages.ReadAllAsync(operators, "/api/identity/clients?limit=2");
+
+        var ids = paged.Select(c => c.GetProperty("clientId").GetString()).ToList();
+        Assert.Equal(whole.Select(c => c.GetProperty("clientId").GetString()), ids);
+        Assert.Equal((whole.Count + 1) / 2, pages);
+        Assert.Equal(["paging-a", "paging-b", "paging-c"], ids.Where(id => id!.StartsWith("paging-", StringComparison.Ordinal)));
+        Assert.Equal(ids.Count, ids.Distinct().Count());
+    }
+
     [Fact]
     public async Task Wrong_credentials_and_other_grants_get_no_token()
     {

@@ -108,4 +108,25 @@ public sealed class DirectoryApiTests(SharedInfrastructure infrastructure) : IAs
         Assert.Equal(("township-gov", "justice"), (dispute.GetProperty("unit").GetString(), dispute.GetProperty("fallbackUnit").GetString()));
         Assert.Equal(HttpStatusCode.NotFound, (await _routing.Client.GetAsync("/api/routing/topics/astrology")).StatusCode);
     }
+
+    /// <summary>Issue 14: reference data is paged too, each list by its one unique key, and a client that follows the links reads every entry once.</summary>
+    [Theory]
+    [InlineData("/api/routing/regions", "code", 3)]
+    [InlineData("/api/routing/organizations?regionCode=130000", "unit", 4)]
+    [InlineData("/api/routing/topics", "topic", 5)]
+    public async Task Reference_lists_are_paged_by_their_key_and_read_whole_by_following_the_links(string list, string key, int limit)
+    {
+        var separator = list.Contains('?', StringComparison.Ordinal) ? '&' : '?';
+        var whole = (await _routing.Client.GetFromJsonAsync<List<JsonElement>>($"{list}{separator}limit=500"))!;
+
+        var (paged, pages) = await Pages.ReadAllAsync(_routing.Client, $"{list}{separator}limit={limit}");
+
+        Assert.Equal(whole.Select(e => e.GetProperty(key).GetString()), paged.Select(e => e.GetProperty(key).GetString()));
+        Assert.Equal((whole.Count + limit - 1) / limit, pages);
+        Assert.Equal(whole.Count, paged.Select(e => e.GetProperty(key).GetString()).Distinct().Count());
+        using var wrong = await _routing.Client.GetAsync($"{list}{separator}limit=501&after=not-a-cursor");
+        Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
+        Assert.Equal(["after", "limit"], (await wrong.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateObject()
+            .Select(e => e.Name).Order(StringComparer.Ordinal));
+    }
 }

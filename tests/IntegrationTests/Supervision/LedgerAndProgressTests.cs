@@ -148,6 +148,35 @@ public sealed class LedgerAndProgressTests(SharedInfrastructure infrastructure) 
     }
 
     /// <summary>
+    /// Issue 14: the backlog is read a page of petitions at a time, following the Link header, and shows every overdue
+    /// clock once; a page lists the most overdue first.
+    /// </summary>
+    [Fact]
+    public async Task The_backlog_is_paged_by_petition_and_shows_every_overdue_clock_once()
+    {
+        var journeys = new[] { 25, 40, 30 }.Select(PetitionJourney.Started).ToList();
+        foreach (var (journey, i) in journeys.Select((j, i) => (j, i)))
+        {
+            // Two petitions cannot share a query code.
+            await _bus.Publish(journey.Registered() with { TrackingCodeHash = Contracts.TrackingCodes.Hash($"{i}N8P-W2KD-7QRT-M4XB") });
+        }
+
+        var whole = await Eventually.HoldsAsync(
+            async () => (await _client.GetFromJsonAsync<List<JsonElement>>("/api/supervision/backlog?regionCode=130000"))!,
+            backlog => backlog.Count == 3, because: "the three petitions are overdue at the province's bureau");
+        Assert.Equal([journeys[1].PetitionId, journeys[2].PetitionId, journeys[0].PetitionId], whole.Select(e => e.GetProperty("petitionId").GetGuid()));
+
+        var (paged, pages) = await Pages.ReadAllAsync(_client, "/api/supervision/backlog?regionCode=130000&limit=1");
+        Assert.Equal(3, pages);
+        Assert.Equal(whole.Select(e => e.GetProperty("petitionId").GetGuid()).Order(), paged.Select(e => e.GetProperty("petitionId").GetGuid()).Order());
+
+        using var wrong = await _client.GetAsync("/api/supervision/backlog?regionCode=13&limit=0&after=not-a-cursor");
+        Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
+        var errors = (await wrong.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        Assert.Equal(["after", "limit", "regionCode"], errors.EnumerateObject().Select(e => e.Name).Order(StringComparer.Ordinal));
+    }
+
+    /// <summary>
     /// 2026's holiday notice ships with the platform; 2039's will not be loaded for years, so its due dates are counted
     /// on the national rules alone. Fixed instants: whether a date is provisional depends on the data, not on today.
     /// </summary>

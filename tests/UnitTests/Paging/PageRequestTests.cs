@@ -26,6 +26,24 @@ public sealed class PageRequestTests
     }
 
     [Theory]
+    [InlineData("130724")]
+    [InlineData("agency.hebei.gov.cn")]
+    [InlineData("人社局")]
+    public void A_text_key_cursor_reads_back_as_its_key_even_with_the_separator_in_it(string key)
+    {
+        Assert.Equal(key, PageCursor.Decode(PageCursor.OfKey(key).Encode())!.Key);
+    }
+
+    [Fact]
+    public void A_cursor_with_a_key_longer_than_the_maximum_is_refused()
+    {
+        var tooLong = PageCursor.OfKey(new string('k', PageCursor.MaxKeyLength)) with { Key = new string('k', PageCursor.MaxKeyLength + 1) };
+
+        Assert.Null(PageCursor.Decode(tooLong.Encode()));
+        Assert.Throws<ArgumentOutOfRangeException>(() => PageCursor.OfKey(tooLong.Key));
+    }
+
+    [Theory]
     [InlineData("0")]
     [InlineData("501")]
     [InlineData("-1")]
@@ -46,7 +64,9 @@ public sealed class PageRequestTests
     [InlineData("*")]
     [InlineData("bm90IGEgY3Vyc29y")]
     [InlineData("MS4xLjEuMQ")]
-    [InlineData("Mi42MzkwMDAwMDAwMDAwMDAwMDAuMC4wMTk5YTNmMjdjMWU3ZDRiOWE1MTJmMWMzZDRlNWY2MA")]
+    // Version 1, without the text key; and a later version.
+    [InlineData("MS42MzkwMDAwMDAwMDAwMDAwMDAuMC4wMTk5YTNmMjdjMWU3ZDRiOWE1MTJmMWMzZDRlNWY2MA")]
+    [InlineData("My42MzkwMDAwMDAwMDAwMDAwMDAuMC4wMTk5YTNmMjdjMWU3ZDRiOWE1MTJmMWMzZDRlNWY2MC4")]
     public void A_cursor_this_list_did_not_write_is_named(string after)
     {
         var errors = new Dictionary<string, string[]>();
