@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using PetitionPlatform.ServiceDefaults.Resilience;
 using Yarp.ReverseProxy;
 
 namespace PetitionPlatform.Gateway.Documentation;
@@ -70,7 +71,7 @@ public static class ServiceDocuments
                 return TypedResults.Json(ServedByGateway(document));
             }
         }
-        catch (Exception ex) when (ex is HttpRequestException or JsonException)
+        catch (Exception ex) when ((ServiceCallFailures.IsUnreachable(ex) || ex is JsonException) && !ct.IsCancellationRequested)
         {
             // Answered below as the proxy answers a service it cannot reach.
         }

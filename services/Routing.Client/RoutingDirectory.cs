@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.Caching.Memory;
 using PetitionPlatform.ServiceDefaults.Paging;
+using PetitionPlatform.ServiceDefaults.Resilience;
 
 namespace PetitionPlatform.Routing.Client;
 
@@ -61,7 +62,7 @@ public sealed class RoutingDirectory(HttpClient http, IMemoryCache cache)
                 next = PageLinks.NextOf(response);
             }
         }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or JsonException && !ct.IsCancellationRequested)
+        catch (Exception e) when ((ServiceCallFailures.IsUnreachable(e) || e is JsonException) && !ct.IsCancellationRequested)
         {
             throw new DirectoryUnavailableException(e);
         }
@@ -95,7 +96,7 @@ public sealed class RoutingDirectory(HttpClient http, IMemoryCache cache)
             cache.Set(path, entry, s_found);
             return entry;
         }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or JsonException && !ct.IsCancellationRequested)
+        catch (Exception e) when ((ServiceCallFailures.IsUnreachable(e) || e is JsonException) && !ct.IsCancellationRequested)
         {
             throw new DirectoryUnavailableException(e);
         }
