@@ -19,8 +19,10 @@ namespace PetitionPlatform.IntegrationTests.Calendar;
 /// Issue 13, item 8: an operator loads a year's State Council notice at run time, and a clock already running on the
 /// national rules moves: routing keeps the notice and announces it, handling counts the case's clock again, supervision's
 /// ledger records the move and notification tells the unit, over the real broker and databases. On 2035, a year no other
-/// test counts on (the calendar is the process's, and the services of every test share this process): handling lives
-/// on 2 March 2035, so that a case routed the day before still runs.
+/// test counts on (the calendar is the process's, and the services of every test share this process): routing decides
+/// on 1 March 2035 and handling lives on 2 March, so that the case is still running when the notice comes. Routing
+/// routes the registration itself: a decision published beside its own raced it, and when routing's came first the
+/// case was opened on the real date (a CI run on 2026-12-03 found it so).
 /// </summary>
 [Collection("infrastructure")]
 public sealed class HolidayNoticeTests(SharedInfrastructure infrastructure) : IAsyncLifetime
@@ -32,8 +34,8 @@ public sealed class HolidayNoticeTests(SharedInfrastructure infrastructure) : IA
     private static readonly DateTimeOffset s_handlingNow = new(2035, 3, 2, 9, 0, 0, s_china);
 
     /// <summary>
-    /// Thursday 1 March 2035: the acceptance period runs to Friday 16 March, which the notice makes a holiday, and gives
-    /// Saturday 17 March as a working day in exchange.
+    /// Thursday 1 March 2035, routing's day: the acceptance period runs to Friday 16 March, which the notice makes a
+    /// holiday, and gives Saturday 17 March as a working day in exchange.
     /// </summary>
     private static readonly DateTimeOffset s_routedAt = new(2035, 3, 1, 10, 0, 0, s_china);
 
@@ -54,7 +56,7 @@ public sealed class HolidayNoticeTests(SharedInfrastructure infrastructure) : IA
 
     public async Task InitializeAsync()
     {
-        _routing = await RoutingService.StartAsync(infrastructure);
+        _routing = await RoutingService.StartAsync(infrastructure, services: services => services.AddSingleton<TimeProvider>(new TestClock(s_routedAt)));
         // Handling lives in 2035 (its timers still run): the case's clock must still run when the notice comes.
         var time = new TestClock(s_handlingNow);
         _handling = await HandlingHost.StartAsync(infrastructure, _routing.Messaging, services =>
@@ -87,9 +89,9 @@ public sealed class HolidayNoticeTests(SharedInfrastructure infrastructure) : IA
         // The calendar is the process's: had anything before this test counted 2035 on a notice, nothing here would be provisional.
         Assert.False(StatutoryCalendar.China.Holidays.HasNotice(2035), "no test before this one loads a notice for 2035");
         var petitionId = Guid.NewGuid();
+        // Routing sends it to the county's labour bureau, on its own clock.
         await _handling.Bus.Publish(new PetitionRegistered(petitionId, "130724-20350228-00001", "online", "complaint", "wage-arrears",
             "130724102", HandlingHost.ProvinceBureau, 1, s_routedAt.AddDays(-1), TrackingCodes.Hash("7KQ2-T35A-M8XD-W3FA")));
-        await _handling.Bus.Publish(HandlingHost.Routed(petitionId, Unit) with { OccurredAt = s_routedAt, ReportBackDueBy = null });
 
         // Before the notice, the period is counted on the national rules for 2035: Friday 16 March, provisional.
         var opened = Assert.Single(await _handling.CasesOfAsync(petitionId, 1, reader: Unit));

@@ -56,8 +56,10 @@ public sealed class RoutingService : IAsyncDisposable
     }
 
     /// <param name="settings">Added configuration, e.g. <c>Routing:DisputeDecisionPeriod</c>.</param>
+    /// <param name="services">Replaced services, e.g. a <see cref="TimeProvider"/> that decides on a fixed day.</param>
     public static async Task<RoutingService> StartAsync(
-        SharedInfrastructure infrastructure, string? messaging = null, IReadOnlyDictionary<string, string?>? settings = null)
+        SharedInfrastructure infrastructure, string? messaging = null, IReadOnlyDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? services = null)
     {
         await SharedTokens.StartAsync(infrastructure);
         messaging ??= await infrastructure.CreateVirtualHostAsync("routing");
@@ -72,7 +74,7 @@ public sealed class RoutingService : IAsyncDisposable
             configuration[key] = value;
         }
 
-        var factory = new ServiceFactory<RoutingDbContext>(configuration);
+        var factory = new ServiceFactory<RoutingDbContext>(configuration, services);
 
         var connection = await new ConnectionFactory { Uri = new Uri(messaging) }.CreateConnectionAsync();
         var channel = await connection.CreateChannelAsync();
