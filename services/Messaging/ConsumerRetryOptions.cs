@@ -26,6 +26,19 @@ public sealed class ConsumerRetryOptions
     /// </summary>
     public IReadOnlyList<TimeSpan> Schedule => Delays is { Count: > 0 } ? Delays : s_defaultDelays;
 
+    private static readonly TimeSpan[] s_defaultHoldRetries =
+        [TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(20), TimeSpan.FromSeconds(30)];
+
+    /// <summary>
+    /// The waits between attempts to hold a failed message when the database itself does not answer
+    /// (<c>Messaging:Redelivery:HoldRetries:0</c>, …). A message whose quick retries ran out because the database was
+    /// restarting would otherwise go straight to the <c>_error</c> queue, where only a person brings it back.
+    /// </summary>
+    public List<TimeSpan>? HoldRetries { get; set; }
+
+    /// <summary>The hold's waits in force: the configured ones, or about a minute in all, longer than a database restart takes.</summary>
+    public IReadOnlyList<TimeSpan> HoldSchedule => HoldRetries is { Count: > 0 } ? HoldRetries : s_defaultHoldRetries;
+
     /// <summary>How often held messages are looked at for release.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
 }

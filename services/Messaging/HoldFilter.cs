@@ -11,7 +11,7 @@ namespace PetitionPlatform.Messaging;
 /// quick retries are used up is held in the service's database and acknowledged, to be sent back to its queue after the
 /// next delay of <see cref="ConsumerRetryOptions"/> (so an event that arrived before the one it depends on waits
 /// minutes, not seconds), and after the last delay set aside for an operator. Only when even the database cannot take
-/// it does it go on to the error transport behind this filter, the <c>_error</c> queue.
+/// it, for about a minute of attempts, does it go on to the error transport behind this filter, the <c>_error</c> queue.
 /// </summary>
 internal sealed partial class HoldFilter(
     IServiceScopeFactory scopes,
@@ -30,10 +30,11 @@ internal sealed partial class HoldFilter(
             held.LastError = HeldMessages.Reason(context.Exception);
             held.HeldAt = time.GetUtcNow();
             held.ReleaseAt = held.Redeliveries < schedule.Count ? held.HeldAt + schedule[held.Redeliveries] : null;
-            await SaveAsync(held);
+            await SaveWhenTheDatabaseAnswersAsync(held, consumer, context.CancellationToken);
         }
-        catch (Exception holdFailure)
+        catch (Exception holdFailure) when (!context.CancellationToken.IsCancellationRequested)
         {
+            // A stopping process falls through instead: the message stays unacknowledged and the broker delivers it again.
             MessagingTelemetry.MovedToErrorQueue.Add(1, HeldMessages.Tags(consumer, "unknown"));
             LogNotHeld(logger, consumer, holdFailure.Message);
             await next.Send(context);
@@ -54,6 +55,30 @@ internal sealed partial class HoldFilter(
     }
 
     public void Probe(ProbeContext context) => context.CreateFilterScope("hold");
+
+    /// <summary>
+    /// Tries again while the database does not answer, for as long as <see cref="ConsumerRetryOptions.HoldSchedule"/>
+    /// says: the quick retries of a message that met a database restart can end before the restart does. The message
+    /// stays unacknowledged meanwhile, so a process that stops here leaves it to the broker to deliver again.
+    /// </summary>
+    private async Task SaveWhenTheDatabaseAnswersAsync(HeldMessage held, string consumer, CancellationToken ct)
+    {
+        var waits = options.Value.HoldSchedule;
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                await SaveAsync(held);
+                return;
+            }
+            catch (Exception failure) when (attempt < waits.Count && !ct.IsCancellationRequested)
+            {
+                MessagingTelemetry.HoldRetries.Add(1, HeldMessages.Tags(consumer, ContractTypes.ShortName(held.MessageType)));
+                LogHoldRetried(logger, consumer, waits[attempt], failure.Message);
+                await Task.Delay(waits[attempt], time, ct);
+            }
+        }
+    }
 
     /// <summary>A second failure of the same message (after a redelivery, or a copy sent twice) replaces the first row.</summary>
     private async Task SaveAsync(HeldMessage held)
@@ -78,6 +103,10 @@ internal sealed partial class HoldFilter(
     [LoggerMessage(Level = LogLevel.Error,
         Message = "Message {MessageId} ({MessageType}) still failed in {Consumer} after {Redeliveries} redeliveries and is set aside; replay it once fixed: {Reason}")]
     private static partial void LogSetAside(ILogger logger, Guid messageId, string messageType, string consumer, int redeliveries, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "A message failed in {Consumer} and the database did not take it to hold ({HoldFailure}); trying again in {Wait}")]
+    private static partial void LogHoldRetried(ILogger logger, string consumer, TimeSpan wait, string holdFailure);
 
     [LoggerMessage(Level = LogLevel.Error,
         Message = "A message failed in {Consumer} and could not be held in the database ({HoldFailure}); it goes to the queue's _error queue")]

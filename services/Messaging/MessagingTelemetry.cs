@@ -30,6 +30,9 @@ public static class MessagingTelemetry
     internal static readonly Counter<long> SetAside = s_meter.CreateCounter<long>(
         "petition.messages.set_aside_total", "{message}", "Messages set aside for an operator: outbox rows that cannot be published, consumed messages out of redeliveries");
 
+    internal static readonly Counter<long> HoldRetries = s_meter.CreateCounter<long>(
+        "petition.consumer.hold_retries", "{attempt}", "Attempts to hold a failed message made again because the database did not answer");
+
     internal static readonly Counter<long> MovedToErrorQueue = s_meter.CreateCounter<long>(
         "petition.consumer.error_queue", "{message}", "Messages that failed and could not even be held in the database, moved to the queue's _error queue");
 }

@@ -29,7 +29,7 @@ public sealed class InboxTests(SharedInfrastructure infrastructure) : IAsyncLife
     [Fact]
     public async Task A_redelivered_message_changes_nothing()
     {
-        using var duplicates = new DuplicateCounter();
+        using var duplicates = MessagingCounter.Duplicates();
         var registered = new PetitionRegistered(
             Guid.NewGuid(), "130724-20261123-00001", "online", "complaint", "wage-arrears", "130724102", "130724/petition-bureau", 1, DateTimeOffset.UtcNow, TrackingCodes.Hash("INBX-0000-0000-0001"));
         var messageId = Guid.NewGuid();

@@ -55,15 +55,32 @@ public sealed class RedeliveryTests(SharedInfrastructure infrastructure)
     public async Task A_failed_message_the_database_cannot_hold_goes_to_the_error_queue()
     {
         await using var probe = await ProbeHost.StartAsync(infrastructure, "errors", failures: int.MaxValue);
-        await using (var scope = probe.Host.Services.CreateAsyncScope())
-        {
-            await scope.ServiceProvider.GetRequiredService<ProbeDbContext>().Database.ExecuteSqlRawAsync("DROP TABLE held_messages");
-        }
+        await probe.InDatabaseAsync("DROP TABLE held_messages");
 
         var petitionId = await probe.PublishAsync();
 
         await Eventually.HoldsAsync(() => QueueDepthAsync(probe.Messaging, "probe-refusing_error"), depth => depth == 1,
             within: TimeSpan.FromSeconds(60), because: "the message is parked in the error queue");
+        Assert.False(await probe.ProcessedAsync(petitionId));
+    }
+
+    /// <summary>
+    /// A database restart can outlast a message's quick retries: the hold is tried again while the database does not
+    /// answer, and the message is held once it does, instead of going to the _error queue that only a person empties.
+    /// </summary>
+    [Fact]
+    public async Task A_failed_message_is_held_once_the_database_answers_again_not_sent_to_the_error_queue()
+    {
+        await using var probe = await ProbeHost.StartAsync(infrastructure, "holdlater", failures: int.MaxValue);
+        await probe.InDatabaseAsync("ALTER TABLE held_messages RENAME TO held_messages_away");
+        using var holdRetries = MessagingCounter.HoldRetries();
+
+        var petitionId = await probe.PublishAsync();
+
+        await Eventually.HoldsAsync(() => Task.FromResult(holdRetries.Count), count => count >= 1, because: "the hold meets the missing table and waits");
+        await probe.InDatabaseAsync("ALTER TABLE held_messages_away RENAME TO held_messages");
+        await Eventually.HoldsAsync(() => probe.HeldAsync(petitionId), held => held is not null, because: "the message is held once the table is back");
+        Assert.True(await QueueDepthAsync(probe.Messaging, "probe-refusing_error") <= 0, "nothing reaches the error queue");
         Assert.False(await probe.ProcessedAsync(petitionId));
     }
 
@@ -103,6 +120,10 @@ public sealed class RedeliveryTests(SharedInfrastructure infrastructure)
                 ["Messaging:Redelivery:Delays:0"] = "00:00:01",
                 ["Messaging:Redelivery:Delays:1"] = "00:00:02",
                 ["Messaging:Redelivery:PollInterval"] = "00:00:00.200",
+                ["Messaging:Redelivery:HoldRetries:0"] = "00:00:00.500",
+                ["Messaging:Redelivery:HoldRetries:1"] = "00:00:01",
+                ["Messaging:Redelivery:HoldRetries:2"] = "00:00:02",
+                ["Messaging:Redelivery:HoldRetries:3"] = "00:00:04",
             });
             builder.Services.AddSingleton(TimeProvider.System);
             builder.Services.AddSingleton(new RefusingConsumer.Attempts(failures));
@@ -132,6 +153,9 @@ public sealed class RedeliveryTests(SharedInfrastructure infrastructure)
 
         public Task<bool> ProcessedAsync(Guid petitionId) =>
             InDatabaseAsync(db => db.Set<InboxMessage>().AnyAsync(m => m.PetitionId == petitionId));
+
+        /// <summary>A statement on the probe's database, e.g. one that takes the held messages' table away.</summary>
+        public Task<int> InDatabaseAsync(string sql) => InDatabaseAsync(db => db.Database.ExecuteSqlRawAsync(sql));
 
         public async ValueTask DisposeAsync()
         {

@@ -87,7 +87,7 @@ public sealed class NotificationFlowTests(SharedInfrastructure infrastructure) :
         var petitionId = Guid.NewGuid();
         await _host.PublishAsync(GuyuanEvents.Registered(petitionId));
         await _host.WaitUntilProcessedAsync(petitionId, 1);
-        using var duplicates = new DuplicateCounter();
+        using var duplicates = MessagingCounter.Duplicates();
         var opened = GuyuanEvents.Opened(petitionId, Guid.NewGuid(), "130724/hrss", RoutingModes.Transfer);
         var messageId = Guid.NewGuid();
 

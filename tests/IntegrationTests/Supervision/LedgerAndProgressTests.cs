@@ -102,7 +102,7 @@ public sealed class LedgerAndProgressTests(SharedInfrastructure infrastructure) 
     [Fact]
     public async Task A_redelivered_or_republished_event_adds_no_stage_and_no_step()
     {
-        using var duplicates = new DuplicateCounter();
+        using var duplicates = MessagingCounter.Duplicates();
         var journey = PetitionJourney.Started(daysAgo: 5);
         await _bus.Publish(journey.Registered());
         await _bus.Publish(journey.Routed());

@@ -4,26 +4,32 @@ using PetitionPlatform.Messaging;
 namespace PetitionPlatform.IntegrationTests.Support;
 
 /// <summary>
-/// Counts the inbox's duplicate instrument: how a test knows that a repeated message id arrived and was skipped,
-/// rather than merely not arrived yet.
+/// Counts one of the messaging instruments: how a test knows that something happened (a repeated message id arrived
+/// and was skipped, a hold was tried again), rather than merely not yet.
 /// </summary>
-internal sealed class DuplicateCounter : IDisposable
+internal sealed class MessagingCounter : IDisposable
 {
     private readonly MeterListener _listener = new();
     private int _count;
 
-    public DuplicateCounter()
+    public MessagingCounter(string instrument)
     {
-        _listener.InstrumentPublished = (instrument, listener) =>
+        _listener.InstrumentPublished = (published, listener) =>
         {
-            if (instrument.Meter.Name == MessagingTelemetry.MeterName && instrument.Name == "petition.inbox.duplicates")
+            if (published.Meter.Name == MessagingTelemetry.MeterName && published.Name == instrument)
             {
-                listener.EnableMeasurementEvents(instrument);
+                listener.EnableMeasurementEvents(published);
             }
         };
         _listener.SetMeasurementEventCallback<long>((_, value, _, _) => Interlocked.Add(ref _count, (int)value));
         _listener.Start();
     }
+
+    /// <summary>The inbox's skipped duplicates.</summary>
+    public static MessagingCounter Duplicates() => new("petition.inbox.duplicates");
+
+    /// <summary>The hold's attempts made again while the database did not answer.</summary>
+    public static MessagingCounter HoldRetries() => new("petition.consumer.hold_retries");
 
     public int Count => Volatile.Read(ref _count);
 
