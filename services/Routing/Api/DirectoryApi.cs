@@ -36,18 +36,9 @@ public static class DirectoryApi
         return app;
     }
 
-    private static async Task<Results<Ok<List<DirectoryRegion>>, ValidationProblem>> ListRegionsAsync(
-        string? limit, string? after, HttpContext http, RoutingDbContext db, CancellationToken ct)
-    {
-        var errors = new Dictionary<string, string[]>();
-        if (PageRequest.Parse(limit, after, errors) is not { } page)
-        {
-            return Problem.Invalid(errors);
-        }
-
-        var regions = await s_regionsByCode.Read(db.Regions.AsNoTracking(), page).ToListAsync(ct);
-        return TypedResults.Ok(page.Page(regions, s_regionsByCode.KeyOf, http).Select(DirectoryResponses.ToResponse).ToList());
-    }
+    private static Task<Results<Ok<List<DirectoryRegion>>, ValidationProblem>> ListRegionsAsync(
+        string? limit, string? after, HttpContext http, RoutingDbContext db, CancellationToken ct) =>
+        ListAsync(db.Regions.AsNoTracking(), s_regionsByCode, DirectoryResponses.ToResponse, limit, after, http, ct);
 
     private static async Task<Results<Ok<DirectoryRegion>, ProblemHttpResult>> GetRegionAsync(
         string regionCode, RoutingDbContext db, CancellationToken ct)
@@ -76,8 +67,8 @@ public static class DirectoryApi
             return Problem.NotFound("Not found.", $"No region has the code '{regionCode}'.");
         }
 
-        var units = await s_unitsByName.Read(db.Organizations.AsNoTracking().Where(o => o.RegionCode == regionCode), page).ToListAsync(ct);
-        return TypedResults.Ok(page.Page(units, s_unitsByName.KeyOf, http).Select(DirectoryResponses.ToResponse).ToList());
+        return TypedResults.Ok(await PageOfAsync(
+            db.Organizations.AsNoTracking().Where(o => o.RegionCode == regionCode), s_unitsByName, DirectoryResponses.ToResponse, page, http, ct));
     }
 
     private static async Task<Results<Ok<DirectoryOrganization>, ProblemHttpResult>> GetOrganizationAsync(
@@ -89,22 +80,29 @@ public static class DirectoryApi
             : TypedResults.Ok(organization.ToResponse());
     }
 
-    private static async Task<Results<Ok<List<DirectoryTopic>>, ValidationProblem>> ListTopicsAsync(
-        string? limit, string? after, HttpContext http, RoutingDbContext db, CancellationToken ct)
-    {
-        var errors = new Dictionary<string, string[]>();
-        if (PageRequest.Parse(limit, after, errors) is not { } page)
-        {
-            return Problem.Invalid(errors);
-        }
-
-        var topics = await s_topicsByName.Read(db.ClassificationEntries.AsNoTracking(), page).ToListAsync(ct);
-        return TypedResults.Ok(page.Page(topics, s_topicsByName.KeyOf, http).Select(DirectoryResponses.ToResponse).ToList());
-    }
+    private static Task<Results<Ok<List<DirectoryTopic>>, ValidationProblem>> ListTopicsAsync(
+        string? limit, string? after, HttpContext http, RoutingDbContext db, CancellationToken ct) =>
+        ListAsync(db.ClassificationEntries.AsNoTracking(), s_topicsByName, DirectoryResponses.ToResponse, limit, after, http, ct);
 
     private static async Task<Results<Ok<DirectoryTopic>, ProblemHttpResult>> GetTopicAsync(string topic, RoutingDbContext db, CancellationToken ct)
     {
         var entry = await db.ClassificationEntries.AsNoTracking().SingleOrDefaultAsync(t => t.Topic == topic, ct);
         return entry is null ? Problem.NotFound("Not found.", $"'{topic}' is not on the classification list.") : TypedResults.Ok(entry.ToResponse());
     }
+
+    /// <summary>A reference list that takes no filter of its own: the page asked for, or the problem naming what is wrong.</summary>
+    private static async Task<Results<Ok<List<TResponse>>, ValidationProblem>> ListAsync<T, TResponse>(
+        IQueryable<T> items, TextKeyset<T> order, Func<T, TResponse> response, string? limit, string? after, HttpContext http,
+        CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        return PageRequest.Parse(limit, after, errors) is { } page
+            ? TypedResults.Ok(await PageOfAsync(items, order, response, page, http, ct))
+            : Problem.Invalid(errors);
+    }
+
+    /// <summary>One page of a reference list in its key's order; the Link header names the next.</summary>
+    private static async Task<List<TResponse>> PageOfAsync<T, TResponse>(
+        IQueryable<T> items, TextKeyset<T> order, Func<T, TResponse> response, PageRequest page, HttpContext http, CancellationToken ct) =>
+        [.. page.Page(await order.Read(items, page).ToListAsync(ct), order.KeyOf, http).Select(response)];
 }
