@@ -44,6 +44,13 @@ public sealed class PlatformFixture : IAsyncLifetime
     /// <summary>What the app host's recovery (its restart policy) logged.</summary>
     public LogCapture AppHostLog { get; } = new();
 
+    /// <summary>
+    /// Every line the services and servers wrote to their consoles, as the test host forwards them (category
+    /// <c>…Resources.&lt;resource&gt;</c>): what a failed test prints about the petition it was waiting for, since
+    /// nothing else keeps the services' logs of a run.
+    /// </summary>
+    public ServiceLogs ServiceLog { get; } = new();
+
     public async Task InitializeAsync()
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
@@ -56,6 +63,7 @@ public sealed class PlatformFixture : IAsyncLifetime
         builder.Services.AddLogging(logging => logging
             .AddProvider(AppHostLog)
             .AddFilter<LogCapture>((category, _) => category?.StartsWith("PetitionPlatform.AppHost.Recovery", StringComparison.Ordinal) == true));
+        builder.Services.AddLogging(logging => logging.AddProvider(ServiceLog));
         App = await builder.BuildAsync(timeout.Token);
         await App.StartAsync(timeout.Token);
         await App.ResourceNotifications.WaitForResourceHealthyAsync("gateway", timeout.Token);

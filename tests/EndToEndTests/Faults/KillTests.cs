@@ -53,6 +53,7 @@ public sealed class KillTests(PlatformFixture platform, ITestOutputHelper output
         var load = RegisterSteadilyAsync(stop.Token);
 
         var recovery = new List<string>();
+        var faultsFrom = DateTimeOffset.UtcNow;
         for (var round = 0; round < Rounds; round++)
         {
             foreach (var service in s_killed)
@@ -83,22 +84,52 @@ public sealed class KillTests(PlatformFixture platform, ITestOutputHelper output
         var receipts = 0;
         foreach (var petition in accepted)
         {
-            cases += (await platform.Gateway.CasesAsync(petition.PetitionId, count: 1)).GetArrayLength();
-            var ledger = await Eventually.HoldsAsync(() => platform.Gateway.GetJsonAsync($"/api/supervision/petitions/{petition.PetitionId}"),
-                l => l.GetProperty("stages").EnumerateArray().Any(s => s.GetProperty("stage").GetString() == "acceptance"),
-                because: "the ledger follows the case", seconds: DrainSeconds);
-            Assert.Equal(1, ledger.GetProperty("stages").EnumerateArray().Count(s => s.GetProperty("stage").GetString() == "acceptance"));
-            ledgers++;
-            var messages = await platform.Anonymous.PetitionerMessagesAsync(petition.TrackingCode,
-                m => m.Templates(petition.PetitionId).Contains("receipt"), because: "the petitioner gets a receipt", seconds: DrainSeconds);
-            Assert.Equal(1, messages.Templates(petition.PetitionId).Count(t => t == "receipt"));
-            receipts++;
-            Assert.Equal(1, unitNotifications.Templates(petition.PetitionId).Count(t => t == "new-case"));
+            try
+            {
+                cases += (await platform.Gateway.CasesAsync(petition.PetitionId, count: 1)).GetArrayLength();
+                var ledger = await Eventually.HoldsAsync(() => platform.Gateway.GetJsonAsync($"/api/supervision/petitions/{petition.PetitionId}"),
+                    l => l.GetProperty("stages").EnumerateArray().Any(s => s.GetProperty("stage").GetString() == "acceptance"),
+                    because: "the ledger follows the case", seconds: DrainSeconds);
+                Assert.Equal(1, ledger.GetProperty("stages").EnumerateArray().Count(s => s.GetProperty("stage").GetString() == "acceptance"));
+                ledgers++;
+                var messages = await platform.Anonymous.PetitionerMessagesAsync(petition.TrackingCode,
+                    m => m.Templates(petition.PetitionId).Contains("receipt"), because: "the petitioner gets a receipt", seconds: DrainSeconds);
+                Assert.Equal(1, messages.Templates(petition.PetitionId).Count(t => t == "receipt"));
+                receipts++;
+                Assert.Equal(1, unitNotifications.Templates(petition.PetitionId).Count(t => t == "new-case"));
+            }
+            catch (Exception)
+            {
+                WriteWhatTheServicesSaid(petition, faultsFrom);
+                throw;
+            }
         }
 
         output.WriteLine($"petitions accepted {accepted.Count}; cases {cases}; acceptance stages {ledgers}; receipts {receipts}; new-case notices {accepted.Count}");
         Assert.True(accepted.Count >= 20, $"the load kept going ({accepted.Count} accepted)");
         Assert.Equal(accepted.Count, cases);
+    }
+
+    /// <summary>
+    /// A failed check's clue, since the run keeps no logs of its own: every line a service wrote about the petition, and
+    /// every warning or error of the services and servers since the first fault (holds, retries, refusals).
+    /// </summary>
+    private void WriteWhatTheServicesSaid(Registered petition, DateTimeOffset since)
+    {
+        output.WriteLine($"What the services said about petition {petition.PetitionId} ({petition.Number}):");
+        foreach (var line in platform.ServiceLog.About(petition.PetitionId))
+        {
+            output.WriteLine(line);
+        }
+
+        output.WriteLine("Their warnings and errors since the first fault:");
+        foreach (var resource in s_killed)
+        {
+            foreach (var line in platform.ServiceLog.Of(resource, since, "warn:", "fail:", "crit:").Take(200))
+            {
+                output.WriteLine(line);
+            }
+        }
     }
 
     /// <summary>Registers one petition after another at the load's pace until stopped; a refusal while intake restarts is not a petition.</summary>
