@@ -58,7 +58,8 @@ public sealed partial class ServiceLogs : ILoggerProvider
 
     /// <summary>
     /// The lines of one resource at or after <paramref name="since"/> whose text contains any of <paramref name="words"/>,
-    /// each with the line after it (the message under the console formatter's level and category).
+    /// each with the three lines after it (the scope, the message and the first line of an exception under the console
+    /// formatter's level and category).
     /// </summary>
     public IEnumerable<string> Of(string resource, DateTimeOffset since, params string[] words)
     {
@@ -67,7 +68,7 @@ public sealed partial class ServiceLogs : ILoggerProvider
         {
             if (words.Any(w => lines[i].Text.Contains(w, StringComparison.Ordinal)))
             {
-                foreach (var line in lines.Skip(i).Take(2))
+                foreach (var line in lines.Skip(i).Take(4))
                 {
                     yield return $"{line.At:HH:mm:ss.fff} {line.Resource}: {line.Text}";
                 }

@@ -114,6 +114,9 @@ public sealed class KillTests(PlatformFixture platform, ITestOutputHelper output
     /// A failed check's clue, since the run keeps no logs of its own: every line a service wrote about the petition, and
     /// every warning or error of the services and servers since the first fault (holds, retries, refusals).
     /// </summary>
+    /// <summary>The warnings of messaging (retries, holds, outboxes) and every error; not the early warnings, which are the domain's.</summary>
+    private static readonly string[] s_faultWords = ["warn: PetitionPlatform.Messaging", "warn: MassTransit", "fail:", "crit:"];
+
     private void WriteWhatTheServicesSaid(Registered petition, DateTimeOffset since)
     {
         output.WriteLine($"What the services said about petition {petition.PetitionId} ({petition.Number}):");
@@ -125,7 +128,7 @@ public sealed class KillTests(PlatformFixture platform, ITestOutputHelper output
         output.WriteLine("Their warnings and errors since the first fault:");
         foreach (var resource in s_killed)
         {
-            foreach (var line in platform.ServiceLog.Of(resource, since, "warn:", "fail:", "crit:").Take(200))
+            foreach (var line in platform.ServiceLog.Of(resource, since, s_faultWords).Take(400))
             {
                 output.WriteLine(line);
             }
