@@ -15,6 +15,8 @@ IPlatformInfrastructure infrastructure;
 try
 {
     infrastructure = PlatformInfrastructure.Choose(builder);
+    // A mistyped instance count (AppHost:Replicas) is said in one sentence too, before anything starts.
+    builder.ServiceReplicas();
 }
 catch (DistributedApplicationException missing)
 {

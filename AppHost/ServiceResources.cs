@@ -32,6 +32,40 @@ internal static class ServiceResources
         var service = builder.AddProject<TProject>(name)
             .WithHttpEndpoint(port: port)
             .WithHttpHealthCheck("/health");
-        return builder.ExecutionContext.IsRunMode ? service.WithEnvironment("ASPNETCORE_ENVIRONMENT", builder.ServiceEnvironment()) : service;
+        if (!builder.ExecutionContext.IsRunMode)
+        {
+            return service; // a deployment decides how many instances it runs
+        }
+
+        service.WithEnvironment("ASPNETCORE_ENVIRONMENT", builder.ServiceEnvironment());
+        var replicas = builder.ServiceReplicas();
+        return replicas > 1 ? service.WithReplicas(replicas) : service;
     }
+
+    /// <summary>The setting for <see cref="ServiceReplicas"/>, e.g. <c>eng/run.sh --AppHost:Replicas=2</c>.</summary>
+    public const string ReplicasSetting = "AppHost:Replicas";
+
+    /// <summary>
+    /// How many instances of each service and of the gateway a run starts: one unless <see cref="ReplicasSetting"/> says
+    /// more. Two is how the benchmark shows that a second instance neither slows the chain nor does anything twice
+    /// (outboxes, held messages and deadline runs share their tables under row locks and unique keys); the address a
+    /// service is called at stays one, in front of its instances.
+    /// </summary>
+    public static int ServiceReplicas(this IDistributedApplicationBuilder builder)
+    {
+        var configured = builder.Configuration[ReplicasSetting];
+        if (string.IsNullOrEmpty(configured))
+        {
+            return 1;
+        }
+
+        return int.TryParse(configured, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var replicas)
+            && replicas is >= 1 and <= MaxReplicas
+            ? replicas
+            : throw new DistributedApplicationException(
+                $"{ReplicasSetting} is '{configured}': it takes a whole number of instances from 1 to {MaxReplicas}.");
+    }
+
+    /// <summary>More would only crowd one machine; a deployment scales on its own platform.</summary>
+    private const int MaxReplicas = 8;
 }

@@ -18,7 +18,11 @@ internal sealed class PublishedEnds(ResourceNotificationService notifications, I
     /// <summary>Longer than Aspire's 5 s log read, and a stop's own few seconds.</summary>
     private static readonly TimeSpan s_patience = TimeSpan.FromSeconds(20);
 
-    /// <summary>Per resource seen alive (one instance each here: no replicas): completed when its end is published.</summary>
+    /// <summary>
+    /// Per resource seen alive: completed when its end is published. By name, which is what a start's event carries:
+    /// the instances of a service run with replicas share it, so a start may be let go on another instance's end.
+    /// Harmless: the late "Exited" this waits for is a container's, and the servers run one instance each.
+    /// </summary>
     private readonly ConcurrentDictionary<string, TaskCompletionSource> _alive = new();
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

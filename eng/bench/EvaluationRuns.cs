@@ -39,28 +39,50 @@ internal sealed class EvaluationRuns(Uri dashboard, string dataDirectory) : IDis
 
     private async Task<List<Run>> RunsAsync()
     {
-        JsonElement body;
+        var runs = new List<Run>();
         try
         {
-            using var response = await _http.GetAsync("/api/telemetry/spans?resource=supervision&limit=10000");
-            if (!response.IsSuccessStatusCode)
+            foreach (var instance in await SupervisionInstancesAsync())
             {
-                return [];
+                using var response = await _http.GetAsync($"/api/telemetry/spans?resource={Uri.EscapeDataString(instance)}&limit=10000");
+                if (response.IsSuccessStatusCode)
+                {
+                    AddRuns(await response.Content.ReadFromJsonAsync<JsonElement>(), runs);
+                }
             }
-
-            body = await response.Content.ReadFromJsonAsync<JsonElement>();
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
         {
             // The dashboard falls behind while the notices of a large run flow through the stack; ask again.
             Console.WriteLine($"  (the dashboard did not answer: {e.GetType().Name}; asking again)");
+        }
+
+        return runs;
+    }
+
+    /// <summary>
+    /// The names the dashboard knows supervision's instances by: <c>supervision</c> alone, or with a stack run with
+    /// replicas (<c>--AppHost:Replicas=2</c>) one <c>supervision-&lt;instance id&gt;</c> each, every one running its evaluations.
+    /// </summary>
+    private async Task<List<string>> SupervisionInstancesAsync()
+    {
+        using var response = await _http.GetAsync("/api/telemetry/resources");
+        if (!response.IsSuccessStatusCode)
+        {
             return [];
         }
 
-        var runs = new List<Run>();
+        var resources = await response.Content.ReadFromJsonAsync<JsonElement>();
+        return [.. resources.EnumerateArray()
+            .Where(r => r.GetProperty("name").GetString() == "supervision")
+            .Select(r => r.TryGetProperty("instanceId", out var id) && id.ValueKind == JsonValueKind.String ? $"supervision-{id.GetString()}" : "supervision")];
+    }
+
+    private static void AddRuns(JsonElement body, List<Run> runs)
+    {
         if (!body.TryGetProperty("data", out var data) || !data.TryGetProperty("resourceSpans", out var resources))
         {
-            return runs;
+            return;
         }
 
         foreach (var span in resources.EnumerateArray()
@@ -73,8 +95,6 @@ internal sealed class EvaluationRuns(Uri dashboard, string dataDirectory) : IDis
             runs.Add(new Run(DateTimeOffset.UnixEpoch.AddTicks(start / 100), TimeSpan.FromTicks((end - start) / 100),
                 Attribute(span, "supervision.judged"), Attribute(span, "supervision.issued")));
         }
-
-        return runs;
     }
 
     /// <summary>OTLP JSON writes 64-bit integers as strings; accept numbers too.</summary>

@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Options;
 using PetitionPlatform.Contracts;
+using PetitionPlatform.Data;
 using PetitionPlatform.Identity.Clients;
+using PetitionPlatform.Identity.Data;
 using PetitionPlatform.ServiceDefaults.Access;
 
 namespace PetitionPlatform.Identity;
@@ -14,6 +16,10 @@ internal sealed class IdentityStartup(IServiceScopeFactory scopes, IOptions<Iden
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
+        // Instances starting together take turns: each would otherwise make some of the demo clients and write
+        // clients.json with only the secrets it made, and the last file written would lack the other's.
+        await using var turn = await scope.ServiceProvider.GetRequiredService<IdentityDbContext>().Database
+            .TakeSessionLockAsync("identity-startup", cancellationToken);
         var registry = scope.ServiceProvider.GetRequiredService<ClientRegistry>();
         if (options.Value.OperatorSecret is { Length: > 0 } secret && await registry.FindAsync(AccessRoles.Operator, cancellationToken) is null)
         {

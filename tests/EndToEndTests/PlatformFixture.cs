@@ -14,7 +14,7 @@ namespace PetitionPlatform.EndToEndTests;
 /// orchestrator and dashboard, its data in a fresh directory and every port chosen afresh, once for all tests of the
 /// collection. PostgreSQL and RabbitMQ run where the AppHost's own rule puts them (<c>PETITION_INFRASTRUCTURE</c>).
 /// </summary>
-public sealed class PlatformFixture : IAsyncLifetime
+public class PlatformFixture : IAsyncLifetime
 {
     private readonly string _dataDirectory = TestDirectories.Create("e2e");
 
@@ -57,7 +57,7 @@ public sealed class PlatformFixture : IAsyncLifetime
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(
             new DistributedApplicationTestingBuilderOptions { EnableDashboard = true },
             // Development: the tests drive the clocks through supervision's /dev/evaluate.
-            [$"--AppHost:DataDirectory={_dataDirectory}", "--PETITION_ENVIRONMENT=Development"],
+            [$"--AppHost:DataDirectory={_dataDirectory}", "--PETITION_ENVIRONMENT=Development", .. MoreArguments],
             timeout.Token);
         // Only the app host's own recovery decisions: every service's console output passes through its logging too.
         builder.Services.AddLogging(logging => logging
@@ -77,6 +77,9 @@ public sealed class PlatformFixture : IAsyncLifetime
         DashboardApi = new HttpClient { BaseAddress = new Uri(DashboardLogin.GetLeftPart(UriPartial.Authority)), Timeout = TimeSpan.FromSeconds(30) };
         DashboardApi.DefaultRequestHeaders.Add("x-api-key", (await File.ReadAllTextAsync(Path.Combine(_dataDirectory, "secrets", "dashboard-api-key"))).Trim());
     }
+
+    /// <summary>Further arguments of the app host, as <c>eng/run.sh</c> would pass them (none: the stack a newcomer runs).</summary>
+    protected virtual IEnumerable<string> MoreArguments => [];
 
     public const string ProvinceBureau = "130000/petition-bureau";
 

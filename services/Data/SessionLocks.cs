@@ -1,0 +1,37 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Npgsql;
+
+namespace PetitionPlatform.Data;
+
+/// <summary>
+/// Makes a piece of start-up work that spans several transactions take turns across the instances of a service: the
+/// lock lives on a connection of its own and holds until disposed, whatever the work's own transactions do.
+/// </summary>
+public static class SessionLocks
+{
+    /// <summary>Waits for the PostgreSQL advisory lock named <paramref name="key"/> on the database of <paramref name="database"/>.</summary>
+    public static async Task<IAsyncDisposable> TakeSessionLockAsync(this DatabaseFacade database, string key, CancellationToken ct)
+    {
+        var connection = new NpgsqlConnection(database.GetConnectionString());
+        try
+        {
+            await connection.OpenAsync(ct);
+            await using var take = new NpgsqlCommand("SELECT pg_advisory_lock(hashtextextended(@key, 0))", connection);
+            take.Parameters.AddWithValue("key", key);
+            await take.ExecuteNonQueryAsync(ct);
+            return new Held(connection);
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Closing the connection releases the lock too; a process that dies mid-work releases it with its connection.</summary>
+    private sealed class Held(NpgsqlConnection connection) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync() => await connection.DisposeAsync();
+    }
+}
