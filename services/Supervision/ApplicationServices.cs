@@ -24,7 +24,9 @@ internal static class ApplicationServices
         {
             bus.AddConsumer<PetitionRegisteredConsumer>();
             bus.AddLifecycleEventConsumers();
-            bus.AddConsumer<EarlyWarningConsumer>();
+            // Spikes are counted one county and topic at a time under a database lock; more deliveries at once would only
+            // wait on it, each holding a connection, and with a second instance they piled up into the hundreds.
+            bus.AddConsumer<EarlyWarningConsumer>().Endpoint(endpoint => endpoint.ConcurrentMessageLimit = 1);
             bus.AddConsumer<PetitionLinksConsumer>();
             bus.AddHolidayNoticeConsumer();
         });
