@@ -17,6 +17,8 @@ internal sealed record BenchOptions
           --data DIR           the stack's data directory, for the operators' secret and the server (default .data)
           --rate N             petitions offered a second (default 100); --flat-out sends as fast as answers come
           --duration S         seconds of load (default 60)
+          --warm-up S          chain: first S seconds of the same load, drained and checked but not in the figures
+                               (a fresh stack's first runs cost two to three times the steady figure)
           --postgres CONN      the server for 'bound' as an Npgsql connection string (default: found from --data)
           --clocks N           history: open clocks to write (default 1000000)
           --due-share F        history: the share of them whose reminder is due at the next run (default 0.01)
@@ -35,6 +37,8 @@ internal sealed record BenchOptions
     public bool FlatOut { get; init; }
 
     public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(60);
+
+    public TimeSpan WarmUp { get; init; } = TimeSpan.Zero;
 
     public string? Postgres { get; init; }
 
@@ -96,6 +100,9 @@ internal sealed record BenchOptions
                     break;
                 case "--duration" when int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) && seconds is > 0 and <= 3600:
                     options = options with { Duration = TimeSpan.FromSeconds(seconds) };
+                    break;
+                case "--warm-up" when int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var warmUp) && warmUp <= 3600:
+                    options = options with { WarmUp = TimeSpan.FromSeconds(warmUp) };
                     break;
                 case "--postgres":
                     options = options with { Postgres = value };

@@ -27,6 +27,19 @@ if (options.Chain)
     var senders = (int)Math.Ceiling((options.FlatOut ? 1000 : options.Rate) / 40);
     var portals = await clients.MakeAsync("portal", "130000/petition-bureau", ["portal"], senders);
     var units = await clients.MakeAsync("unit", PetitionSamples.Unit, ["unit", "reviewer"], 4);
+    if (options.WarmUp > TimeSpan.Zero)
+    {
+        // Drained before the measured load starts, so that neither its backlog nor its JIT and pools count there.
+        var warm = await new ChainLoad(portals, units).RunAsync(options with { Duration = options.WarmUp });
+        var warmCounts = await ChainCheck.CountAsync(server, warm.Accepted, warm.StartedAt);
+        Console.WriteLine($"warm-up: {warm.Accepted.Count} of {warm.Sent} accepted in {options.WarmUp.TotalSeconds:F0} s; lost {warmCounts.Lost}, doubled {warmCounts.Doubled}");
+        if (!warmCounts.Complete)
+        {
+            Console.Error.WriteLine("The warm-up's petitions did not all come through the chain; nothing measured.");
+            return 1;
+        }
+    }
+
     var cpuBefore = ProcessCpu.Read();
     load = await new ChainLoad(portals, units).RunAsync(options);
     counts = await ChainCheck.CountAsync(server, load.Accepted, load.StartedAt);
