@@ -17,6 +17,8 @@ public static partial class IndicatorsApi
     public static IHostApplicationBuilder AddIndicators(this IHostApplicationBuilder builder)
     {
         builder.Services.AddScoped<IRepeatRegister, LedgerRepeatRegister>();
+        builder.Services.AddScoped<PetitionHistories>();
+        builder.Services.AddScoped<IndicatorFactsStore>();
         builder.Services.AddScoped<IndicatorsStore>();
         return builder;
     }
@@ -72,15 +74,15 @@ public static partial class IndicatorsApi
                 return SupervisionProblems.NotOverseen(caller, regionCode!);
             }
 
-            var petitions = await store.RegisteredAsync(region.Code, start, until, ct);
+            var asOf = time.GetUtcNow();
+            var counts = await store.CountsAsync(region.Code, start, until, asOf, ct);
             var chains = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
-            foreach (var code in petitions.Select(p => p.RegionCode).Distinct(StringComparer.Ordinal))
+            foreach (var code in counts.Select(c => c.RegionCode).Distinct(StringComparer.Ordinal))
             {
                 chains[code] = await regions.ChainAsync(code, ct);
             }
 
-            var asOf = time.GetUtcNow();
-            var breakdown = RegionRollup.Compute(region.Code, petitions, chains, asOf);
+            var breakdown = RegionRollup.Compute(region.Code, counts, chains);
             var children = new List<ChildIndicatorsResponse>(breakdown.Children.Count);
             foreach (var child in breakdown.Children)
             {

@@ -1,43 +1,115 @@
+using System.Data;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using PetitionPlatform.Contracts;
 using PetitionPlatform.Supervision.Domain.Indicators;
 
 namespace PetitionPlatform.Supervision.Data;
 
-/// <summary>Reads the petitions an indicator query covers, with their whole event history, from the ledger.</summary>
-public sealed class IndicatorsStore(SupervisionDbContext db, IRepeatRegister repeats)
+/// <summary>
+/// The counts of the petitions an indicator request covers, by the region where each matter arose, without judging
+/// every petition: the day sums for the period's whole days, the petitions' parts for the partial days at its ends,
+/// the open clocks judged at the request's instant, and the petitions changed since the evaluation last wrote their
+/// parts judged from their events (migration 0007).
+/// </summary>
+public sealed class IndicatorsStore(SupervisionDbContext db, IndicatorFactsStore facts, PetitionHistories histories)
 {
-    /// <summary>Petitions per batch of events read, to keep each query's id list and its result small.</summary>
-    private const int BatchSize = 500;
-
     /// <summary>
     /// Every petition registered in [<paramref name="from"/>, <paramref name="until"/>) whose region code lies under
-    /// <paramref name="regionCode"/> by its GB/T 2260 prefix (the caller confirms the chain with the directory).
+    /// <paramref name="regionCode"/> by its GB/T 2260 prefix (the caller confirms the chain with the directory), counted
+    /// as of <paramref name="asOf"/>: several counts per region code, which add up to the region's.
     /// </summary>
-    public async Task<List<PetitionHistory>> RegisteredAsync(
-        string regionCode, DateTimeOffset from, DateTimeOffset until, CancellationToken ct)
+    public async Task<List<RegionCounts>> CountsAsync(
+        string regionCode, DateTimeOffset from, DateTimeOffset until, DateTimeOffset asOf, CancellationToken ct)
     {
-        var prefix = RegionCode.Parse(regionCode).SubtreePrefix;
-        var petitions = await db.LedgerPetitions.AsNoTracking()
-            .Where(p => p.RegionCode.StartsWith(prefix) && p.RegisteredAt >= from && p.RegisteredAt < until)
-            .OrderBy(p => p.PetitionId)
-            .ToListAsync(ct);
+        var like = RegionCode.Parse(regionCode).SubtreePrefix + "%";
+        var period = PeriodDays.Of(from, until);
+        var counts = new List<RegionCounts>();
+        // One snapshot: the sums, the parts and the marks of change must agree with one another.
+        await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.RepeatableRead, ct);
 
-        var histories = new List<PetitionHistory>(petitions.Count);
-        foreach (var batch in petitions.Chunk(BatchSize))
+        if (period.WholeDays is var (first, end))
         {
-            var ids = batch.Select(p => p.PetitionId).ToList();
-            var events = (await db.LedgerEvents.AsNoTracking().Where(e => ids.Contains(e.PetitionId)).ToListAsync(ct))
-                .ToLookup(e => e.PetitionId, LedgerEventCodec.Decode);
-            var repeatOf = await repeats.RepeatsOfAsync(ids, ct);
-            var repeated = await repeats.RepeatedAsync(ids, ct);
-            histories.AddRange(batch.Select(p => new PetitionHistory(
-                p.PetitionId, p.RegionCode, p.Channel, p.RegisteredAt,
-                repeatOf.TryGetValue(p.PetitionId, out var earlier) ? earlier : null,
-                repeated.Contains(p.PetitionId),
-                events[p.PetitionId].ToList())));
+            await using var days = await facts.CommandAsync($"""
+                SELECT region_code, {IndicatorColumns.Sums()} FROM indicator_days
+                WHERE region_code LIKE $1 AND day >= $2 AND day < $3 GROUP BY region_code
+                """, ct);
+            days.Parameters.Add(new NpgsqlParameter { Value = like });
+            days.Parameters.Add(new NpgsqlParameter { Value = first });
+            days.Parameters.Add(new NpgsqlParameter { Value = end });
+            counts.AddRange(await ReadSumsAsync(days, ct));
         }
 
-        return histories;
+        foreach (var (edgeFrom, edgeUntil) in period.Edges)
+        {
+            await using var edge = await facts.CommandAsync($"""
+                SELECT region_code, {IndicatorColumns.Sums()} FROM indicator_facts
+                WHERE region_code LIKE $1 AND registered_at >= $2 AND registered_at < $3 GROUP BY region_code
+                """, ct);
+            AddRange(edge, like, edgeFrom, edgeUntil);
+            counts.AddRange(await ReadSumsAsync(edge, ct));
+        }
+
+        // Petitions whose events the evaluation has not yet judged: their stored part (if any) is out of date.
+        await using (var changed = await facts.CommandAsync("""
+            SELECT w.petition_id FROM clock_watch w JOIN ledger_petitions p ON p.petition_id = w.petition_id
+            WHERE w.changed AND p.region_code LIKE $1 AND p.registered_at >= $2 AND p.registered_at < $3
+            """, ct))
+        {
+            AddRange(changed, like, from, until);
+            var stale = new List<Guid>();
+            await using (var reader = await changed.ExecuteReaderAsync(ct))
+            {
+                while (await reader.ReadAsync(ct))
+                {
+                    stale.Add(reader.GetGuid(0));
+                }
+            }
+
+            var outdated = await facts.StoredAsync(stale, ct);
+            counts.AddRange(outdated.Values.Select(part => new RegionCounts(part.RegionCode, IndicatorSet.Empty - part.Base)));
+            counts.AddRange((await histories.OfAsync(stale, ct)).Select(h => new RegionCounts(h.RegionCode, PetitionIndicators.Of(h).At(asOf))));
+
+            // The sums hold each part as if no open clock had passed its deadline; those whose earliest open deadline
+            // had passed by the request's instant are judged at it (a later deadline cannot have passed either).
+            await using var open = await facts.CommandAsync($"""
+                SELECT {IndicatorFactsStore.FactColumns} FROM indicator_facts
+                WHERE region_code LIKE $1 AND registered_at >= $2 AND registered_at < $3 AND earliest_open_due < $4
+                """, ct);
+            AddRange(open, like, from, until);
+            open.Parameters.Add(new NpgsqlParameter { Value = asOf.ToUniversalTime() });
+            var staleSet = stale.ToHashSet();
+            await using var parts = await open.ExecuteReaderAsync(ct);
+            while (await parts.ReadAsync(ct))
+            {
+                var part = IndicatorFactsStore.ReadPart(parts);
+                if (!staleSet.Contains(part.PetitionId))
+                {
+                    counts.Add(new RegionCounts(part.RegionCode, part.At(asOf) - part.Base));
+                }
+            }
+        }
+
+        await transaction.CommitAsync(ct);
+        return counts;
+    }
+
+    private static void AddRange(NpgsqlCommand command, string like, DateTimeOffset from, DateTimeOffset until)
+    {
+        command.Parameters.Add(new NpgsqlParameter { Value = like });
+        command.Parameters.Add(new NpgsqlParameter { Value = from.ToUniversalTime() });
+        command.Parameters.Add(new NpgsqlParameter { Value = until.ToUniversalTime() });
+    }
+
+    private static async Task<List<RegionCounts>> ReadSumsAsync(NpgsqlCommand command, CancellationToken ct)
+    {
+        var sums = new List<RegionCounts>();
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            sums.Add(new RegionCounts(reader.GetString(0), IndicatorColumns.ReadSums(reader, 1)));
+        }
+
+        return sums;
     }
 }

@@ -26,8 +26,14 @@ public sealed class LedgerStore(SupervisionDbContext db, TimeProvider time)
             throw new InvalidOperationException("A ledger event is recorded inside a transaction.");
         }
 
+        // A registration that repeats an earlier petition changes that one's part in the indicators too (it came back),
+        // so both are marked, in the order of their ids so that two such registrations cannot deadlock.
+        Guid[] marked = @event is PetitionRegistered { RepeatOfPetitionId: { } earlier } && earlier != row.PetitionId
+            ? [row.PetitionId, earlier]
+            : [row.PetitionId];
         await db.Database.ExecuteSqlInterpolatedAsync($"""
-            INSERT INTO clock_watch (petition_id, changed, revision) VALUES ({row.PetitionId}, true, 1)
+            INSERT INTO clock_watch (petition_id, changed, revision)
+            SELECT id, true, 1 FROM unnest({marked}) AS v(id) ORDER BY id
             ON CONFLICT (petition_id) DO UPDATE SET changed = true, revision = clock_watch.revision + 1
             """, ct);
         db.LedgerEvents.Add(row);

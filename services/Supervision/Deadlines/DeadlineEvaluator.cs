@@ -4,7 +4,9 @@ using PetitionPlatform.Data;
 using PetitionPlatform.Routing.Client;
 using PetitionPlatform.Supervision.Data;
 using PetitionPlatform.Supervision.Directory;
+using Npgsql;
 using PetitionPlatform.Supervision.Domain;
+using PetitionPlatform.Supervision.Domain.Indicators;
 
 namespace PetitionPlatform.Supervision.Deadlines;
 
@@ -12,14 +14,16 @@ namespace PetitionPlatform.Supervision.Deadlines;
 /// Runs the deadline evaluation as of one instant over the petitions that need judging (<see cref="ClockWatch"/>):
 /// those changed since they were last judged and those whose next check has come. Rebuilds each one's clocks from its
 /// events, asks <see cref="DeadlineRule"/> which notices are due, finds the recipients along the unit's chain, issues
-/// each notice once, and writes when the petition needs judging next. Its work follows the clocks that are due, not
-/// the petitions ever registered.
+/// each notice once, and writes when the petition needs judging next, with its part in the indicators. Its work follows
+/// the clocks that are due and the petitions that changed, not the petitions ever registered.
 /// </summary>
 public sealed partial class DeadlineEvaluator(
     SupervisionDbContext db,
     LedgerStore ledger,
     NoticeIssuer issuer,
     OrgDirectoryClient directory,
+    PetitionHistories histories,
+    IndicatorFactsStore indicators,
     IOptions<SupervisionOptions> options,
     ILogger<DeadlineEvaluator> logger)
 {
@@ -76,6 +80,7 @@ public sealed partial class DeadlineEvaluator(
             .Select(n => n.DedupKey).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
         var leaders = await db.Leaders.AsNoTracking().Where(l => petitionIds.Contains(l.PetitionId)).ToDictionaryAsync(l => l.PetitionId, ct);
         var progresses = (await ledger.ProgressOfAsync(petitionIds, ct)).ToDictionary(p => p.PetitionId);
+        var parts = (await histories.OfAsync(petitionIds, ct)).Select(PetitionIndicators.Of).ToList();
 
         var notices = new List<(WatchedClock Watched, DueNotice Due, OrgChain Chain, PetitionLeader? Leader)>();
         var watches = new List<JudgedWatch>();
@@ -127,6 +132,10 @@ public sealed partial class DeadlineEvaluator(
                 }
             }
 
+            // The parts only of petitions no event reached since they were read; those stay changed, and the indicators
+            // judge them from their events until the next run writes them.
+            var current = await LockUnchangedAsync(due, ct);
+            await indicators.WriteAsync([.. parts.Where(p => current.Contains(p.PetitionId))], ct);
             await RememberAsync(watches, ct);
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
@@ -183,6 +192,30 @@ public sealed partial class DeadlineEvaluator(
             USING unnest({ids}, {revisions}, {dues}) AS v(petition_id, revision, earliest_due)
             WHERE w.petition_id = v.petition_id AND w.revision = v.revision AND v.earliest_due IS NULL;
             """, ct);
+    }
+
+    /// <summary>
+    /// Locks the watches still at the revision this run read, in the order of ids, until the batch commits: a concurrent
+    /// run of the same petitions waits, then finds the revision it read gone (an event came) or writes the same part.
+    /// </summary>
+    private async Task<HashSet<Guid>> LockUnchangedAsync(List<DueWatch> due, CancellationToken ct)
+    {
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        await using var command = new NpgsqlCommand("""
+            SELECT w.petition_id FROM clock_watch w
+            JOIN unnest($1::uuid[], $2::bigint[]) AS v(petition_id, revision) ON w.petition_id = v.petition_id AND w.revision = v.revision
+            ORDER BY w.petition_id FOR UPDATE OF w
+            """, connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = due.Select(w => w.PetitionId).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = due.Select(w => w.Revision).ToArray() });
+        var unchanged = new HashSet<Guid>();
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            unchanged.Add(reader.GetGuid(0));
+        }
+
+        return unchanged;
     }
 
     private static DateTimeOffset? Earlier(DateTimeOffset? current, DateTimeOffset? candidate) =>

@@ -9,6 +9,7 @@ using PetitionPlatform.Contracts.Periods;
 using PetitionPlatform.IntegrationTests.Support;
 using PetitionPlatform.Routing.Data;
 using PetitionPlatform.Supervision.Data;
+using PetitionPlatform.Supervision.Deadlines;
 using PetitionPlatform.Supervision.Domain.Indicators;
 using PetitionPlatform.TestSupport;
 
@@ -55,24 +56,35 @@ public sealed class IndicatorsTests(SharedInfrastructure infrastructure) : IAsyn
     }
 
     [Fact]
-    public async Task A_generated_history_on_the_bus_gives_the_figures_worked_out_by_hand_for_the_city_and_each_county()
+    public async Task A_generated_history_on_the_bus_gives_the_figures_worked_out_by_hand_before_and_after_the_evaluation_keeps_them()
     {
         var now = DateTimeOffset.UtcNow;
         var firstDay = new DateTimeOffset(StatutoryCalendar.DayOf(now.AddDays(-200)).ToDateTime(TimeOnly.MinValue), StatutoryCalendar.ChinaOffset);
         var petitions = IndicatorsHistories.Generate(new Random(20260407), 70, firstDay, 120, now.AddDays(-1), withReviewsAndRepeats: false);
         var events = petitions.SelectMany(p => p.Events()).ToList();
-        var bus = _supervision.Services.GetRequiredService<IBus>();
-        foreach (var @event in events)
-        {
-            await bus.Publish(@event, @event.GetType());
-        }
+        // A third of the petitions keep their last event back until the evaluation has written the parts, so that a
+        // request meets parts out of date (judged from the events) beside parts as written and the sums of whole days.
+        var heldBack = petitions.Where((p, i) => i % 3 == 0).Select(p => p.Events().ToList()).Where(e => e.Count > 1).Select(e => e[^1]).ToList();
+        await PublishAsync(events.Where(e => !heldBack.Contains(e)).ToList(), events.Count - heldBack.Count);
+        Assert.Equal(petitions.Count, await _supervision.InDatabaseAsync(db => db.LedgerPetitions.CountAsync()));
 
-        await Eventually.HoldsAsync(
-            () => _supervision.InDatabaseAsync(async db => (await db.LedgerEvents.CountAsync(), await db.LedgerPetitions.CountAsync())),
-            counts => counts == (events.Count, petitions.Count), within: TimeSpan.FromMinutes(3), because: "every event reaches the ledger");
+        var from = DateOnly.FromDateTime(firstDay.DateTime).AddDays(10);
+        var to = DateOnly.FromDateTime(firstDay.DateTime).AddDays(100);
+        await EvaluateAsync();
+        await PublishAsync(heldBack, events.Count);
+        Assert.True(await _supervision.InDatabaseAsync(db => db.ClockWatches.CountAsync(w => w.Changed)) > 0, "some parts are out of date");
+        await AssertFiguresAsync(petitions, from, to, because: "parts written, some out of date");
 
+        await EvaluateAsync();
+        Assert.Equal((0, petitions.Count), await _supervision.InDatabaseAsync(async db =>
+            (await db.ClockWatches.CountAsync(w => w.Changed), await db.Database.SqlQueryRaw<int>("SELECT count(*)::int AS \"Value\" FROM indicator_facts").SingleAsync())));
+        await AssertFiguresAsync(petitions, from, to, because: "every part written and summed by day");
+    }
+
+    /// <summary>The city with its counties and a county with its towns over whole days, and the city over two partial days.</summary>
+    private async Task AssertFiguresAsync(List<GeneratedPetition> petitions, DateOnly from, DateOnly to, string because)
+    {
         // Dates: from the first day's midnight in China to the end of the last day; some petitions fall either side.
-        var (from, to) = (DateOnly.FromDateTime(firstDay.DateTime).AddDays(10), DateOnly.FromDateTime(firstDay.DateTime).AddDays(100));
         var (start, until) = (At(from), At(to.AddDays(1)));
         var inPeriod = petitions.Where(p => p.RegisteredAt >= start && p.RegisteredAt < until).ToList();
         Assert.True(inPeriod.Count < petitions.Count, "the period leaves some petitions out");
@@ -84,7 +96,8 @@ public sealed class IndicatorsTests(SharedInfrastructure infrastructure) : IAsyn
         var asOf = city.GetProperty("asOf").GetDateTimeOffset();
         var members = inPeriod.Where(p => IndicatorsHistories.IsUnder("130700", p.RegionCode)).ToList();
         Assert.Contains(inPeriod, p => !IndicatorsHistories.IsUnder("130700", p.RegionCode));
-        Assert.Equal(IndicatorsByHand.Of(members, asOf), Read(city.GetProperty("indicators")));
+        var (expected, actual) = (IndicatorsByHand.Of(members, asOf), Read(city.GetProperty("indicators")));
+        Assert.True(expected == actual, $"the city's figures, {because}: expected {expected}, got {actual}");
 
         var expectedChildren = members.Where(p => IndicatorsHistories.ChildOf("130700", p.RegionCode) is not null)
             .GroupBy(p => IndicatorsHistories.ChildOf("130700", p.RegionCode)!).OrderBy(g => g.Key, StringComparer.Ordinal)
@@ -102,6 +115,36 @@ public sealed class IndicatorsTests(SharedInfrastructure infrastructure) : IAsyn
         Assert.Equal(IndicatorsByHand.Of(countyMembers, county.GetProperty("asOf").GetDateTimeOffset()), Read(county.GetProperty("indicators")));
         Assert.Equal([("130724100", "平定堡镇"), ("130724102", "黄盖淖镇")], county.GetProperty("children").EnumerateArray()
             .Select(c => (c.GetProperty("regionCode").GetString(), c.GetProperty("name").GetString())));
+
+        // Instants in the middle of two days, just after the first member and just before the last: whole days between
+        // them, and the parts of the two days at the ends.
+        var ordered = members.Select(p => p.RegisteredAt).Order().ToList();
+        var (partStart, partUntil) = (ordered[0].AddSeconds(1), ordered[^1].AddSeconds(-1));
+        var part = await IndicatorsAsync(
+            $"regionCode=130700&from={Uri.EscapeDataString(partStart.ToString("yyyy-MM-ddTHH:mm:sszzz", CultureInfo.InvariantCulture))}" +
+            $"&to={Uri.EscapeDataString(partUntil.ToString("yyyy-MM-ddTHH:mm:sszzz", CultureInfo.InvariantCulture))}");
+        var partMembers = members.Where(p => p.RegisteredAt >= partStart && p.RegisteredAt <= partUntil).ToList();
+        Assert.True(partMembers.Count < members.Count, "the partial days leave some petitions out");
+        Assert.Equal(IndicatorsByHand.Of(partMembers, part.GetProperty("asOf").GetDateTimeOffset()), Read(part.GetProperty("indicators")));
+    }
+
+    private async Task PublishAsync(IReadOnlyList<PetitionPlatform.Contracts.IPetitionEvent> events, int recorded)
+    {
+        var bus = _supervision.Services.GetRequiredService<IBus>();
+        foreach (var @event in events)
+        {
+            await bus.Publish(@event, @event.GetType());
+        }
+
+        await Eventually.HoldsAsync(() => _supervision.InDatabaseAsync(db => db.LedgerEvents.CountAsync()), n => n == recorded,
+            within: TimeSpan.FromMinutes(3), because: "every event reaches the ledger");
+    }
+
+    /// <summary>The deadline evaluation as the hosted service runs it (here once a day), which writes the parts.</summary>
+    private async Task EvaluateAsync()
+    {
+        await using var scope = _supervision.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<DeadlineEvaluator>().RunAsync(DateTimeOffset.UtcNow, CancellationToken.None);
     }
 
     [Fact]

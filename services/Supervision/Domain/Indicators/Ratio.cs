@@ -22,4 +22,15 @@ public sealed record Ratio(int Numerator, int Denominator)
 
         return new Ratio(numerator, denominator);
     }
+
+    /// <summary>One member counted, or left out of the numerator.</summary>
+    public static Ratio One(bool counted) => new(counted ? 1 : 0, 1);
+
+    /// <summary>Counts of disjoint populations add up: the indicators of a region are the sum of its petitions' parts.</summary>
+    public static Ratio operator +(Ratio left, Ratio right) =>
+        new(left.Numerator + right.Numerator, left.Denominator + right.Denominator);
+
+    /// <summary>Takes back a part added before (a petition's stale part replaced by its current one).</summary>
+    public static Ratio operator -(Ratio left, Ratio right) =>
+        new(left.Numerator - right.Numerator, left.Denominator - right.Denominator);
 }

@@ -5,8 +5,11 @@ public sealed record RegionBreakdown(IndicatorSet Total, IReadOnlyList<ChildIndi
 
 public sealed record ChildIndicators(string RegionCode, IndicatorSet Indicators);
 
+/// <summary>Counts of the petitions of one region where the matter arose (one petition's part, or the sum of many).</summary>
+public sealed record RegionCounts(string RegionCode, IndicatorSet Counts);
+
 /// <summary>
-/// Rolls petitions up along the region chain: a petition counts for the region where the matter arose and for every
+/// Rolls counts up along the region chain: a petition counts for the region where the matter arose and for every
 /// region above it, and in the breakdown for the child of the asked region that lies on its chain.
 /// </summary>
 public static class RegionRollup
@@ -16,35 +19,39 @@ public static class RegionRollup
         string regionCode, IEnumerable<PetitionHistory> petitions, IReadOnlyDictionary<string, IReadOnlyList<string>> chains, DateTimeOffset asOf)
     {
         ArgumentNullException.ThrowIfNull(petitions);
+        return Compute(regionCode, petitions.Select(p => new RegionCounts(p.RegionCode, PetitionIndicators.Of(p).At(asOf))), chains);
+    }
+
+    /// <param name="counts">Parts to add up, several per region code as they come (a part may also take back one added before).</param>
+    /// <param name="chains">For each region code of the counts: the code itself, then its parent, … up to the province.</param>
+    public static RegionBreakdown Compute(
+        string regionCode, IEnumerable<RegionCounts> counts, IReadOnlyDictionary<string, IReadOnlyList<string>> chains)
+    {
+        ArgumentNullException.ThrowIfNull(counts);
         ArgumentNullException.ThrowIfNull(chains);
-        var members = new List<PetitionHistory>();
-        var byChild = new SortedDictionary<string, List<PetitionHistory>>(StringComparer.Ordinal);
-        foreach (var petition in petitions)
+        var total = IndicatorSet.Empty;
+        var byChild = new SortedDictionary<string, IndicatorSet>(StringComparer.Ordinal);
+        foreach (var (code, part) in counts)
         {
-            var chain = chains.GetValueOrDefault(petition.RegionCode) ?? [petition.RegionCode];
+            var chain = chains.GetValueOrDefault(code) ?? [code];
             var at = IndexOf(chain, regionCode);
             if (at < 0)
             {
                 continue;
             }
 
-            members.Add(petition);
+            total += part;
             // A matter of the region itself (e.g. a city-level one) counts in the total but in no child.
             if (at > 0)
             {
                 var child = chain[at - 1];
-                if (!byChild.TryGetValue(child, out var list))
-                {
-                    byChild[child] = list = [];
-                }
-
-                list.Add(petition);
+                byChild[child] = byChild.GetValueOrDefault(child, IndicatorSet.Empty) + part;
             }
         }
 
         return new RegionBreakdown(
-            IndicatorRules.Compute(members, asOf),
-            byChild.Select(c => new ChildIndicators(c.Key, IndicatorRules.Compute(c.Value, asOf))).ToList());
+            total,
+            [.. byChild.Where(c => c.Value.Petitions > 0).Select(c => new ChildIndicators(c.Key, c.Value))]);
     }
 
     private static int IndexOf(IReadOnlyList<string> chain, string regionCode)
