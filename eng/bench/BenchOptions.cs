@@ -6,12 +6,15 @@ namespace PetitionPlatform.Bench;
 internal sealed record BenchOptions
 {
     public const string Usage = """
-        usage: eng/bench.sh [chain|bound|all|history] [options]
+        usage: eng/bench.sh [chain|bound|all|history|indicators] [options]
           chain: registrations through the gateway at a rate (or flat out), a sample followed to its case, all checked after
           bound: the PostgreSQL server's own durable commits a second (4 and 16 clients)
           all:   both, and the platform's rate as a share of the server's (the default)
           history: open clocks written straight into supervision's database, then the stack's next deadline
                  evaluations timed (run it on a stack started for it: the history stays)
+          indicators: a province's petitions written straight into supervision's database as the evaluation keeps
+                 them for the indicators, then the indicators endpoint timed over periods from a day to the whole
+                 history (on a stack started for it: the history stays)
         options:
           --gateway URL        the stack's gateway (default http://localhost:5080)
           --data DIR           the stack's data directory, for the operators' secret and the server (default .data)
@@ -22,6 +25,10 @@ internal sealed record BenchOptions
           --postgres CONN      the server for 'bound' as an Npgsql connection string (default: found from --data)
           --clocks N           history: open clocks to write (default 1000000)
           --due-share F        history: the share of them whose reminder is due at the next run (default 0.01)
+          --petitions N        indicators: petitions to write (default 10000000)
+          --years Y            indicators: years they are spread over, up to yesterday (default 5)
+          --regions N          indicators: N synthetic town codes under 130000 (default 0: the demo directory's four)
+          --no-write           indicators: time the requests over the history an earlier run wrote
           --dashboard URL      history: the dashboard whose telemetry API reports the runs (default http://localhost:18888)
           --record FILE        append the figures as a table row to FILE (e.g. docs/performance.md)
         """;
@@ -50,6 +57,16 @@ internal sealed record BenchOptions
 
     public Uri Dashboard { get; init; } = new("http://localhost:18888");
 
+    public long Petitions { get; init; } = 10_000_000;
+
+    public int Years { get; init; } = 5;
+
+    public int Regions { get; init; }
+
+    public bool WriteHistory { get; init; } = true;
+
+    public bool Indicators => Mode is "indicators";
+
     public bool History => Mode is "history";
 
     public bool Chain => Mode is "chain" or "all";
@@ -63,7 +80,7 @@ internal sealed record BenchOptions
         var i = 0;
         if (args.Count > 0 && !args[0].StartsWith("--", StringComparison.Ordinal))
         {
-            if (args[0] is not ("chain" or "bound" or "all" or "history"))
+            if (args[0] is not ("chain" or "bound" or "all" or "history" or "indicators"))
             {
                 return (null, $"Unknown mode '{args[0]}'.");
             }
@@ -78,6 +95,12 @@ internal sealed record BenchOptions
             if (name == "--flat-out")
             {
                 options = options with { FlatOut = true };
+                continue;
+            }
+
+            if (name == "--no-write")
+            {
+                options = options with { WriteHistory = false };
                 continue;
             }
 
@@ -112,6 +135,15 @@ internal sealed record BenchOptions
                     break;
                 case "--due-share" when double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var share) && share is >= 0 and <= 1:
                     options = options with { DueShare = share };
+                    break;
+                case "--petitions" when long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var petitions) && petitions is > 0 and <= 100_000_000:
+                    options = options with { Petitions = petitions };
+                    break;
+                case "--years" when int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var years) && years is > 0 and <= 20:
+                    options = options with { Years = years };
+                    break;
+                case "--regions" when int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var regions) && regions <= 17_600:
+                    options = options with { Regions = regions };
                     break;
                 case "--dashboard" when Uri.TryCreate(value, UriKind.Absolute, out var dashboard):
                     options = options with { Dashboard = dashboard };

@@ -17,6 +17,11 @@ if (options.History)
     return await HistoryRun.RunAsync(options, server, data);
 }
 
+if (options.Indicators)
+{
+    return await IndicatorsRun.RunAsync(options, server, data);
+}
+
 LoadResult? load = null;
 ChainCounts? counts = null;
 IReadOnlyList<(string Part, double Milliseconds)> cpu = [];

@@ -7,7 +7,7 @@ namespace PetitionPlatform.Supervision.Data;
 /// The sixteen count columns of <c>indicator_facts</c> and <c>indicator_days</c> (migration 0007), one per number of an
 /// <see cref="IndicatorSet"/> in the order of <see cref="IndicatorSet.ToNumbers"/>.
 /// </summary>
-internal static class IndicatorColumns
+public static class IndicatorColumns
 {
     public static readonly IReadOnlyList<string> Names =
         ["ta_n", "ta_d", "oc_n", "oc_d", "ep_n", "ep_d", "sa_n", "sa_d", "or_n", "or_d", "rp_n", "rp_d", "os_n", "os_d", "br_n", "br_d"];

@@ -8,7 +8,7 @@ namespace PetitionPlatform.Supervision.Data;
 
 /// <summary>
 /// The counts of the petitions an indicator request covers, by the region where each matter arose, without judging
-/// every petition: the day sums for the period's whole days, the petitions' parts for the partial days at its ends,
+/// every petition: the sums of the period's whole months and days, the petitions' parts for the partial days at its ends,
 /// the open clocks judged at the request's instant, and the petitions changed since the evaluation last wrote their
 /// parts judged from their events (migration 0007).
 /// </summary>
@@ -28,15 +28,23 @@ public sealed class IndicatorsStore(SupervisionDbContext db, IndicatorFactsStore
         // One snapshot: the sums, the parts and the marks of change must agree with one another.
         await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.RepeatableRead, ct);
 
-        if (period.WholeDays is var (first, end))
+        if (period.WholeMonths is var (firstMonth, endMonth))
+        {
+            await using var months = await facts.CommandAsync($"""
+                SELECT region_code, {IndicatorColumns.Sums()} FROM indicator_months
+                WHERE region_code LIKE $1 AND month >= $2 AND month < $3 GROUP BY region_code
+                """, ct);
+            AddDates(months, like, firstMonth, endMonth);
+            counts.AddRange(await ReadSumsAsync(months, ct));
+        }
+
+        foreach (var (first, end) in period.WholeDays)
         {
             await using var days = await facts.CommandAsync($"""
                 SELECT region_code, {IndicatorColumns.Sums()} FROM indicator_days
                 WHERE region_code LIKE $1 AND day >= $2 AND day < $3 GROUP BY region_code
                 """, ct);
-            days.Parameters.Add(new NpgsqlParameter { Value = like });
-            days.Parameters.Add(new NpgsqlParameter { Value = first });
-            days.Parameters.Add(new NpgsqlParameter { Value = end });
+            AddDates(days, like, first, end);
             counts.AddRange(await ReadSumsAsync(days, ct));
         }
 
@@ -67,13 +75,13 @@ public sealed class IndicatorsStore(SupervisionDbContext db, IndicatorFactsStore
             }
 
             var outdated = await facts.StoredAsync(stale, ct);
-            counts.AddRange(outdated.Values.Select(part => new RegionCounts(part.RegionCode, IndicatorSet.Empty - part.Base)));
+            counts.AddRange(outdated.Values.Select(part => part with { Counts = IndicatorSet.Empty - part.Counts }));
             counts.AddRange((await histories.OfAsync(stale, ct)).Select(h => new RegionCounts(h.RegionCode, PetitionIndicators.Of(h).At(asOf))));
 
             // The sums hold each part as if no open clock had passed its deadline; those whose earliest open deadline
             // had passed by the request's instant are judged at it (a later deadline cannot have passed either).
             await using var open = await facts.CommandAsync($"""
-                SELECT {IndicatorFactsStore.FactColumns} FROM indicator_facts
+                SELECT {IndicatorFactsStore.OpenColumns} FROM indicator_open
                 WHERE region_code LIKE $1 AND registered_at >= $2 AND registered_at < $3 AND earliest_open_due < $4
                 """, ct);
             AddRange(open, like, from, until);
@@ -82,7 +90,7 @@ public sealed class IndicatorsStore(SupervisionDbContext db, IndicatorFactsStore
             await using var parts = await open.ExecuteReaderAsync(ct);
             while (await parts.ReadAsync(ct))
             {
-                var part = IndicatorFactsStore.ReadPart(parts);
+                var part = IndicatorFactsStore.ReadOpenPart(parts);
                 if (!staleSet.Contains(part.PetitionId))
                 {
                     counts.Add(new RegionCounts(part.RegionCode, part.At(asOf) - part.Base));
@@ -92,6 +100,13 @@ public sealed class IndicatorsStore(SupervisionDbContext db, IndicatorFactsStore
 
         await transaction.CommitAsync(ct);
         return counts;
+    }
+
+    private static void AddDates(NpgsqlCommand command, string like, DateOnly first, DateOnly end)
+    {
+        command.Parameters.Add(new NpgsqlParameter { Value = like });
+        command.Parameters.Add(new NpgsqlParameter { Value = first });
+        command.Parameters.Add(new NpgsqlParameter { Value = end });
     }
 
     private static void AddRange(NpgsqlCommand command, string like, DateTimeOffset from, DateTimeOffset until)

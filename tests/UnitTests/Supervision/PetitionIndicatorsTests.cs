@@ -75,29 +75,33 @@ public sealed class PetitionIndicatorsTests
     }
 
     [Theory]
-    // Dates as the endpoint reads them: whole days only.
-    [InlineData("2026-01-01T00:00:00+08:00", "2026-02-01T00:00:00+08:00", "2026-01-01", "2026-02-01", "")]
-    // Instants: the stretches of the first and last day, whole days between.
-    [InlineData("2026-01-01T13:30:00+08:00", "2026-01-31T09:15:00+08:00", "2026-01-02", "2026-01-31",
-        "2026-01-01T13:30:00+08:00/2026-01-02T00:00:00+08:00 2026-01-31T00:00:00+08:00/2026-01-31T09:15:00+08:00")]
-    // UTC instants are cut at midnight in China, not in UTC.
-    [InlineData("2026-01-01T00:00:00Z", "2026-01-03T16:00:00Z", "2026-01-02", "2026-01-04",
-        "2026-01-01T08:00:00+08:00/2026-01-02T00:00:00+08:00")]
+    // Dates as the endpoint reads them: a whole month.
+    [InlineData("2026-01-01T00:00:00+08:00", "2026-02-01T00:00:00+08:00", "2026-01-01/2026-02-01", "", "")]
+    // Months between days at either end, and the stretches of the first and last day.
+    [InlineData("2026-01-20T13:30:00+08:00", "2026-04-03T09:15:00+08:00", "2026-02-01/2026-04-01", "2026-01-21/2026-02-01 2026-04-01/2026-04-03",
+        "2026-01-20T13:30:00+08:00/2026-01-21T00:00:00+08:00 2026-04-03T00:00:00+08:00/2026-04-03T09:15:00+08:00")]
+    // Whole days within one month; UTC instants are cut at midnight in China, not in UTC.
+    [InlineData("2026-01-01T00:00:00Z", "2026-01-03T16:00:00Z", "", "2026-01-02/2026-01-04", "2026-01-01T08:00:00+08:00/2026-01-02T00:00:00+08:00")]
+    // Days across a month's end without a whole month.
+    [InlineData("2026-01-30T00:00:00+08:00", "2026-02-03T00:00:00+08:00", "", "2026-01-30/2026-02-03", "")]
     // Within one day: no whole day; from a midnight to the next morning: one.
-    [InlineData("2026-01-01T08:00:00+08:00", "2026-01-01T20:00:00+08:00", null, null, "2026-01-01T08:00:00+08:00/2026-01-01T20:00:00+08:00")]
-    [InlineData("2026-01-01T00:00:00+08:00", "2026-01-02T06:00:00+08:00", "2026-01-01", "2026-01-02",
-        "2026-01-02T00:00:00+08:00/2026-01-02T06:00:00+08:00")]
-    public void A_period_is_cut_into_whole_china_days_and_the_stretches_at_its_ends(
-        string from, string until, string? first, string? end, string edges)
+    [InlineData("2026-01-01T08:00:00+08:00", "2026-01-01T20:00:00+08:00", "", "", "2026-01-01T08:00:00+08:00/2026-01-01T20:00:00+08:00")]
+    [InlineData("2026-01-01T00:00:00+08:00", "2026-01-02T06:00:00+08:00", "", "2026-01-01/2026-01-02", "2026-01-02T00:00:00+08:00/2026-01-02T06:00:00+08:00")]
+    // Years: whole months from the second month on, days of the first, the last month's days up to the end.
+    [InlineData("2021-12-03T00:00:00+08:00", "2026-12-04T00:00:00+08:00", "2022-01-01/2026-12-01", "2021-12-03/2022-01-01 2026-12-01/2026-12-04", "")]
+    public void A_period_is_cut_into_whole_months_whole_days_and_the_stretches_at_its_ends(string from, string until, string months, string days, string edges)
     {
         var period = PeriodDays.Of(Instant(from), Instant(until));
 
-        Assert.Equal(first is null ? null : (DateOnly.Parse(first, System.Globalization.CultureInfo.InvariantCulture), DateOnly.Parse(end!, System.Globalization.CultureInfo.InvariantCulture)),
-            period.WholeDays);
-        Assert.Equal(
-            edges.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(e => e.Split('/')).Select(e => (Instant(e[0]), Instant(e[1]))),
-            period.Edges);
+        Assert.Equal(Dates(months).Cast<(DateOnly, DateOnly)?>().SingleOrDefault(), period.WholeMonths);
+        Assert.Equal(Dates(days), period.WholeDays);
+        Assert.Equal(Pairs(edges).Select(e => (Instant(e[0]), Instant(e[1]))), period.Edges);
     }
+
+    private static IEnumerable<string[]> Pairs(string text) => text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(e => e.Split('/'));
+
+    private static List<(DateOnly, DateOnly)> Dates(string text) =>
+        [.. Pairs(text).Select(e => (DateOnly.Parse(e[0], System.Globalization.CultureInfo.InvariantCulture), DateOnly.Parse(e[1], System.Globalization.CultureInfo.InvariantCulture)))];
 
     private static DateTimeOffset Instant(string text) => DateTimeOffset.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
 }
