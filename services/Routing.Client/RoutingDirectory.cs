@@ -34,6 +34,24 @@ public sealed class RoutingDirectory(HttpClient http, IMemoryCache cache)
     public Task<IReadOnlyList<DirectoryRegion>> ListRegionsAsync(CancellationToken ct) =>
         ListAllAsync<DirectoryRegion>($"/api/routing/regions?limit={PageRequest.MaxLimit}", ct);
 
+    /// <summary>
+    /// Every region of the directory by code, read page by page and then kept like an entry found (ten minutes): what
+    /// walks many regions' chains at once (a province's indicators) asks once instead of once per region.
+    /// Throws <see cref="DirectoryUnavailableException"/>.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, DirectoryRegion>> RegionsByCodeAsync(CancellationToken ct)
+    {
+        const string key = "regions by code";
+        if (cache.TryGetValue(key, out IReadOnlyDictionary<string, DirectoryRegion>? known) && known is not null)
+        {
+            return known;
+        }
+
+        var regions = (await ListRegionsAsync(ct)).ToDictionary(r => r.Code, StringComparer.Ordinal);
+        cache.Set<IReadOnlyDictionary<string, DirectoryRegion>>(key, regions, s_found);
+        return regions;
+    }
+
     /// <summary>The units of a region, read afresh, page by page. Throws <see cref="DirectoryUnavailableException"/>.</summary>
     public Task<IReadOnlyList<DirectoryOrganization>> ListOrganizationsAsync(string regionCode, CancellationToken ct) =>
         ListAllAsync<DirectoryOrganization>($"/api/routing/organizations?regionCode={Uri.EscapeDataString(regionCode)}&limit={PageRequest.MaxLimit}", ct);

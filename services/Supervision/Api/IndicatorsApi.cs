@@ -76,7 +76,7 @@ public static partial class IndicatorsApi
 
             var asOf = time.GetUtcNow();
             var counts = await store.CountsAsync(region.Code, start, until, asOf, ct);
-            var chains = await regions.ChainsAsync(counts.Select(c => c.RegionCode).Distinct(StringComparer.Ordinal), ct);
+            var chains = await regions.ChainsAsync(counts.Select(c => c.RegionCode), ct);
 
             var breakdown = RegionRollup.Compute(region.Code, counts, chains);
             var children = new List<ChildIndicatorsResponse>(breakdown.Children.Count);

@@ -48,7 +48,7 @@ public sealed partial class DeadlineEvaluator(
             var due = await db.ClockWatches.AsNoTracking()
                 .Where(w => (w.Changed || w.CheckAt <= asOf) && (after == null || w.PetitionId > after.Value))
                 .OrderBy(w => w.PetitionId).Take(BatchSize)
-                .Select(w => new DueWatch(w.PetitionId, w.Revision))
+                .Select(w => new DueWatch(w.PetitionId, w.Revision, w.Changed))
                 .ToListAsync(ct);
             if (due.Count == 0)
             {
@@ -65,8 +65,8 @@ public sealed partial class DeadlineEvaluator(
         return (judged, issued);
     }
 
-    /// <summary>A petition to judge, with the revision of its watch as read.</summary>
-    private sealed record DueWatch(Guid PetitionId, long Revision);
+    /// <summary>A petition to judge, with the revision of its watch as read, and whether events came since it was last judged.</summary>
+    private sealed record DueWatch(Guid PetitionId, long Revision, bool Changed);
 
     /// <summary>What a run learned of a petition it judged: its earliest open deadline and when to judge it next (none: all done).</summary>
     private sealed record JudgedWatch(Guid PetitionId, long Revision, DateTimeOffset? EarliestDue, DateTimeOffset? NextCheck);
@@ -80,11 +80,13 @@ public sealed partial class DeadlineEvaluator(
             .Select(n => n.DedupKey).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
         var leaders = await db.Leaders.AsNoTracking().Where(l => petitionIds.Contains(l.PetitionId)).ToDictionaryAsync(l => l.PetitionId, ct);
         var progresses = (await ledger.ProgressOfAsync(petitionIds, ct)).ToDictionary(p => p.PetitionId);
-        var parts = (await histories.OfAsync(petitionIds, ct)).Select(PetitionIndicators.Of).ToList();
+        // A part changes only with the petition's events (a later repeat marks it changed too): one judged because its
+        // next check came keeps the part it has, and a run of reminders reads no histories.
+        var parts = (await histories.OfAsync([.. due.Where(w => w.Changed).Select(w => w.PetitionId)], ct)).Select(PetitionIndicators.Of).ToList();
 
         var notices = new List<(WatchedClock Watched, DueNotice Due, OrgChain Chain, PetitionLeader? Leader)>();
         var watches = new List<JudgedWatch>();
-        foreach (var (petitionId, revision) in due)
+        foreach (var (petitionId, revision, _) in due)
         {
             DateTimeOffset? nextCheck = null;
             DateTimeOffset? earliestDue = null;

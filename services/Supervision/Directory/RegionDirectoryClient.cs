@@ -13,37 +13,34 @@ public sealed class RegionDirectoryClient(RoutingDirectory directory)
     private const int MaxDepth = 8;
 
     /// <summary>
-    /// For each region: the region itself, then its parent, … up to the province. Where the directory does not know a
-    /// region, its parent is read from the code (<see cref="RegionCode.ParentByCode"/>), so a matter is never lost from
-    /// the totals. Each region above them is looked up once: a province's petitions share their counties and cities.
+    /// For each region: the region itself, then its parent, … up to the province, from the directory's regions read at
+    /// once (a province's petitions may name thousands of towns; asked one by one they cost a call each whenever the
+    /// cache had let them go). Throws <see cref="DirectoryUnavailableException"/>.
     /// </summary>
     public async Task<Dictionary<string, IReadOnlyList<string>>> ChainsAsync(IEnumerable<string> regionCodes, CancellationToken ct)
     {
-        var parents = new Dictionary<string, string?>(StringComparer.Ordinal);
-        var chains = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
-        foreach (var regionCode in regionCodes)
+        var regions = await directory.RegionsByCodeAsync(ct);
+        return regionCodes.Distinct(StringComparer.Ordinal).ToDictionary(code => code, code => ChainOf(code, regions), StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// The region, then its parent, … up to the province. Where the directory does not list a region, its parent is read
+    /// from the code (<see cref="RegionCode.ParentByCode"/>), so a matter is never lost from the totals.
+    /// </summary>
+    public static IReadOnlyList<string> ChainOf(string regionCode, IReadOnlyDictionary<string, DirectoryRegion> regions)
+    {
+        ArgumentNullException.ThrowIfNull(regions);
+        var chain = new List<string>();
+        for (string? code = regionCode; code is not null && chain.Count < MaxDepth && !chain.Contains(code);)
         {
-            var chain = new List<string>();
-            for (string? code = regionCode; code is not null && chain.Count < MaxDepth && !chain.Contains(code);)
-            {
-                chain.Add(code);
-                if (!parents.TryGetValue(code, out var parent))
-                {
-                    parents[code] = parent = await ParentAsync(code, ct);
-                }
-
-                code = parent;
-            }
-
-            chains[regionCode] = chain;
+            chain.Add(code);
+            code = regions.TryGetValue(code, out var region) ? region.ParentCode
+                : RegionCode.TryParse(code, out var known) ? known.ParentByCode?.Value : null;
         }
 
-        return chains;
+        return chain;
     }
 
     /// <summary>The region, or null when the directory does not know it. Throws <see cref="DirectoryUnavailableException"/>.</summary>
     public Task<DirectoryRegion?> FindAsync(string regionCode, CancellationToken ct) => directory.FindRegionAsync(regionCode, ct);
-
-    private async Task<string?> ParentAsync(string code, CancellationToken ct) =>
-        await FindAsync(code, ct) is { } region ? region.ParentCode : RegionCode.TryParse(code, out var known) ? known.ParentByCode?.Value : null;
 }
