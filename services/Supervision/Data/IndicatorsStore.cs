@@ -30,32 +30,17 @@ public sealed class IndicatorsStore(SupervisionDbContext db, IndicatorFactsStore
 
         if (period.WholeMonths is var (firstMonth, endMonth))
         {
-            await using var months = await facts.CommandAsync($"""
-                SELECT region_code, {IndicatorColumns.Sums()} FROM indicator_months
-                WHERE region_code LIKE $1 AND month >= $2 AND month < $3 GROUP BY region_code
-                """, ct);
-            AddDates(months, like, firstMonth, endMonth);
-            counts.AddRange(await ReadSumsAsync(months, ct));
+            counts.AddRange(await SumsAsync("indicator_months", "month", like, firstMonth, endMonth, ct));
         }
 
         foreach (var (first, end) in period.WholeDays)
         {
-            await using var days = await facts.CommandAsync($"""
-                SELECT region_code, {IndicatorColumns.Sums()} FROM indicator_days
-                WHERE region_code LIKE $1 AND day >= $2 AND day < $3 GROUP BY region_code
-                """, ct);
-            AddDates(days, like, first, end);
-            counts.AddRange(await ReadSumsAsync(days, ct));
+            counts.AddRange(await SumsAsync("indicator_days", "day", like, first, end, ct));
         }
 
         foreach (var (edgeFrom, edgeUntil) in period.Edges)
         {
-            await using var edge = await facts.CommandAsync($"""
-                SELECT region_code, {IndicatorColumns.Sums()} FROM indicator_facts
-                WHERE region_code LIKE $1 AND registered_at >= $2 AND registered_at < $3 GROUP BY region_code
-                """, ct);
-            AddRange(edge, like, edgeFrom, edgeUntil);
-            counts.AddRange(await ReadSumsAsync(edge, ct));
+            counts.AddRange(await SumsAsync("indicator_facts", "registered_at", like, edgeFrom.ToUniversalTime(), edgeUntil.ToUniversalTime(), ct));
         }
 
         // Petitions whose events the evaluation has not yet judged: their stored part (if any) is out of date.
@@ -102,13 +87,6 @@ public sealed class IndicatorsStore(SupervisionDbContext db, IndicatorFactsStore
         return counts;
     }
 
-    private static void AddDates(NpgsqlCommand command, string like, DateOnly first, DateOnly end)
-    {
-        command.Parameters.Add(new NpgsqlParameter { Value = like });
-        command.Parameters.Add(new NpgsqlParameter { Value = first });
-        command.Parameters.Add(new NpgsqlParameter { Value = end });
-    }
-
     private static void AddRange(NpgsqlCommand command, string like, DateTimeOffset from, DateTimeOffset until)
     {
         command.Parameters.Add(new NpgsqlParameter { Value = like });
@@ -116,8 +94,17 @@ public sealed class IndicatorsStore(SupervisionDbContext db, IndicatorFactsStore
         command.Parameters.Add(new NpgsqlParameter { Value = until.ToUniversalTime() });
     }
 
-    private static async Task<List<RegionCounts>> ReadSumsAsync(NpgsqlCommand command, CancellationToken ct)
+    /// <summary>The counts of <paramref name="table"/> per region code under the prefix, summed over [first, end) of its date column.</summary>
+    private async Task<List<RegionCounts>> SumsAsync<T>(string table, string dateColumn, string like, T first, T end, CancellationToken ct)
+        where T : notnull
     {
+        await using var command = await facts.CommandAsync($"""
+            SELECT region_code, {IndicatorColumns.Sums()} FROM {table}
+            WHERE region_code LIKE $1 AND {dateColumn} >= $2 AND {dateColumn} < $3 GROUP BY region_code
+            """, ct);
+        command.Parameters.Add(new NpgsqlParameter { Value = like });
+        command.Parameters.Add(new NpgsqlParameter { Value = first });
+        command.Parameters.Add(new NpgsqlParameter { Value = end });
         var sums = new List<RegionCounts>();
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))

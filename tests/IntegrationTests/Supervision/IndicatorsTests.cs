@@ -70,12 +70,12 @@ public sealed class IndicatorsTests(SharedInfrastructure infrastructure) : IAsyn
 
         var from = DateOnly.FromDateTime(firstDay.DateTime).AddDays(10);
         var to = DateOnly.FromDateTime(firstDay.DateTime).AddDays(100);
-        await EvaluateAsync();
+        await EvaluateAsync(now);
         await PublishAsync(heldBack, events.Count);
         Assert.True(await _supervision.InDatabaseAsync(db => db.ClockWatches.CountAsync(w => w.Changed)) > 0, "some parts are out of date");
         await AssertFiguresAsync(petitions, from, to, because: "parts written, some out of date");
 
-        await EvaluateAsync();
+        await EvaluateAsync(now);
         Assert.Equal((0, petitions.Count), await _supervision.InDatabaseAsync(async db =>
             (await db.ClockWatches.CountAsync(w => w.Changed), await db.Database.SqlQueryRaw<int>("SELECT count(*)::int AS \"Value\" FROM indicator_facts").SingleAsync())));
         await AssertFiguresAsync(petitions, from, to, because: "every part written and summed by day");
@@ -140,11 +140,14 @@ public sealed class IndicatorsTests(SharedInfrastructure infrastructure) : IAsyn
             within: TimeSpan.FromMinutes(3), because: "every event reaches the ledger");
     }
 
-    /// <summary>The deadline evaluation as the hosted service runs it (here once a day), which writes the parts.</summary>
-    private async Task EvaluateAsync()
+    /// <summary>
+    /// The deadline evaluation as the hosted service runs it (here once a day), which writes the parts; as of the instant
+    /// the history was generated against (a part does not depend on the instant it is written at).
+    /// </summary>
+    private async Task EvaluateAsync(DateTimeOffset asOf)
     {
         await using var scope = _supervision.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<DeadlineEvaluator>().RunAsync(DateTimeOffset.UtcNow, CancellationToken.None);
+        await scope.ServiceProvider.GetRequiredService<DeadlineEvaluator>().RunAsync(asOf, CancellationToken.None);
     }
 
     [Fact]
