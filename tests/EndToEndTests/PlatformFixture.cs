@@ -53,7 +53,7 @@ public class PlatformFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+        using var timeout = new CancellationTokenSource(StartupBudget);
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(
             new DistributedApplicationTestingBuilderOptions { EnableDashboard = true },
             // Development: the tests drive the clocks through supervision's /dev/evaluate.
@@ -80,6 +80,12 @@ public class PlatformFixture : IAsyncLifetime
 
     /// <summary>Further arguments of the app host, as <c>eng/run.sh</c> would pass them (none: the stack a newcomer runs).</summary>
     protected virtual IEnumerable<string> MoreArguments => [];
+
+    /// <summary>
+    /// How long the stack may take until the gateway is healthy. Services start in the order of their dependencies
+    /// (routing before identity before the gateway), so the time grows with the processes that share the two cores.
+    /// </summary>
+    protected virtual TimeSpan StartupBudget => TimeSpan.FromMinutes(5);
 
     public const string ProvinceBureau = "130000/petition-bureau";
 
