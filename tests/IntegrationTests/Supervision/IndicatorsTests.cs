@@ -22,6 +22,7 @@ namespace PetitionPlatform.IntegrationTests.Supervision;
 /// <summary>
 /// A generated history published as real events on the real broker; the indicators endpoint must give exactly the
 /// figures worked out by hand, for the region and each child. Regions come from the real routing service's directory.
+/// The history lies before the tests' fixed <see cref="PetitionJourney.Today"/>, which the service takes for its own.
 /// </summary>
 [Collection("infrastructure")]
 public sealed class IndicatorsTests(SharedInfrastructure infrastructure) : IAsyncLifetime
@@ -44,7 +45,13 @@ public sealed class IndicatorsTests(SharedInfrastructure infrastructure) : IAsyn
             ["ConnectionStrings:supervisiondb"] = await infrastructure.CreateDatabaseAsync("supervision"),
             ["ConnectionStrings:messaging"] = await infrastructure.CreateVirtualHostAsync("supervision"),
             ["Supervision:EvaluationInterval"] = "1.00:00:00",
-        }, DirectoryWiring.Through(_routing));
+        }, services =>
+        {
+            DirectoryWiring.Through(_routing)(services);
+            // The endpoint judges open clocks at the service's instant: a fixed day, so the figures never follow the date
+            // the tests run on.
+            services.AddSingleton(PetitionJourney.Clock());
+        });
         _client = _supervision.As("130000/petition-bureau");
         await ServiceSet.Ready(_client);
     }
@@ -58,7 +65,7 @@ public sealed class IndicatorsTests(SharedInfrastructure infrastructure) : IAsyn
     [Fact]
     public async Task A_generated_history_on_the_bus_gives_the_figures_worked_out_by_hand_before_and_after_the_evaluation_keeps_them()
     {
-        var now = DateTimeOffset.UtcNow;
+        var now = PetitionJourney.Today;
         var firstDay = new DateTimeOffset(StatutoryCalendar.DayOf(now.AddDays(-200)).ToDateTime(TimeOnly.MinValue), StatutoryCalendar.ChinaOffset);
         var petitions = IndicatorsHistories.Generate(new Random(20260407), 70, firstDay, 120, now.AddDays(-1), withReviewsAndRepeats: false);
         var events = petitions.SelectMany(p => p.Events()).ToList();
