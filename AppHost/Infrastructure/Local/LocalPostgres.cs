@@ -50,7 +50,8 @@ public static class LocalPostgresExtensions
         return builder.AddResource(server)
             .WithArgs(LocalScripts.RunAs(builder, "postgres", dataDirectory,
                 "/bin/sh", LocalScripts.Script(builder, "postgres.sh"), dataDirectory))
-            .WithEndpoint(name: LocalPostgresResource.EndpointName, scheme: "tcp", env: "PGPORT")
+            // Every statement of every service passes this port: not through DCP's proxy (see LocalPorts).
+            .WithEndpoint(name: LocalPostgresResource.EndpointName, scheme: "tcp", env: "PGPORT", port: LocalPorts.Free(), isProxied: false)
             .WithEnvironment("POSTGRES_PASSWORD", password)
             .WithIconName("DatabaseMultiple")
             .WithHealthCheck(healthCheck);

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.DependencyInjection;
@@ -32,12 +31,12 @@ public static class LocalRabbitMQExtensions
         this IDistributedApplicationBuilder builder, string name, string dataDirectory, string password)
     {
         LocalScripts.RequireRabbitMq();
-        var epmdPort = FreePort();
+        var epmdPort = LocalPorts.Free();
         var epmdCheck = $"{name}-epmd_check";
         builder.Services.AddHealthChecks().Add(new HealthCheckRegistration(epmdCheck, _ => new EpmdHealthCheck(epmdPort), null, null));
         var server = new LocalRabbitMQResource(name, LocalScripts.WorkingDirectory(dataDirectory), password);
         var epmd = builder.AddExecutable($"{name}-epmd", "/bin/sh", server.WorkingDirectory,
-                LocalScripts.RunAs(builder, "rabbitmq", dataDirectory, "epmd", "-address", "127.0.0.1", "-port", Invariant(epmdPort)))
+                LocalScripts.RunAs(builder, "rabbitmq", dataDirectory, "epmd", "-address", "127.0.0.1", "-port", LocalPorts.Invariant(epmdPort)))
             .WithHealthCheck(epmdCheck)
             .WithParentRelationship(server);
 
@@ -48,10 +47,11 @@ public static class LocalRabbitMQExtensions
             async _ => connection ??= await new ConnectionFactory { Uri = new Uri(connectionString()) }.CreateConnectionAsync(), name: healthCheck);
         return builder.AddResource(server)
             .WithArgs(LocalScripts.RunAs(builder, "rabbitmq", dataDirectory, "/bin/sh", LocalScripts.Script(builder, "rabbitmq.sh"), dataDirectory))
-            .WithEndpoint(name: LocalRabbitMQResource.EndpointName, scheme: "tcp", env: "RABBITMQ_NODE_PORT")
+            // Every message of every service passes this port: not through DCP's proxy (see LocalPorts).
+            .WithEndpoint(name: LocalRabbitMQResource.EndpointName, scheme: "tcp", env: "RABBITMQ_NODE_PORT", port: LocalPorts.Free(), isProxied: false)
             .WithHttpEndpoint(name: LocalRabbitMQResource.ManagementEndpointName, env: "RABBITMQ_MANAGEMENT_PORT")
-            .WithEnvironment("RABBITMQ_DIST_PORT", Invariant(FreePort()))
-            .WithEnvironment("ERL_EPMD_PORT", Invariant(epmdPort))
+            .WithEnvironment("RABBITMQ_DIST_PORT", LocalPorts.Invariant(LocalPorts.Free()))
+            .WithEnvironment("ERL_EPMD_PORT", LocalPorts.Invariant(epmdPort))
             .WithEnvironment("RABBITMQ_DEFAULT_USER", LocalRabbitMQResource.UserName)
             .WithEnvironment("RABBITMQ_DEFAULT_PASS", password)
             .WithHonestExitCode()
@@ -59,15 +59,6 @@ public static class LocalRabbitMQExtensions
             .WithHealthCheck(healthCheck)
             .WaitFor(epmd);
     }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>Healthy when epmd answers a names request (a bare connect-and-close would make it log a protocol error).</summary>
     private sealed class EpmdHealthCheck(int port) : IHealthCheck
