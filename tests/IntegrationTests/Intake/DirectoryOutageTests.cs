@@ -38,6 +38,7 @@ public sealed class DirectoryOutageTests(SharedInfrastructure infrastructure) : 
         var response = await _intake.As("portal").RegisterAsync(SamplePetitions.GuyuanWageArrears());
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal(TimeSpan.FromSeconds(5), response.Headers.RetryAfter?.Delta);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         Assert.Contains("nothing was registered", (await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("title").GetString());
         Assert.Equal(0, await _intake.InDatabaseAsync(db => db.Petitions.CountAsync()));
