@@ -68,36 +68,33 @@ internal static class Petitions
     public static async Task<Registered> RegisterAsync(this HttpClient gateway, JsonObject body)
     {
         using var response = await gateway.PostAsJsonAsync("/api/intake/petitions", body);
-        return await RegisteredFromAsync(response);
+        return RegisteredFrom(response.StatusCode, await response.Content.ReadAsStringAsync());
     }
 
     /// <summary>
     /// Registers as an agency's client should: a 503 ("nothing was registered; retry shortly") is sent again with the
-    /// same <c>Idempotency-Key</c>, after its <c>Retry-After</c> or a growing pause, so a retry can never register twice.
-    /// For a burst on a freshly started stack, where the directory check may time out.
+    /// same <c>Idempotency-Key</c> until intake answers otherwise, so a retry can never register twice. For a burst on a
+    /// freshly started stack, where the directory check may time out.
     /// </summary>
     public static async Task<Registered> RegisterRetryingAsync(this HttpClient gateway, JsonObject body)
     {
-        const int attempts = 5;
         var key = Guid.NewGuid().ToString();
-        for (var attempt = 1; ; attempt++)
-        {
-            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/intake/petitions") { Content = JsonContent.Create(body) };
-            request.Headers.Add("Idempotency-Key", key);
-            using var response = await gateway.SendAsync(request);
-            if (response.StatusCode != HttpStatusCode.ServiceUnavailable || attempt == attempts)
+        var (status, content) = await Eventually.HoldsAsync(async () =>
             {
-                return await RegisteredFromAsync(response);
-            }
-
-            await Task.Delay(response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(2 * attempt));
-        }
+                using var request = new HttpRequestMessage(HttpMethod.Post, "/api/intake/petitions") { Content = JsonContent.Create(body) };
+                request.Headers.Add("Idempotency-Key", key);
+                using var response = await gateway.SendAsync(request);
+                return (response.StatusCode, await response.Content.ReadAsStringAsync());
+            },
+            answer => answer.StatusCode != HttpStatusCode.ServiceUnavailable,
+            because: "intake consults routing's directory again", seconds: 60);
+        return RegisteredFrom(status, content);
     }
 
-    private static async Task<Registered> RegisteredFromAsync(HttpResponseMessage response)
+    private static Registered RegisteredFrom(HttpStatusCode status, string content)
     {
-        Assert.True(response.StatusCode == HttpStatusCode.Accepted, $"registration answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
-        var answer = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(status == HttpStatusCode.Accepted, $"registration answered {(int)status}: {content}");
+        var answer = JsonDocument.Parse(content).RootElement;
         return new Registered(answer.GetProperty("petitionId").GetString()!, answer.GetProperty("number").GetString()!, answer.GetProperty("trackingCode").GetString()!);
     }
 
