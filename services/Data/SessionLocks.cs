@@ -13,12 +13,18 @@ public static class SessionLocks
     /// <summary>Waits for the PostgreSQL advisory lock named <paramref name="key"/> on the database of <paramref name="database"/>.</summary>
     public static async Task<IAsyncDisposable> TakeSessionLockAsync(this DatabaseFacade database, string key, CancellationToken ct)
     {
-        var connection = new NpgsqlConnection(database.GetConnectionString());
+        // Not from the pool: a pooled connection's close keeps its session, and the lock with it, until the connection is
+        // next used; this one's close ends the session and so releases the lock at once.
+        var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(database.GetConnectionString()) { Pooling = false }.ConnectionString);
         try
         {
             await connection.OpenAsync(ct);
             await using var take = new NpgsqlCommand("SELECT pg_advisory_lock(hashtextextended(@key, 0))", connection);
             take.Parameters.AddWithValue("key", key);
+            // The wait lasts as long as the holder's work (another instance making 176 demo clients took 29 s on a busy
+            // machine), not Npgsql's 30 s command timeout: a timeout here crashed the second instance at start-up, and the
+            // stack never became healthy. The caller's token still ends the wait.
+            take.CommandTimeout = 0;
             await take.ExecuteNonQueryAsync(ct);
             return new Held(connection);
         }
