@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace PetitionPlatform.AppHost.Recovery;
@@ -13,7 +12,7 @@ namespace PetitionPlatform.AppHost.Recovery;
 /// for it ended "failed to start", and nothing became healthy. RabbitMQ's container met it on every restart (its stop
 /// is quick, its log long); PostgreSQL's slower stop usually outlasted the 5 s.
 /// </summary>
-internal sealed class PublishedEnds(ResourceNotificationService notifications, ILogger<PublishedEnds> logger) : BackgroundService
+internal sealed class PublishedEnds(ResourceNotificationService notifications, ILogger<PublishedEnds> logger) : ResourceWatcher(notifications)
 {
     /// <summary>Longer than Aspire's 5 s log read, and a stop's own few seconds.</summary>
     private static readonly TimeSpan s_patience = TimeSpan.FromSeconds(20);
@@ -25,25 +24,16 @@ internal sealed class PublishedEnds(ResourceNotificationService notifications, I
     /// </summary>
     private readonly ConcurrentDictionary<string, TaskCompletionSource> _alive = new();
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override void Observe(ResourceEvent change, CancellationToken stoppingToken)
     {
-        try
+        var state = change.Snapshot.State?.Text;
+        if (state == KnownResourceStates.Running || state == KnownResourceStates.Stopping)
         {
-            await foreach (var change in notifications.WatchAsync(stoppingToken))
-            {
-                var state = change.Snapshot.State?.Text;
-                if (state == KnownResourceStates.Running || state == KnownResourceStates.Stopping)
-                {
-                    _alive.GetOrAdd(change.Resource.Name, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
-                }
-                else if (IsEnd(state) && _alive.TryRemove(change.Resource.Name, out var ended))
-                {
-                    ended.TrySetResult();
-                }
-            }
+            _alive.GetOrAdd(change.Resource.Name, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
         }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        else if (IsEnd(state) && _alive.TryRemove(change.Resource.Name, out var ended))
         {
+            ended.TrySetResult();
         }
     }
 

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace PetitionPlatform.AppHost.Recovery;
@@ -13,33 +12,19 @@ namespace PetitionPlatform.AppHost.Recovery;
 internal sealed partial class RestartPolicy(
     ResourceNotificationService notifications,
     ResourceCommandService commands,
-    DistributedApplicationModel model,
     StopRequests stops,
-    ILogger<RestartPolicy> logger) : BackgroundService
+    ILogger<RestartPolicy> logger) : ResourceWatcher(notifications)
 {
     private readonly ConcurrentDictionary<string, Instance> _instances = new();
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override void Observe(ResourceEvent change, CancellationToken stoppingToken)
     {
         // What DCP runs: servers and services. Not the local databases (states of our own) nor parameters.
-        var run = model.Resources.Where(r => r is ContainerResource or ExecutableResource or ProjectResource).Select(r => r.Name).ToHashSet();
-        try
+        if (change.Resource is not (ContainerResource or ExecutableResource or ProjectResource))
         {
-            await foreach (var change in notifications.WatchAsync(stoppingToken))
-            {
-                if (run.Contains(change.Resource.Name))
-                {
-                    Observe(change, stoppingToken);
-                }
-            }
+            return;
         }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-        }
-    }
 
-    private void Observe(ResourceEvent change, CancellationToken stoppingToken)
-    {
         var instance = _instances.GetOrAdd(change.ResourceId, _ => new Instance());
         var state = change.Snapshot.State?.Text;
         if (state is null || state == instance.State)
@@ -79,7 +64,7 @@ internal sealed partial class RestartPolicy(
         {
             await Task.Delay(delay, stoppingToken);
             // Someone may have started (or the app host begun stopping) it meanwhile: only a resource still down is started.
-            if (!notifications.TryGetCurrentState(resourceId, out var current) || !KnownResourceStates.TerminalStates.Contains(current.Snapshot.State?.Text))
+            if (!Notifications.TryGetCurrentState(resourceId, out var current) || !KnownResourceStates.TerminalStates.Contains(current.Snapshot.State?.Text))
             {
                 return;
             }
