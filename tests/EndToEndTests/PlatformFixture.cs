@@ -65,8 +65,18 @@ public class PlatformFixture : IAsyncLifetime
             .AddFilter<LogCapture>((category, _) => category?.StartsWith("PetitionPlatform.AppHost.Recovery", StringComparison.Ordinal) == true));
         builder.Services.AddLogging(logging => logging.AddProvider(ServiceLog));
         App = await builder.BuildAsync(timeout.Token);
-        await App.StartAsync(timeout.Token);
-        await App.ResourceNotifications.WaitForResourceHealthyAsync("gateway", timeout.Token);
+        await using (var watch = new StartupWatch(App.ResourceNotifications))
+        {
+            try
+            {
+                await App.StartAsync(timeout.Token);
+                await App.ResourceNotifications.WaitForResourceHealthyAsync("gateway", timeout.Token);
+            }
+            catch (OperationCanceledException) when (timeout.IsCancellationRequested)
+            {
+                throw new TimeoutException(watch.Report(StartupBudget, ServiceLog, AppHostLog));
+            }
+        }
 
         Anonymous = App.CreateHttpClient("gateway");
         Anonymous.Timeout = TimeSpan.FromSeconds(30);

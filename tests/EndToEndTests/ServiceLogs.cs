@@ -76,6 +76,10 @@ public sealed partial class ServiceLogs : ILoggerProvider
         }
     }
 
+    /// <summary>The last <paramref name="count"/> lines that <paramref name="resource"/> wrote.</summary>
+    public IEnumerable<string> Last(string resource, int count) =>
+        _lines.Where(l => l.Resource == resource).TakeLast(count).Select(l => $"{l.At:HH:mm:ss.fff} {l.Resource}: {l.Text}");
+
     public void Dispose()
     {
     }
