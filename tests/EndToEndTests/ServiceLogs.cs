@@ -76,7 +76,7 @@ public sealed partial class ServiceLogs : ILoggerProvider
         }
     }
 
-    /// <summary>The last <paramref name="count"/> lines that <paramref name="resource"/> wrote.</summary>
+    /// <summary>The last <paramref name="count"/> lines that the resource named <paramref name="resource"/> wrote (all its instances).</summary>
     public IEnumerable<string> Last(string resource, int count) =>
         _lines.Where(l => l.Resource == resource).TakeLast(count).Select(l => $"{l.At:HH:mm:ss.fff} {l.Resource}: {l.Text}");
 

@@ -34,7 +34,7 @@ internal sealed class StartupWatch : IAsyncDisposable
             }
         });
 
-    /// <summary>Every resource's last state and health; for each that is not running healthily, its last console lines.</summary>
+    /// <summary>Every instance's last state and health; for each resource with an instance not running healthily, its last console lines.</summary>
     public string Report(TimeSpan budget, ServiceLogs consoles, LogCapture recovery)
     {
         var report = new StringBuilder();
@@ -48,16 +48,15 @@ internal sealed class StartupWatch : IAsyncDisposable
                 $"  {id}: {snapshot.State?.Text ?? "(no state)"}, health {snapshot.HealthStatus?.ToString() ?? "none"}, exit code {snapshot.ExitCode?.ToString(CultureInfo.InvariantCulture) ?? "none"} {string.Join("; ", failing)}");
         }
 
-        foreach (var (id, change) in _latest.Where(r => !IsUp(r.Value)).OrderBy(r => r.Key, StringComparer.Ordinal))
+        // The test host logs a resource's console under its name, which its instances share: one block per name.
+        foreach (var name in _latest.Values.Where(r => !IsUp(r)).Select(r => r.Resource.Name).Distinct().Order(StringComparer.Ordinal))
         {
-            var lines = consoles.Last(id, LinesPerResource).ToList();
-            if (lines.Count == 0 && id != change.Resource.Name)
+            var lines = consoles.Last(name, LinesPerResource).ToList();
+            if (lines.Count > 0)
             {
-                lines = [.. consoles.Last(change.Resource.Name, LinesPerResource)];
+                report.AppendLine(CultureInfo.InvariantCulture, $"Last console lines of {name}:");
+                lines.ForEach(line => report.AppendLine("  " + line));
             }
-
-            report.AppendLine(CultureInfo.InvariantCulture, $"Last console lines of {id}:");
-            lines.ForEach(line => report.AppendLine("  " + line));
         }
 
         report.AppendLine("The app host's recovery:");
