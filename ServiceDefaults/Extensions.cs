@@ -61,6 +61,8 @@ public static class Extensions
         builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         // A NUL or another control character in a path or query is a 400 naming it, in every service and the gateway.
         builder.Services.AddTransient<IStartupFilter, UnreadableRequestText>();
+        // Every 503 says when to try again, wherever the outage was met.
+        builder.Services.AddTransient<IStartupFilter, RetryAfterOnUnavailable>();
         builder.Services.AddSingleton(TimeProvider.System);
         return builder;
     }

@@ -6,15 +6,12 @@ namespace PetitionPlatform.ServiceDefaults.Problems;
 
 /// <summary>
 /// A request that fails because the service's database is out of reach — restarting, shutting down, the connection
-/// cut — answers 503 with <c>Retry-After</c>, not the exception handler's 500: the request was fine and the same one
+/// cut — answers 503 (with <c>Retry-After</c>, as every 503), not the exception handler's 500: the request was fine and the same one
 /// will succeed once the database is back, which is what 503 tells an agency's client (and the gateway's callers). The
 /// kill test met the 500 while PostgreSQL restarted. Any other database error stays a 500: that is a fault of ours.
 /// </summary>
 public sealed class DatabaseUnavailableProblem : IExceptionHandler
 {
-    /// <summary>Seconds an agency should wait before it tries again: about a restart of the database.</summary>
-    public const int RetryAfterSeconds = 5;
-
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         if (!IsOutage(exception) || httpContext.Response.HasStarted)
@@ -22,9 +19,8 @@ public sealed class DatabaseUnavailableProblem : IExceptionHandler
             return false;
         }
 
-        httpContext.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        await TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "The service's database is not available.",
-            detail: $"Nothing was changed; try again in {RetryAfterSeconds} s.").ExecuteAsync(httpContext);
+        await Problem.Unavailable("The service's database is not available.",
+            $"Nothing was changed; try again in {Problem.RetryAfterSeconds} s.").ExecuteAsync(httpContext);
         return true;
     }
 

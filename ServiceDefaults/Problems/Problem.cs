@@ -30,6 +30,17 @@ public static class Problem
         statusCode: StatusCodes.Status403Forbidden, title: ForbiddenTitle, detail: detail,
         extensions: field is null ? null : new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { [field] = [detail] } });
 
+    /// <summary>Seconds a client should wait before it sends a request refused with 503 again: about a restart of a database or a service.</summary>
+    public const int RetryAfterSeconds = 5;
+
+    /// <summary>
+    /// 503: the request was fine but something it needs (the database, the directory, another service) cannot be
+    /// reached now; nothing was changed and the same request will succeed later. <see cref="RetryAfterOnUnavailable"/>
+    /// adds the <c>Retry-After</c> to every 503, this one included.
+    /// </summary>
+    public static ProblemHttpResult Unavailable(string title, string detail) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: title, detail: detail);
+
     /// <summary>What the state of the matter or the law does not allow now (API.md: 409 with the reason).</summary>
     public static ProblemHttpResult Conflict(string detail, string title = "Not allowed in the matter's current state.") =>
         TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: title, detail: detail);

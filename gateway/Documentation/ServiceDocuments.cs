@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using PetitionPlatform.ServiceDefaults.Problems;
 using PetitionPlatform.ServiceDefaults.Resilience;
 using Yarp.ReverseProxy;
 
@@ -76,8 +77,7 @@ public static class ServiceDocuments
             // Answered below as the proxy answers a service it cannot reach.
         }
 
-        return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable,
-            title: $"The {documentName} service's API document is unavailable.",
-            detail: "Retry later; if it persists, quote the X-Trace-Id of this response to operations.");
+        return Problem.Unavailable($"The {documentName} service's API document is unavailable.",
+            "Retry later; if it persists, quote the X-Trace-Id of this response to operations.");
     }
 }

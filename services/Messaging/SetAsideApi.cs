@@ -101,8 +101,7 @@ public static class SetAsideApi
         }
         catch (Exception ex) when (BrokerFaults.Caused(ex) && !ct.IsCancellationRequested)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable,
-                title: "The message broker is not reachable.", detail: "Nothing was replayed; try again when the broker is back.");
+            return Problem.Unavailable("The message broker is not reachable.", "Nothing was replayed; try again when the broker is back.");
         }
 
         await db.SaveChangesAsync(ct);

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
+using PetitionPlatform.ServiceDefaults.Problems;
 
 namespace PetitionPlatform.Routing.Client;
 
@@ -16,9 +17,8 @@ internal sealed class DirectoryUnavailableHandler : IExceptionHandler
             return false;
         }
 
-        await Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable,
-            title: "A service this request depends on cannot be reached.",
-            detail: "The directory (routing) did not answer; retry later.").ExecuteAsync(context);
+        await Problem.Unavailable("A service this request depends on cannot be reached.",
+            "The directory (routing) did not answer; retry later.").ExecuteAsync(context);
         return true;
     }
 }

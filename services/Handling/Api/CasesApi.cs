@@ -285,8 +285,8 @@ public static class CasesApi
     private static ProblemHttpResult PetitionNotFound(string petitionId) => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound,
         title: "No such petition.", detail: $"Handling knows no petition '{petitionId}'.");
 
-    internal static ProblemHttpResult Unavailable(string detail) => TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable,
-        title: "A service this action depends on cannot be reached.", detail: detail);
+    internal static ProblemHttpResult Unavailable(string detail) =>
+        Problem.Unavailable("A service this action depends on cannot be reached.", detail);
 
     /// <summary>403 naming the unit, in the same <c>errors</c> shape as a 400 so that clients find the field the same way.</summary>
     private static ProblemHttpResult NotParticipant(string orgId) => TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden,

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -84,11 +83,9 @@ public static class PetitionsApi
         }
         catch (DirectoryUnavailableException)
         {
-            // When to try again, as for the database's 503: the same request will succeed once routing answers.
-            http.HttpContext.Response.Headers.RetryAfter = DatabaseUnavailableProblem.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
-            return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable,
-                title: "The directory cannot be consulted right now; nothing was registered.",
-                detail: "Region, receiving unit and topic are checked against routing's directory before registration. Retry shortly.");
+            // The same request, with its Idempotency-Key, will succeed once routing answers.
+            return Problem.Unavailable("The directory cannot be consulted right now; nothing was registered.",
+                "Region, receiving unit and topic are checked against routing's directory before registration. Retry shortly.");
         }
 
         if (errors.Count > 0)

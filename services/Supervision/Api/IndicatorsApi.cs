@@ -91,8 +91,8 @@ public static partial class IndicatorsApi
         catch (DirectoryUnavailableException e)
         {
             LogDirectoryUnavailable(logger, e, regionCode!);
-            return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "The directory cannot be reached.",
-                detail: "Regions and their parents come from routing's directory, which did not answer; try again shortly.");
+            return Problem.Unavailable("The directory cannot be reached.",
+                "Regions and their parents come from routing's directory, which did not answer; try again shortly.");
         }
     }
 

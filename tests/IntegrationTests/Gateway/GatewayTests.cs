@@ -96,6 +96,7 @@ public sealed class GatewayTests(SharedInfrastructure infrastructure) : IAsyncLi
         var response = await SignedIn(gateway, _operatorToken).GetAsync("/api/handling/cases");
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal(TimeSpan.FromSeconds(5), response.Headers.RetryAfter?.Delta);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Contains("handling", problem.GetProperty("title").GetString(), StringComparison.Ordinal);
         Assert.True(response.Headers.Contains("X-Trace-Id"));

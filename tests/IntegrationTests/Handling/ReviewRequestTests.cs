@@ -6,7 +6,6 @@ using Microsoft.Extensions.DependencyInjection;
 using PetitionPlatform.Contracts;
 using PetitionPlatform.Contracts.Periods;
 using PetitionPlatform.IntegrationTests.Support;
-using PetitionPlatform.Routing.Client;
 using PetitionPlatform.TestSupport;
 
 namespace PetitionPlatform.IntegrationTests.Handling;
@@ -214,8 +213,7 @@ public sealed class ReviewWithoutDirectoryTests(SharedInfrastructure infrastruct
 {
     private HandlingHost _handling = null!;
 
-    public async Task InitializeAsync() => _handling = await HandlingHost.StartAsync(infrastructure, services: services =>
-        services.AddHttpClient<RoutingDirectory>().ConfigurePrimaryHttpMessageHandler(() => new Unreachable()));
+    public async Task InitializeAsync() => _handling = await HandlingHost.StartAsync(infrastructure, services: DirectoryWiring.Unreachable);
 
     public async Task DisposeAsync() => await _handling.DisposeAsync();
 
@@ -229,18 +227,14 @@ public sealed class ReviewWithoutDirectoryTests(SharedInfrastructure infrastruct
         var response = await _handling.PostAsync(caseId, "review-request", new { trackingCode, reason = "不服" });
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal(TimeSpan.FromSeconds(5), response.Headers.RetryAfter?.Delta);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         // The unit reads its own case without the directory; a bureau's read, which needs it, is a 503 problem too.
         var c = await _handling.As("130724/hrss").GetFromJsonAsync<JsonElement>($"/api/handling/cases/{caseId}");
         Assert.Equal("answered", c.GetProperty("status").GetString());
         var bureau = await _handling.Client.GetAsync($"/api/handling/cases/{caseId}");
         Assert.Equal(HttpStatusCode.ServiceUnavailable, bureau.StatusCode);
+        Assert.Equal(TimeSpan.FromSeconds(5), bureau.Headers.RetryAfter?.Delta);
         Assert.Equal("application/problem+json", bureau.Content.Headers.ContentType?.MediaType);
-    }
-
-    private sealed class Unreachable : HttpMessageHandler
-    {
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
-            throw new HttpRequestException("connection refused (test)");
     }
 }

@@ -13,6 +13,10 @@ public static class DirectoryWiring
     public static Action<IServiceCollection> Through(ServiceFactory<RoutingDbContext> routing) => services =>
         services.AddHttpClient<RoutingDirectory>().ConfigurePrimaryHttpMessageHandler(() => routing.Server.CreateHandler());
 
+    /// <summary>Routing is down: every directory call is refused as a closed port refuses it.</summary>
+    public static void Unreachable(IServiceCollection services) =>
+        services.AddHttpClient<RoutingDirectory>().ConfigurePrimaryHttpMessageHandler(() => new RefusingHandler());
+
     /// <summary>
     /// A routing service used only as the directory: on a virtual host of its own, so the events it would publish
     /// about test petitions never reach the service under test.
@@ -26,5 +30,11 @@ public static class DirectoryWiring
         });
         await ServiceSet.Ready(routing.CreateClient());
         return routing;
+    }
+
+    private sealed class RefusingHandler : HttpMessageHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+            throw new HttpRequestException("connection refused (test)");
     }
 }
