@@ -1,3 +1,4 @@
+using PetitionPlatform.AppHost.Infrastructure.Local;
 using Docker.DotNet.Models;
 using DotNet.Testcontainers.Configurations;
 using Testcontainers.PostgreSql;
@@ -36,7 +37,7 @@ internal sealed class ContainerTestServers(PostgreSqlContainer postgres, RabbitM
     public async Task<IStoppableBroker> StartBrokerAsync(string name)
     {
         // A fixed host port: a stopped and restarted container keeps the address its clients were given.
-        var container = Broker(rabbitMqImage, FreePort.Next());
+        var container = Broker(rabbitMqImage, LocalPorts.Free());
         await container.StartAsync();
         return new StoppableContainer(container);
     }

@@ -1,3 +1,4 @@
+using PetitionPlatform.AppHost.Infrastructure.Local;
 using PetitionPlatform.IntegrationTests.Support;
 using PetitionPlatform.TestSupport;
 using Xunit.Abstractions;
@@ -117,7 +118,7 @@ public sealed class BackupRestoreTests(SharedInfrastructure infrastructure, ITes
     }
 
     private async Task<RestoredServer> RestoreAsync(string backup, string password) =>
-        await BackupScripts.RestoreAsync(backup, password, Path.Combine(TestDirectories.Create("restore"), "data"), FreePort.Next());
+        await BackupScripts.RestoreAsync(backup, password, Path.Combine(TestDirectories.Create("restore"), "data"), LocalPorts.Free());
 
     private static async Task<HashSet<Guid>> IdsAsync(string connectionString, string sql) =>
         [.. await FlowSnapshot.QueryAsync(connectionString, sql, reader => reader.GetGuid(0))];

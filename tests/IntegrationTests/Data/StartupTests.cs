@@ -48,7 +48,7 @@ public sealed class StartupTests(SharedInfrastructure infrastructure)
     [Fact]
     public async Task An_unreachable_database_stops_the_service_with_a_sentence_naming_it()
     {
-        var port = TestSupport.FreePort.Next();
+        var port = AppHost.Infrastructure.Local.LocalPorts.Free();
         using var routing = new ServiceFactory<RoutingDbContext>(new Dictionary<string, string?>
         {
             ["ConnectionStrings:routingdb"] = $"Host=127.0.0.1;Port={port};Username=postgres;Password=x;Database=routingdb;Timeout=2",

@@ -242,7 +242,7 @@ public sealed class GatewayTests(SharedInfrastructure infrastructure) : IAsyncLi
         if (!_stubs.ContainsKey("handling"))
         {
             // Nothing listens there any more: the address of the stopped stub, or any closed port.
-            settings["services:handling:http:0"] = $"http://127.0.0.1:{TestSupport.FreePort.Next()}";
+            settings["services:handling:http:0"] = $"http://127.0.0.1:{AppHost.Infrastructure.Local.LocalPorts.Free()}";
         }
 
         return new WebApplicationFactory<GatewayOptions>().WithWebHostBuilder(builder =>

@@ -1,3 +1,4 @@
+using PetitionPlatform.AppHost.Infrastructure.Local;
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
@@ -25,7 +26,7 @@ public sealed class DirectoryOutageTests(SharedInfrastructure infrastructure) : 
             ["ConnectionStrings:intakedb"] = await infrastructure.CreateDatabaseAsync("intake"),
             ["ConnectionStrings:messaging"] = await infrastructure.CreateVirtualHostAsync("intake"),
             // Nothing listens there: routing is "down".
-            ["Directory:BaseAddress"] = $"http://127.0.0.1:{FreePort.Next()}",
+            ["Directory:BaseAddress"] = $"http://127.0.0.1:{LocalPorts.Free()}",
         });
         await ServiceSet.Ready(_intake.CreateClient());
     }
