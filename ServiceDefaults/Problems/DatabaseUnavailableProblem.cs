@@ -6,9 +6,10 @@ namespace PetitionPlatform.ServiceDefaults.Problems;
 
 /// <summary>
 /// A request that fails because the service's database is out of reach — restarting, shutting down, the connection
-/// cut — answers 503 (with <c>Retry-After</c>, as every 503), not the exception handler's 500: the request was fine and the same one
-/// will succeed once the database is back, which is what 503 tells an agency's client (and the gateway's callers). The
-/// kill test met the 500 while PostgreSQL restarted. Any other database error stays a 500: that is a fault of ours.
+/// cut — answers 503 (with <c>Retry-After</c>, as every 503), not the exception handler's 500: the request was fine
+/// and the same one will succeed once the database is back, which is what 503 tells an agency's client (and the
+/// gateway's callers). The kill test met the 500 while PostgreSQL restarted. Any other database error stays a 500:
+/// that is a fault of ours.
 /// </summary>
 public sealed class DatabaseUnavailableProblem : IExceptionHandler
 {
