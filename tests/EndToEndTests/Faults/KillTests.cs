@@ -100,7 +100,7 @@ public sealed class KillTests(PlatformFixture platform, ITestOutputHelper output
             }
             catch (Exception)
             {
-                WriteWhatTheServicesSaid(petition, faultsFrom);
+                await WriteWhatTheServicesSaidAsync(petition, faultsFrom);
                 throw;
             }
         }
@@ -110,15 +110,22 @@ public sealed class KillTests(PlatformFixture platform, ITestOutputHelper output
         Assert.Equal(accepted.Count, cases);
     }
 
-    /// <summary>
-    /// A failed check's clue, since the run keeps no logs of its own: every line a service wrote about the petition, and
-    /// every warning or error of the services and servers since the first fault (holds, retries, refusals).
-    /// </summary>
     /// <summary>The warnings of messaging (retries, holds, outboxes) and every error; not the early warnings, which are the domain's.</summary>
     private static readonly string[] s_faultWords = ["warn: PetitionPlatform.Messaging", "warn: MassTransit", "fail:", "crit:"];
 
-    private void WriteWhatTheServicesSaid(Registered petition, DateTimeOffset since)
+    /// <summary>
+    /// A failed check's clue, since the run keeps no logs of its own: where the petition's messages stand in each
+    /// database, every line a service wrote about the petition, and every warning or error of the services and servers
+    /// since the first fault (holds, retries, refusals).
+    /// </summary>
+    private async Task WriteWhatTheServicesSaidAsync(Registered petition, DateTimeOffset since)
     {
+        output.WriteLine($"Where petition {petition.PetitionId}'s messages stand:");
+        foreach (var line in await MessageTrail.OfAsync(platform, petition.PetitionId))
+        {
+            output.WriteLine(line);
+        }
+
         output.WriteLine($"What the services said about petition {petition.PetitionId} ({petition.Number}):");
         foreach (var line in platform.ServiceLog.About(petition.PetitionId))
         {
