@@ -20,6 +20,12 @@ public class PlatformFixture : IAsyncLifetime
 
     public DistributedApplication App { get; private set; } = null!;
 
+    /// <summary>Every service's database on the stack's PostgreSQL server, for checks that read them directly.</summary>
+    public IEnumerable<IResourceWithConnectionString> Databases() =>
+        App.Services.GetRequiredService<DistributedApplicationModel>().Resources
+            .OfType<IResourceWithConnectionString>()
+            .Where(r => r is IResourceWithParent { Parent.Name: "postgres" });
+
     /// <summary>
     /// The gateway as the province's petition bureau calls it (signed in with its demo client): it reads everything of
     /// Hebei but reports. Units act on their cases with their own clients (<see cref="As"/>).

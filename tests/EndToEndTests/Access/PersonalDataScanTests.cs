@@ -1,8 +1,6 @@
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Aspire.Hosting.ApplicationModel;
-using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using PetitionPlatform.EndToEndTests.Dashboard;
 using PetitionPlatform.EndToEndTests.Lifecycle;
@@ -64,10 +62,7 @@ public sealed class PersonalDataScanTests(PlatformFixture platform)
     private async Task<List<string>> InDatabasesAsync(string[] values)
     {
         var found = new List<string>();
-        var databases = platform.App.Services.GetRequiredService<DistributedApplicationModel>().Resources
-            .OfType<IResourceWithConnectionString>()
-            .Where(r => r is IResourceWithParent { Parent.Name: "postgres" });
-        foreach (var database in databases)
+        foreach (var database in platform.Databases())
         {
             await using var connection = new NpgsqlConnection(await database.GetConnectionStringAsync());
             await connection.OpenAsync();

@@ -1,5 +1,3 @@
-using Aspire.Hosting.ApplicationModel;
-using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace PetitionPlatform.EndToEndTests.Faults;
@@ -14,10 +12,7 @@ internal static class MessageTrail
     public static async Task<List<string>> OfAsync(PlatformFixture platform, string petitionId)
     {
         var lines = new List<string>();
-        var databases = platform.App.Services.GetRequiredService<DistributedApplicationModel>().Resources
-            .OfType<IResourceWithConnectionString>()
-            .Where(r => r is IResourceWithParent { Parent.Name: "postgres" });
-        foreach (var database in databases)
+        foreach (var database in platform.Databases())
         {
             try
             {

@@ -1,10 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.Extensions.DependencyInjection;
-using PetitionPlatform.IntegrationTests.Identity;
-using PetitionPlatform.IntegrationTests.Support;
-using PetitionPlatform.Supervision.Data;
 using PetitionPlatform.TestSupport;
 
 namespace PetitionPlatform.IntegrationTests.Supervision;
@@ -16,31 +12,17 @@ namespace PetitionPlatform.IntegrationTests.Supervision;
 [Collection("infrastructure")]
 public sealed class IndicatorsWithoutDirectoryTests(SharedInfrastructure infrastructure) : IAsyncLifetime
 {
-    private ServiceFactory<SupervisionDbContext> _supervision = null!;
+    private SupervisionUnderTest _supervision = null!;
 
-    public async Task InitializeAsync()
-    {
-        await SharedTokens.StartAsync(infrastructure);
-        _supervision = new ServiceFactory<SupervisionDbContext>(new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:supervisiondb"] = await infrastructure.CreateDatabaseAsync("supervision"),
-            ["ConnectionStrings:messaging"] = await infrastructure.CreateVirtualHostAsync("supervision"),
-            ["Supervision:EvaluationInterval"] = "1.00:00:00",
-        }, services =>
-        {
-            DirectoryWiring.Unreachable(services);
-            services.AddSingleton(PetitionJourney.Clock());
-        });
-        await ServiceSet.Ready(_supervision.CreateClient());
-    }
+    public async Task InitializeAsync() =>
+        _supervision = await SupervisionUnderTest.StartAsync(infrastructure, "supervision", unreachableDirectory: true);
 
     public async Task DisposeAsync() => await _supervision.DisposeAsync();
 
     [Fact]
     public async Task An_unreachable_directory_is_a_503_problem_with_Retry_After()
     {
-        var response = await _supervision.As("130000/petition-bureau")
-            .GetAsync("/api/supervision/indicators?regionCode=130700&from=2026-01-01&to=2026-01-31");
+        var response = await _supervision.Client.GetAsync("/api/supervision/indicators?regionCode=130700&from=2026-01-01&to=2026-01-31");
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         Assert.Equal(TimeSpan.FromSeconds(5), response.Headers.RetryAfter?.Delta);

@@ -16,9 +16,9 @@ namespace PetitionPlatform.IntegrationTests.Supervision;
 /// </summary>
 internal sealed class SupervisionUnderTest : IAsyncDisposable
 {
-    private readonly ServiceFactory<RoutingDbContext> _directory;
+    private readonly ServiceFactory<RoutingDbContext>? _directory;
 
-    private SupervisionUnderTest(ServiceFactory<RoutingDbContext> directory, ServiceFactory<SupervisionDbContext> service)
+    private SupervisionUnderTest(ServiceFactory<RoutingDbContext>? directory, ServiceFactory<SupervisionDbContext> service)
     {
         _directory = directory;
         Service = service;
@@ -34,10 +34,11 @@ internal sealed class SupervisionUnderTest : IAsyncDisposable
     /// <summary>The broker as the other services publish to it.</summary>
     public IBus Bus { get; }
 
-    public static async Task<SupervisionUnderTest> StartAsync(SharedInfrastructure infrastructure, string name)
+    /// <param name="unreachableDirectory">Routing is down: every directory call is refused (<see cref="DirectoryWiring.Unreachable"/>).</param>
+    public static async Task<SupervisionUnderTest> StartAsync(SharedInfrastructure infrastructure, string name, bool unreachableDirectory = false)
     {
         await SharedTokens.StartAsync(infrastructure);
-        var directory = await DirectoryWiring.StartDirectoryAsync(infrastructure);
+        var directory = unreachableDirectory ? null : await DirectoryWiring.StartDirectoryAsync(infrastructure);
         var service = new ServiceFactory<SupervisionDbContext>(new Dictionary<string, string?>
         {
             ["ConnectionStrings:supervisiondb"] = await infrastructure.CreateDatabaseAsync(name),
@@ -45,7 +46,7 @@ internal sealed class SupervisionUnderTest : IAsyncDisposable
             ["Supervision:EvaluationInterval"] = "1.00:00:00",
         }, services =>
         {
-            DirectoryWiring.Through(directory)(services);
+            (directory is null ? DirectoryWiring.Unreachable : DirectoryWiring.Through(directory))(services);
             services.AddSingleton(PetitionJourney.Clock());
         });
         var started = new SupervisionUnderTest(directory, service);
@@ -56,6 +57,9 @@ internal sealed class SupervisionUnderTest : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Service.DisposeAsync();
-        await _directory.DisposeAsync();
+        if (_directory is not null)
+        {
+            await _directory.DisposeAsync();
+        }
     }
 }
