@@ -36,31 +36,36 @@ public sealed partial class InboxFilter<TMessage>(
         // A retry runs through here again with the same scope's context cleared, never with half-applied changes.
         db.ChangeTracker.Clear();
         await using var transaction = await db.Database.BeginWholeTransactionAsync(context.CancellationToken);
-        var seen = await db.Set<InboxMessage>()
-            .AnyAsync(m => m.MessageId == messageId && m.Consumer == consumer, context.CancellationToken);
-        if (seen)
+        if (!await ClaimAsync(context.Message, messageId, consumer, context.CancellationToken))
         {
             MessagingTelemetry.Duplicates.Add(1);
             LogDuplicate(logger, messageId, consumer);
             return;
         }
 
-        db.Set<InboxMessage>().Add(new InboxMessage
-        {
-            MessageId = messageId,
-            Consumer = consumer,
-            MessageType = typeof(TMessage).Name,
-            PetitionId = (context.Message as IPetitionEvent)?.PetitionId,
-            ProcessedAt = time.GetUtcNow(),
-            TraceParent = Activity.Current?.Id,
-            TraceState = Activity.Current?.TraceStateString,
-        });
-
         await next.Send(context);
 
-        // A concurrent delivery of the same message loses on the inbox primary key and is retried, then skipped.
         await db.SaveChangesAsync(context.CancellationToken);
         await transaction.CommitAsync(context.CancellationToken);
+    }
+
+    /// <summary>
+    /// Writes the inbox row first, in the consumer's transaction, and says whether this delivery may go on. An insert
+    /// that yields on conflict is the check and the claim in one statement: a copy of a message processed before finds
+    /// its row, and a copy delivered while another instance is still processing it waits on that row's key, then is
+    /// skipped once the other commits (or goes on if the other rolls back), instead of running the consumer a second
+    /// time and failing at commit. The row rolls back with the consumer's work if that fails.
+    /// </summary>
+    private async Task<bool> ClaimAsync(TMessage message, Guid messageId, string consumer, CancellationToken ct)
+    {
+        var activity = Activity.Current;
+        var inserted = await db.Database.ExecuteSqlInterpolatedAsync($"""
+            INSERT INTO inbox_messages (message_id, consumer, message_type, petition_id, processed_at, trace_parent, trace_state)
+            VALUES ({messageId}, {consumer}, {typeof(TMessage).Name}, {(message as IPetitionEvent)?.PetitionId},
+                    {time.GetUtcNow()}, {activity?.Id}, {activity?.TraceStateString})
+            ON CONFLICT (message_id, consumer) DO NOTHING
+            """, ct);
+        return inserted == 1;
     }
 
     public void Probe(ProbeContext context) => context.CreateFilterScope("inbox");
