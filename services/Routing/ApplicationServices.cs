@@ -18,6 +18,7 @@ internal static class ApplicationServices
         builder.Services.AddOptions<DisputeOptions>().BindConfiguration(DisputeOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         // After the migrations (registered above) and before the bus: consumers never see an empty directory.
         builder.Services.AddHostedService<DirectorySeeder>();
+        builder.Services.AddSingleton<DirectoryCache>();
         builder.AddMessaging("routing", bus =>
         {
             bus.AddConsumer<PetitionRegisteredConsumer>();

@@ -38,7 +38,8 @@ public static class PetitionRoutingApi
     }
 
     private static async Task<Results<Ok<PetitionRoutingResponse>, ValidationProblem, ProblemHttpResult>> RerouteAsync(
-        Guid petitionId, HttpRequest http, Caller caller, RoutingAccess access, RoutingDbContext db, TimeProvider time, AuditTrail audit, CancellationToken ct)
+        Guid petitionId, HttpRequest http, Caller caller, RoutingAccess access, RoutingDbContext db, DirectoryCache directories, TimeProvider time,
+        AuditTrail audit, CancellationToken ct)
     {
         var (body, problem) = await JsonBody.ReadAsync<RerouteRequest>(http, "A JSON object { toOrgId, reason, by } is required.", ct);
         if (problem is not null)
@@ -46,7 +47,7 @@ public static class PetitionRoutingApi
             return problem;
         }
 
-        var directory = await db.LoadDirectoryAsync(ct);
+        var directory = await directories.GetAsync(db, ct);
         var errors = Validate(body, directory);
         if (errors.Count > 0)
         {

@@ -41,7 +41,8 @@ public static class TerminationsApi
     }
 
     private static async Task<Results<Created<TerminationResponse>, ValidationProblem, ProblemHttpResult>> RecordAsync(
-        HttpRequest http, Caller caller, RoutingAccess access, RoutingDbContext db, TimeProvider time, AuditTrail audit, CancellationToken ct)
+        HttpRequest http, Caller caller, RoutingAccess access, RoutingDbContext db, DirectoryCache directories, TimeProvider time, AuditTrail audit,
+        CancellationToken ct)
     {
         var (body, problem) = await JsonBody.ReadAsync<TerminationRequest>(
             http, "A JSON object { petitionId, orgId, recordNumber, reason } is required.", ct);
@@ -50,7 +51,7 @@ public static class TerminationsApi
             return problem;
         }
 
-        var directory = await db.LoadDirectoryAsync(ct);
+        var directory = await directories.GetAsync(db, ct);
         var errors = Validate(body, directory, out var petitionId);
         if (errors.Count > 0)
         {

@@ -3,8 +3,8 @@ using PetitionPlatform.Routing.Domain;
 
 namespace PetitionPlatform.Routing.Data;
 
-/// <summary>Reads the whole directory for the routing rules: a few hundred rows, cheap enough to read per decision.</summary>
-public static class DirectoryStore
+/// <summary>Reads the whole directory for the routing rules; <see cref="DirectoryCache"/> is its only caller.</summary>
+internal static class DirectoryStore
 {
     public static async Task<OrgDirectory> LoadDirectoryAsync(this RoutingDbContext db, CancellationToken cancellationToken) => new(
         await db.Regions.AsNoTracking().ToListAsync(cancellationToken),

@@ -15,7 +15,8 @@ namespace PetitionPlatform.Routing.Messaging;
 /// ignored, which also makes the effect idempotent beyond the inbox.
 /// </summary>
 public sealed partial class CaseDeclinedConsumer(
-    RoutingDbContext db, TimeProvider time, AuditTrail audit, IOptions<DisputeOptions> disputes, ILogger<CaseDeclinedConsumer> logger)
+    RoutingDbContext db, DirectoryCache directories, TimeProvider time, AuditTrail audit, IOptions<DisputeOptions> disputes,
+    ILogger<CaseDeclinedConsumer> logger)
     : IConsumer<CaseDeclined>
 {
     public async Task Consume(ConsumeContext<CaseDeclined> context)
@@ -33,7 +34,7 @@ public sealed partial class CaseDeclinedConsumer(
             return;
         }
 
-        var directory = await db.LoadDirectoryAsync(ct);
+        var directory = await directories.GetAsync(db, ct);
         var tried = history.Select(d => d.ResponsibleOrgId).ToHashSet(StringComparer.Ordinal);
         var outcome = DeclineRules.Next(
             directory, request.Facts, latest.ToRoute(directory), tried, history.Count, message.OrgId, message.Reason, message.SuggestedOrgId);

@@ -13,7 +13,8 @@ namespace PetitionPlatform.Routing.Messaging;
 /// event under another message id finds the petition already known and changes nothing. A repeat petition goes back to
 /// the unit that answered the original (<see cref="RepeatRouting"/>).
 /// </summary>
-public sealed partial class PetitionRegisteredConsumer(RoutingDbContext db, TimeProvider time, AuditTrail audit, ILogger<PetitionRegisteredConsumer> logger)
+public sealed partial class PetitionRegisteredConsumer(
+    RoutingDbContext db, DirectoryCache directories, TimeProvider time, AuditTrail audit, ILogger<PetitionRegisteredConsumer> logger)
     : IConsumer<PetitionRegistered>
 {
     public async Task Consume(ConsumeContext<PetitionRegistered> context)
@@ -37,7 +38,7 @@ public sealed partial class PetitionRegisteredConsumer(RoutingDbContext db, Time
         };
         db.RoutingRequests.Add(request);
 
-        var directory = await db.LoadDirectoryAsync(context.CancellationToken);
+        var directory = await directories.GetAsync(db, context.CancellationToken);
         var now = time.GetUtcNow();
         var route = (message.RepeatRouteToOrgId is { } answeredBy
                 ? RepeatRouting.Decide(request.Facts, directory, answeredBy, message.RepeatOfNumber)
