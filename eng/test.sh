@@ -111,10 +111,22 @@ print(*[s.getsockname()[1] for s in ports])')
     fi
   fi
   kill -TERM "$pid" 2>/dev/null
-  wait "$pid" || code=1
-  # DCP stops what it started before the AppHost exits; anything still naming the data directory leaked.
+  local exit_code=0
+  wait "$pid" || exit_code=$?
+  if [ "$exit_code" -ne 0 ]; then
+    echo "The AppHost exited with $exit_code after SIGTERM."; code=1
+  fi
+  # DCP runs detached and watches the AppHost's process: what the AppHost's own stop did not finish, DCP stops after the
+  # AppHost has exited. So the servers get a minute to end (PostgreSQL's stop alone may take 8 s); anything still
+  # naming the data directory after that leaked.
+  for _ in $(seq 60); do
+    pgrep -f "$data" >/dev/null || break
+    sleep 1
+  done
   if pgrep -f "$data" >/dev/null; then
-    echo "Processes of the run were left behind:"; pgrep -af "$data"; code=1
+    echo "Processes of the run were left behind a minute after the AppHost exited:"; pgrep -af "$data"
+    echo "DCP processes still running:"; pgrep -af "/dcp " || echo "(none)"
+    code=1
     pkill -KILL -f "$data"
   fi
   rm -rf "$data"
