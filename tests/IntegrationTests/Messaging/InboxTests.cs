@@ -16,6 +16,9 @@ namespace PetitionPlatform.IntegrationTests.Messaging;
 public sealed class InboxTests(SharedInfrastructure infrastructure) : IAsyncLifetime
 {
     private const string Consumer = "routing-petition-registered";
+
+    /// <summary>The day the petitions' numbers name, in China; the inbox's behaviour does not depend on it.</summary>
+    private static readonly DateTimeOffset RegisteredAt = new(2026, 11, 23, 9, 0, 0, TimeSpan.FromHours(8));
     private ServiceFactory<RoutingDbContext> _routing = null!;
     private string _database = null!;
 
@@ -37,7 +40,7 @@ public sealed class InboxTests(SharedInfrastructure infrastructure) : IAsyncLife
     {
         using var duplicates = MessagingCounter.Duplicates();
         var registered = new PetitionRegistered(
-            Guid.NewGuid(), "130724-20261123-00001", "online", "complaint", "wage-arrears", "130724102", "130724/petition-bureau", 1, DateTimeOffset.UtcNow, TrackingCodes.Hash("INBX-0000-0000-0001"));
+            Guid.NewGuid(), "130724-20261123-00001", "online", "complaint", "wage-arrears", "130724102", "130724/petition-bureau", 1, RegisteredAt, TrackingCodes.Hash("INBX-0000-0000-0001"));
         var messageId = Guid.NewGuid();
         var bus = _routing.Services.GetRequiredService<IBus>();
 
@@ -61,7 +64,7 @@ public sealed class InboxTests(SharedInfrastructure infrastructure) : IAsyncLife
         using var duplicates = MessagingCounter.Duplicates();
         using var spans = new SpanRecorder();
         var registered = new PetitionRegistered(
-            Guid.NewGuid(), "130724-20261123-00002", "online", "complaint", "wage-arrears", "130724102", "130724/petition-bureau", 1, DateTimeOffset.UtcNow, TrackingCodes.Hash("INBX-0000-0000-0003"));
+            Guid.NewGuid(), "130724-20261123-00002", "online", "complaint", "wage-arrears", "130724102", "130724/petition-bureau", 1, RegisteredAt, TrackingCodes.Hash("INBX-0000-0000-0003"));
         var messageId = Guid.NewGuid();
 
         // The first copy, in another instance: its inbox row written, its transaction not yet committed.
@@ -69,12 +72,13 @@ public sealed class InboxTests(SharedInfrastructure infrastructure) : IAsyncLife
         await first.OpenAsync();
         await using var firstTransaction = await first.BeginTransactionAsync();
         await using (var claim = new NpgsqlCommand(
-            "INSERT INTO inbox_messages (message_id, consumer, message_type, petition_id, processed_at) VALUES ($1, $2, 'PetitionRegistered', $3, now())",
+            "INSERT INTO inbox_messages (message_id, consumer, message_type, petition_id, processed_at) VALUES ($1, $2, 'PetitionRegistered', $3, $4)",
             first, firstTransaction))
         {
             claim.Parameters.Add(new NpgsqlParameter { Value = messageId });
             claim.Parameters.Add(new NpgsqlParameter { Value = Consumer });
             claim.Parameters.Add(new NpgsqlParameter { Value = registered.PetitionId });
+            claim.Parameters.Add(new NpgsqlParameter { Value = RegisteredAt.ToUniversalTime() });
             await claim.ExecuteNonQueryAsync();
         }
 
@@ -93,7 +97,7 @@ public sealed class InboxTests(SharedInfrastructure infrastructure) : IAsyncLife
         var bus = _routing.Services.GetRequiredService<IBus>();
         var petitionId = Guid.NewGuid();
 
-        await bus.Publish(new PetitionRegistered(petitionId, "n-1", "online", "complaint", "utilities", "500112", "500112/petition-bureau", 1, DateTimeOffset.UtcNow, TrackingCodes.Hash("INBX-0000-0000-0002")));
+        await bus.Publish(new PetitionRegistered(petitionId, "n-1", "online", "complaint", "utilities", "500112", "500112/petition-bureau", 1, RegisteredAt, TrackingCodes.Hash("INBX-0000-0000-0002")));
 
         var inbox = await Eventually.HoldsAsync(
             () => _routing.InDatabaseAsync(db => db.Set<InboxMessage>().Where(m => m.PetitionId == petitionId).ToListAsync()),
