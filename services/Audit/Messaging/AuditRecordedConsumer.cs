@@ -7,33 +7,34 @@ using PetitionPlatform.Contracts;
 namespace PetitionPlatform.Audit.Messaging;
 
 /// <summary>
-/// Appends each entry the services send to the end of the chain. Runs behind the inbox, inside its transaction; the
-/// advisory lock makes concurrent deliveries take their turn, so each entry names the one truly before it.
+/// Appends each entry the services send to the end of the chain. Runs behind the inbox, inside its transaction. The
+/// head row's lock makes concurrent deliveries take their turn, so each entry names the one truly before it; the
+/// insert moves the head on (a trigger, docs/audit.md), so an append is the inbox claim, one read and one insert.
 /// </summary>
 public sealed partial class AuditRecordedConsumer(AuditDbContext db, TimeProvider time, ILogger<AuditRecordedConsumer> logger)
     : IConsumer<AuditRecorded>
 {
-    // Any fixed number: the one lock every appender of this database takes.
-    private const long AppendLock = 0x41554449545F5452;
-
     public async Task Consume(ConsumeContext<AuditRecorded> context)
     {
         var message = context.Message;
         var ct = context.CancellationToken;
-        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({AppendLock})", ct);
-
-        // The inbox drops a redelivered message; this drops the same entry sent again under another message id.
-        if (await db.Entries.AnyAsync(e => e.EntryId == message.EntryId, ct))
+        // A FOR UPDATE that waited for the appender before returns the head as that appender left it. The entry check
+        // rides along: it drops the same entry sent again under another message id (the inbox drops a redelivered
+        // message). It reads as of the statement's start, so a copy appended by the appender just waited for is not
+        // seen here; its insert then fails on the entry's unique id and the retry finds it.
+        var last = (await db.Database.SqlQuery<ChainHead>($"""
+            SELECT sequence AS "Sequence", hash AS "Hash",
+                   EXISTS (SELECT 1 FROM audit_entries WHERE entry_id = {message.EntryId}) AS "Recorded"
+            FROM audit_chain_head FOR UPDATE
+            """).ToListAsync(ct)).Single();
+        if (last.Recorded)
         {
             return;
         }
 
-        var last = await db.Entries.OrderByDescending(e => e.Sequence)
-            .Select(e => new { e.Sequence, e.Hash })
-            .FirstOrDefaultAsync(ct);
         var entry = new AuditEntry
         {
-            Sequence = (last?.Sequence ?? 0) + 1,
+            Sequence = last.Sequence + 1,
             EntryId = message.EntryId,
             Service = message.Service,
             Action = message.Action,
@@ -47,7 +48,7 @@ public sealed partial class AuditRecordedConsumer(AuditDbContext db, TimeProvide
             TraceId = message.TraceId,
             OccurredAt = AuditChain.Stored(message.OccurredAt),
             RecordedAt = AuditChain.Stored(time.GetUtcNow()),
-            PreviousHash = last?.Hash ?? AuditChain.Genesis,
+            PreviousHash = last.Hash ?? AuditChain.Genesis,
         };
         db.Entries.Add(AuditChain.Seal(entry));
         LogAppended(logger, entry.Sequence, entry.Action, entry.Service);
@@ -55,4 +56,18 @@ public sealed partial class AuditRecordedConsumer(AuditDbContext db, TimeProvide
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Audit entry {Sequence} appended: {Action} from {Service}")]
     private static partial void LogAppended(ILogger logger, long sequence, string action, string service);
+}
+
+/// <summary>
+/// The head of the chain as its locking read returns it, and whether the entry being appended is already in it. A raw
+/// query's columns are matched to these names as written (the snake-case convention covers mapped tables only).
+/// </summary>
+internal sealed class ChainHead
+{
+    public long Sequence { get; init; }
+
+    /// <summary>Null before the first entry.</summary>
+    public byte[]? Hash { get; init; }
+
+    public bool Recorded { get; init; }
 }

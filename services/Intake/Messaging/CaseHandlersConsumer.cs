@@ -43,17 +43,21 @@ public sealed class CaseHandlersConsumer(IntakeDbContext db)
     /// <summary>The case's handlers, with rows added for <paramref name="orgIds"/> where there were none.</summary>
     private async Task<List<CaseHandler>> EnsureAsync(Guid petitionId, Guid caseId, IReadOnlyList<string> orgIds, bool isLead, CancellationToken ct)
     {
+        // Each event reads the case's rows and adds to them, and a decline releases the rows it read: without turns a
+        // decline beside CoHandlersAdded would release the lead and leave the co-handlers' new rows unreleased.
+        await db.Database.TakeTransactionLockAsync("intake-case:" + caseId, ct);
+
         // Every petition starts at intake; an unknown one is another deployment's event or test data (the lifecycle
-        // consumer logs those), and a row could not reference it.
-        if (!await db.Petitions.AnyAsync(p => p.Id == petitionId, ct))
+        // consumer logs those), and a row could not reference it. Read with the case's rows, in one statement.
+        var known = await db.Petitions.Where(p => p.Id == petitionId)
+            .Select(p => new { Handlers = db.CaseHandlers.Where(h => h.CaseId == caseId).ToList() })
+            .SingleOrDefaultAsync(ct);
+        if (known is null)
         {
             return [];
         }
 
-        // Each event reads the case's rows and adds to them, and a decline releases the rows it read: without turns a
-        // decline beside CoHandlersAdded would release the lead and leave the co-handlers' new rows unreleased.
-        await db.Database.TakeTransactionLockAsync("intake-case:" + caseId, ct);
-        var handlers = await db.CaseHandlers.Where(h => h.CaseId == caseId).ToListAsync(ct);
+        var handlers = known.Handlers;
         var releasedAt = handlers.Select(h => h.ReleasedAt).FirstOrDefault(at => at is not null);
         foreach (var orgId in orgIds.Where(o => handlers.All(h => h.OrgId != o)))
         {

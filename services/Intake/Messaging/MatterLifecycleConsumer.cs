@@ -32,14 +32,18 @@ public sealed partial class MatterLifecycleConsumer(IntakeDbContext db, ILogger<
 
     private async Task ApplyAsync(IPetitionEvent message, Action<MatterState> apply, CancellationToken ct)
     {
-        if (!await db.Petitions.AnyAsync(p => p.Id == message.PetitionId, ct))
+        // The petition and its state in one statement; the state is tracked, its row version guarding the save.
+        var known = await db.Petitions.Where(p => p.Id == message.PetitionId)
+            .Select(p => new { State = db.MatterStates.FirstOrDefault(s => s.PetitionId == p.Id) })
+            .SingleOrDefaultAsync(ct);
+        if (known is null)
         {
             // Every petition starts at intake, so this is another deployment's event on a shared broker, or test data.
             LogUnknownPetition(logger, message.GetType().Name, message.PetitionId);
             return;
         }
 
-        var state = await db.MatterStates.SingleOrDefaultAsync(s => s.PetitionId == message.PetitionId, ct);
+        var state = known.State;
         if (state is null)
         {
             state = new MatterState { PetitionId = message.PetitionId };

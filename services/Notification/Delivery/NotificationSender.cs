@@ -47,9 +47,10 @@ public sealed partial class NotificationSender(
             .FromSql($"SELECT * FROM notifications WHERE status = 'pending' AND next_attempt_at <= {Time.GetUtcNow()} ORDER BY created_at, id LIMIT {_options.BatchSize} FOR UPDATE SKIP LOCKED")
             .ToListAsync(cancellationToken);
 
+        var causes = await DeliveryTracing.FindCausesAsync(db, due, cancellationToken);
         foreach (var message in due)
         {
-            await DeliverAsync(scope.ServiceProvider, db, message, cancellationToken);
+            await DeliverAsync(scope.ServiceProvider, db, message, causes.GetValueOrDefault(message.SourceMessageId), cancellationToken);
         }
 
         await db.SaveChangesAsync(cancellationToken);
@@ -57,9 +58,9 @@ public sealed partial class NotificationSender(
         return due.Count;
     }
 
-    private async Task DeliverAsync(IServiceProvider services, NotificationDbContext db, NotificationMessage message, CancellationToken cancellationToken)
+    private async Task DeliverAsync(
+        IServiceProvider services, NotificationDbContext db, NotificationMessage message, ActivityContext cause, CancellationToken cancellationToken)
     {
-        var cause = await DeliveryTracing.FindCauseAsync(db, message, cancellationToken);
         using var span = DeliveryTracing.StartDelivery(cause, message);
         try
         {

@@ -14,35 +14,44 @@ namespace PetitionPlatform.Notification.Messaging;
 public sealed class NotificationWriter(NotificationDbContext db, TemplateLibrary templates, ReceiptSealing sealing, TimeProvider time)
 {
     /// <summary>
-    /// The petition and its routing decisions. Events reach notification's queues independently, so a lifecycle event
-    /// can overtake <c>PetitionRegistered</c>; throwing lets the consumer's retries wait for it.
+    /// The petition and its routing decisions, read in one statement. Events reach notification's queues
+    /// independently, so a lifecycle event can overtake <c>PetitionRegistered</c>; throwing lets the consumer's retries
+    /// wait for it.
     /// </summary>
     public async Task<PetitionFile> LoadFileAsync(Guid petitionId, CancellationToken ct)
     {
-        var petition = await db.KnownPetitions.AsNoTracking().SingleOrDefaultAsync(p => p.PetitionId == petitionId, ct)
+        var found = await db.KnownPetitions.AsNoTracking()
+            .Where(p => p.PetitionId == petitionId)
+            .Select(p => new
+            {
+                Petition = p,
+                Decisions = db.RoutingDecisions.Where(d => d.PetitionId == p.PetitionId).ToList(),
+            })
+            .SingleOrDefaultAsync(ct)
             ?? throw new PetitionNotYetKnownException($"Petition {petitionId} has not been registered with notification yet.");
-        var decisions = await db.RoutingDecisions.AsNoTracking()
-            .Where(d => d.PetitionId == petitionId)
-            .ToListAsync(ct);
-        // Decisions added in this unit of work (the event being consumed) count too.
-        decisions.AddRange(db.ChangeTracker.Entries<RoutingDecision>()
-            .Where(e => e.State == EntityState.Added && e.Entity.PetitionId == petitionId)
-            .Select(e => e.Entity));
-        return new PetitionFile(petition, decisions);
+        return new PetitionFile(found.Petition, found.Decisions);
     }
 
     public async Task AddAsync(Guid sourceMessageId, Guid petitionId, string? petitionChannel, IEnumerable<PlannedMessage> planned, CancellationToken ct)
     {
-        var now = time.GetUtcNow();
-        foreach (var message in planned)
+        var messages = planned.ToList();
+        if (messages.Count == 0)
         {
-            // The inbox already stops redelivery of one message id; this also covers a replay of the same event under
-            // the same id after the inbox was pruned, at the cost of one indexed lookup.
-            var exists = await db.Notifications.AnyAsync(n => n.SourceMessageId == sourceMessageId
-                && n.Template == message.Template
-                && n.RecipientKind == message.Recipient.Kind
-                && n.RecipientKey == message.Recipient.Key, ct);
-            if (exists)
+            return;
+        }
+
+        // The inbox already stops redelivery of one message id; this also covers a replay of the same event under the
+        // same id after the inbox was pruned, at the cost of one indexed read for all of the event's messages.
+        var written = (await db.Notifications.AsNoTracking()
+                .Where(n => n.SourceMessageId == sourceMessageId)
+                .Select(n => new { n.Template, n.RecipientKind, n.RecipientKey })
+                .ToListAsync(ct))
+            .Select(n => (n.Template, n.RecipientKind, n.RecipientKey))
+            .ToHashSet();
+        var now = time.GetUtcNow();
+        foreach (var message in messages)
+        {
+            if (written.Contains((message.Template, message.Recipient.Kind, message.Recipient.Key)))
             {
                 continue;
             }

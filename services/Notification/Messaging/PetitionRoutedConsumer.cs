@@ -1,5 +1,4 @@
 using MassTransit;
-using Microsoft.EntityFrameworkCore;
 using PetitionPlatform.Contracts;
 using PetitionPlatform.Notification.Data;
 using PetitionPlatform.Notification.Domain;
@@ -15,10 +14,10 @@ public sealed class PetitionRoutedConsumer(NotificationDbContext db, Notificatio
     public async Task Consume(ConsumeContext<PetitionRouted> context)
     {
         var e = context.Message;
-        var known = await db.RoutingDecisions.AnyAsync(d => d.PetitionId == e.PetitionId && d.Attempt == e.Attempt, context.CancellationToken);
-        if (!known)
+        var file = await writer.LoadFileAsync(e.PetitionId, context.CancellationToken);
+        if (!file.Decisions.Any(d => d.Attempt == e.Attempt))
         {
-            db.RoutingDecisions.Add(new RoutingDecision
+            var decision = new RoutingDecision
             {
                 PetitionId = e.PetitionId,
                 Attempt = e.Attempt,
@@ -28,10 +27,12 @@ public sealed class PetitionRoutedConsumer(NotificationDbContext db, Notificatio
                 ResponsibleOrgName = e.ResponsibleOrgName,
                 Confidential = e.Confidential,
                 DecidedAt = e.OccurredAt,
-            });
+            };
+            db.RoutingDecisions.Add(decision);
+            // The messages are planned from the file as it stands once this decision is kept.
+            file = file with { Decisions = [.. file.Decisions, decision] };
         }
 
-        var file = await writer.LoadFileAsync(e.PetitionId, context.CancellationToken);
         await writer.AddAsync(context.MessageId!.Value, e.PetitionId, file.Petition.Channel,
             MessagePlanner.ForRouting(e, file), context.CancellationToken);
     }

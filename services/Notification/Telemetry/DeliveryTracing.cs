@@ -22,15 +22,34 @@ public static class DeliveryTracing
     /// <summary>The sender's polling is not work anyone follows; only deliveries (below) are traced.</summary>
     public static IDisposable QuietPolling() => SuppressInstrumentationScope.Begin();
 
-    /// <summary>The trace context of the consumption that wrote the message (kept in the inbox row of its causing event).</summary>
-    public static async Task<ActivityContext> FindCauseAsync(NotificationDbContext db, NotificationMessage message, CancellationToken ct)
+    /// <summary>
+    /// The trace context of the consumption that wrote each message (kept in the inbox row of its causing event), by
+    /// the causing event's message id: one read for a round's messages. A cause no longer in the inbox is missing, and
+    /// its deliveries start traces of their own.
+    /// </summary>
+    public static async Task<IReadOnlyDictionary<Guid, ActivityContext>> FindCausesAsync(
+        NotificationDbContext db, IEnumerable<NotificationMessage> messages, CancellationToken ct)
     {
-        var cause = await db.Set<InboxMessage>().AsNoTracking()
-            .Where(m => m.MessageId == message.SourceMessageId && m.TraceParent != null)
-            .Select(m => new { m.TraceParent, m.TraceState })
-            .FirstOrDefaultAsync(ct);
-        ActivityContext.TryParse(cause?.TraceParent, cause?.TraceState, out var parent);
-        return parent;
+        var sources = messages.Select(m => m.SourceMessageId).Distinct().ToList();
+        if (sources.Count == 0)
+        {
+            return new Dictionary<Guid, ActivityContext>();
+        }
+
+        var rows = await db.Set<InboxMessage>().AsNoTracking()
+            .Where(m => sources.Contains(m.MessageId) && m.TraceParent != null)
+            .Select(m => new { m.MessageId, m.TraceParent, m.TraceState })
+            .ToListAsync(ct);
+        var causes = new Dictionary<Guid, ActivityContext>();
+        foreach (var row in rows)
+        {
+            if (ActivityContext.TryParse(row.TraceParent, row.TraceState, out var parent))
+            {
+                causes.TryAdd(row.MessageId, parent);
+            }
+        }
+
+        return causes;
     }
 
     /// <summary>

@@ -14,10 +14,6 @@ public sealed class LedgerStore(SupervisionDbContext db, TimeProvider time)
     public async Task<bool> RecordAsync(IPetitionEvent @event, Guid messageId, CancellationToken ct)
     {
         var row = LedgerEventCodec.Encode(@event, messageId, time.GetUtcNow());
-        if (await db.LedgerEvents.AnyAsync(e => e.Fingerprint == row.Fingerprint, ct))
-        {
-            return false;
-        }
 
         // Raw SQL for the upsert; it must share the transaction that commits the event, or the evaluation could judge
         // the petition without it and clear the mark. Consumers run in the inbox's.
@@ -27,15 +23,23 @@ public sealed class LedgerStore(SupervisionDbContext db, TimeProvider time)
         }
 
         // A registration that repeats an earlier petition changes that one's part in the indicators too (it came back),
-        // so both are marked, in the order of their ids so that two such registrations cannot deadlock.
+        // so both are marked, in the order of their ids so that two such registrations cannot deadlock. The check for
+        // the same event already kept rides in the same statement: nothing is marked, and nothing is added, when it is.
         Guid[] marked = @event is PetitionRegistered { RepeatOfPetitionId: { } earlier } && earlier != row.PetitionId
             ? [row.PetitionId, earlier]
             : [row.PetitionId];
-        await db.Database.ExecuteSqlInterpolatedAsync($"""
+        var markedRows = await db.Database.ExecuteSqlInterpolatedAsync($"""
             INSERT INTO clock_watch (petition_id, changed, revision)
-            SELECT id, true, 1 FROM unnest({marked}) AS v(id) ORDER BY id
+            SELECT id, true, 1 FROM unnest({marked}) AS v(id)
+            WHERE NOT EXISTS (SELECT 1 FROM ledger_events WHERE fingerprint = {row.Fingerprint})
+            ORDER BY id
             ON CONFLICT (petition_id) DO UPDATE SET changed = true, revision = clock_watch.revision + 1
             """, ct);
+        if (markedRows == 0)
+        {
+            return false;
+        }
+
         db.LedgerEvents.Add(row);
         return true;
     }
