@@ -20,8 +20,10 @@ internal sealed record BenchOptions
           --data DIR           the stack's data directory, for the operators' secret and the server (default .data)
           --rate N             petitions offered a second (default 100); --flat-out sends as fast as answers come
           --duration S         seconds of load (default 60)
-          --warm-up S          chain: first S seconds of the same load, drained and checked but not in the figures
-                               (a fresh stack's first runs cost two to three times the steady figure)
+          --warm-up S          chain: first S seconds of load, drained and checked but not in the figures (default
+                               180: a fresh stack's code is optimised over its first minutes of work, and its first
+                               runs cost two to three times the steady figure; 0 for none)
+          --warm-up-rate N     petitions offered a second during the warm-up (default: --rate, at most 10)
           --postgres CONN      the server for 'bound' as an Npgsql connection string (default: found from --data)
           --clocks N           history: open clocks to write (default 1000000)
           --due-share F        history: the share of them whose reminder is due at the next run (default 0.01)
@@ -45,7 +47,16 @@ internal sealed record BenchOptions
 
     public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(60);
 
-    public TimeSpan WarmUp { get; init; } = TimeSpan.Zero;
+    public TimeSpan WarmUp { get; init; } = TimeSpan.FromMinutes(3);
+
+    /// <summary>
+    /// The runtime optimises code once it has been hot for a while, so the warm-up's length matters, not its rate; at
+    /// most ten a second, which the chain carries without a backlog, it warms up without first spending tens of minutes
+    /// on draining a backlog of its own.
+    /// </summary>
+    public double WarmUpRate => _warmUpRate ?? Math.Min(Rate, 10);
+
+    private double? _warmUpRate;
 
     public string? Postgres { get; init; }
 
@@ -126,6 +137,9 @@ internal sealed record BenchOptions
                     break;
                 case "--warm-up" when int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var warmUp) && warmUp <= 3600:
                     options = options with { WarmUp = TimeSpan.FromSeconds(warmUp) };
+                    break;
+                case "--warm-up-rate" when double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var warmUpRate) && warmUpRate is > 0 and <= 10_000:
+                    options = options with { _warmUpRate = warmUpRate };
                     break;
                 case "--postgres":
                     options = options with { Postgres = value };
