@@ -54,9 +54,10 @@ internal sealed record BenchOptions
     /// most ten a second, which the chain carries without a backlog, it warms up without first spending tens of minutes
     /// on draining a backlog of its own.
     /// </summary>
-    public double WarmUpRate => _warmUpRate ?? Math.Min(Rate, 10);
+    public double WarmUpRate => GivenWarmUpRate ?? Math.Min(Rate, 10);
 
-    private double? _warmUpRate;
+    /// <summary><c>--warm-up-rate</c>, when given.</summary>
+    public double? GivenWarmUpRate { get; init; }
 
     public string? Postgres { get; init; }
 
@@ -139,7 +140,7 @@ internal sealed record BenchOptions
                     options = options with { WarmUp = TimeSpan.FromSeconds(warmUp) };
                     break;
                 case "--warm-up-rate" when double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var warmUpRate) && warmUpRate is > 0 and <= 10_000:
-                    options = options with { _warmUpRate = warmUpRate };
+                    options = options with { GivenWarmUpRate = warmUpRate };
                     break;
                 case "--postgres":
                     options = options with { Postgres = value };
