@@ -37,10 +37,19 @@ internal static class ServiceResources
             return service; // a deployment decides how many instances it runs
         }
 
-        service.WithEnvironment("ASPNETCORE_ENVIRONMENT", builder.ServiceEnvironment());
+        service.WithEnvironment("ASPNETCORE_ENVIRONMENT", builder.ServiceEnvironment())
+            .WithEnvironment(context => context.EnvironmentVariables.Remove(MetricExportIntervalVariable));
         var replicas = builder.ServiceReplicas();
         return replicas > 1 ? service.WithReplicas(replicas) : service;
     }
+
+    /// <summary>
+    /// Aspire sets this to one second for every project of an AppHost run in Development, for a dashboard that redraws
+    /// its charts at once. Ten processes exporting every instrument every second kept the 13.6 dashboard, which stores
+    /// each point in SQLite, busy with no load at all (up to a tenth of a core, docs/performance.md); removed, the
+    /// services export at ServiceDefaults' own interval.
+    /// </summary>
+    private const string MetricExportIntervalVariable = "OTEL_METRIC_EXPORT_INTERVAL";
 
     /// <summary>The setting for <see cref="ServiceReplicas"/>, e.g. <c>eng/run.sh --AppHost:Replicas=2</c>.</summary>
     public const string ReplicasSetting = "AppHost:Replicas";

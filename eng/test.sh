@@ -84,6 +84,21 @@ print(*[s.getsockname()[1] for s in ports])')
   if [ "$code" -eq 0 ] && grep -q "MassTransit" "$log"; then
     echo "The console shows the services' own log lines."; code=1
   fi
+  # Aspire has every project export its metrics each second when the AppHost runs in Development; the services keep
+  # ServiceDefaults' interval (docs/performance.md). The gateway of this run is the one exporting to this run's dashboard.
+  if [ "$code" -eq 0 ]; then
+    local service_env=""
+    for p in $(pgrep -f 'PetitionPlatform\.Gateway'); do
+      if tr '\0' '\n' <"/proc/$p/environ" 2>/dev/null | grep -qx "OTEL_EXPORTER_OTLP_ENDPOINT=http://localhost:$otlp"; then
+        service_env=$(tr '\0' '\n' <"/proc/$p/environ")
+      fi
+    done
+    if [ -z "$service_env" ]; then
+      echo "The gateway of this run was not found among the processes."; code=1
+    elif grep -q '^OTEL_METRIC_EXPORT_INTERVAL=' <<<"$service_env"; then
+      echo "The services export their metrics at Aspire's development interval: $(grep '^OTEL_METRIC_EXPORT_INTERVAL=' <<<"$service_env")"; code=1
+    fi
+  fi
   # As README's "Connecting an agency": the operators sign in with the secret generated at first start, register a
   # client for Guyuan's petition bureau, and that client registers a petition; without a token it is refused.
   local petition='{"channel":"online","kind":"complaint","topic":"wage-arrears","subject":"s","content":"c","regionCode":"130724102","petitioner":{"name":"王建国","address":"沽源县"}}'
