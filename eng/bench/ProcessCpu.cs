@@ -7,8 +7,9 @@ namespace PetitionPlatform.Bench;
 /// CPU time each part of the stack used, from <c>/proc/&lt;pid&gt;/stat</c> (user + system), grouped by what the
 /// process is: a service or the gateway by its assembly name, PostgreSQL's backends, RabbitMQ's Erlang VM, Aspire's
 /// dashboard and DCP. Two readings around a run, divided by the petitions it carried, say where each petition's CPU
-/// goes (docs/performance.md). A process started between the readings counts whole; one that ended between them is
-/// missed (PostgreSQL's backends live as long as the pools' connections, so few do). Empty where there is no /proc.
+/// goes (docs/performance.md). A process started between the readings counts whole. One that ended between them is
+/// found in its parent, which adds a child's whole time to its own children's times when it reaps it: PostgreSQL's
+/// backends end when a pool retires an idle connection, and the postmaster reaps them. Empty where there is no /proc.
 /// </summary>
 internal sealed partial class ProcessCpu
 {
@@ -54,9 +55,14 @@ internal sealed partial class ProcessCpu
         return new ProcessCpu(byProcess);
     }
 
-    /// <summary>Milliseconds of CPU per part from <paramref name="before"/> to this reading, largest first.</summary>
+    /// <summary>
+    /// Milliseconds of CPU per part from <paramref name="before"/> to this reading, largest first. A process that ended
+    /// in between came back whole in its parent's children's times, so what it had used before is taken off again.
+    /// </summary>
     public IReadOnlyList<(string Part, double Milliseconds)> Since(ProcessCpu before) =>
-        _byProcess.GroupBy(p => p.Value.Part, p => p.Value.Ticks - TicksAt(before, p.Key, p.Value.Part))
+        _byProcess.Select(p => (p.Value.Part, Ticks: p.Value.Ticks - TicksAt(before, p.Key, p.Value.Part)))
+            .Concat(before._byProcess.Where(p => !_byProcess.ContainsKey(p.Key)).Select(p => (p.Value.Part, Ticks: -p.Value.Ticks)))
+            .GroupBy(p => p.Part, p => p.Ticks)
             .Select(g => (g.Key, g.Sum() * 1000 / TicksPerSecond))
             .OrderByDescending(p => p.Item2)
             .ToList();
@@ -74,15 +80,26 @@ internal sealed partial class ProcessCpu
         : DcpName().IsMatch(commandLine) ? "DCP"
         : null;
 
-    /// <summary>utime and stime, the 14th and 15th fields; the 2nd (the name in parentheses) may itself hold spaces.</summary>
+    /// <summary>
+    /// utime, stime, cutime and cstime, the 14th to 17th fields: the process's own time and that of its children it has
+    /// reaped. The 2nd field (the name in parentheses) may itself hold spaces.
+    /// </summary>
     private static long? Ticks(string stat)
     {
         var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-        return fields.Length > 12
-            && long.TryParse(fields[11], NumberStyles.None, CultureInfo.InvariantCulture, out var user)
-            && long.TryParse(fields[12], NumberStyles.None, CultureInfo.InvariantCulture, out var system)
-                ? user + system
-                : null;
+        long total = 0;
+        for (var field = 11; field <= 14; field++)
+        {
+            if (fields.Length <= field
+                || !long.TryParse(fields[field], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var ticks))
+            {
+                return null;
+            }
+
+            total += ticks;
+        }
+
+        return total;
     }
 
     [GeneratedRegex(@"PetitionPlatform\.(Intake|Routing|Handling|Supervision|Notification|Audit|Identity|Gateway|AppHost)\b")]
