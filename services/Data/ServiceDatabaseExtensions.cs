@@ -1,8 +1,10 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Npgsql;
 using PetitionPlatform.ServiceDefaults.Startup;
 
 namespace PetitionPlatform.Data;
@@ -18,8 +20,8 @@ public static class ServiceDatabaseExtensions
     public static IHostApplicationBuilder AddServiceDatabase<TContext>(this IHostApplicationBuilder builder, string connectionName)
         where TContext : DbContext
     {
-        var connectionString = builder.Configuration.GetConnectionString(connectionName)
-            ?? throw StartupFailureException.MissingConnectionString(connectionName);
+        var connectionString = WithPreparedStatements(builder.Configuration.GetConnectionString(connectionName)
+            ?? throw StartupFailureException.MissingConnectionString(connectionName));
 
         builder.Services.AddDbContext<TContext>((services, options) => options
             .UseNpgsql(connectionString)
@@ -38,5 +40,25 @@ public static class ServiceDatabaseExtensions
 
         builder.Services.AddHealthChecks().AddDbContextCheck<TContext>("database", tags: ["ready"]);
         return builder;
+    }
+
+    /// <summary>
+    /// How many of a connection's statements Npgsql keeps prepared on the server. A service runs a few dozen distinct
+    /// statements, each thousands of times; unprepared, PostgreSQL parses and plans every one of them each time
+    /// (docs/performance.md). A connection string that names its own setting keeps it.
+    /// </summary>
+    private const int PreparedStatementsPerConnection = 100;
+
+    /// <summary>The connection string a service connects with: Npgsql prepares its repeated statements unless it says otherwise.</summary>
+    public static string WithPreparedStatements(string connectionString)
+    {
+        // Npgsql's builder answers ContainsKey for every keyword it knows, set or not; the text says what was given.
+        var given = new DbConnectionStringBuilder { ConnectionString = connectionString };
+        if (given.Keys.Cast<string>().Any(key => key.Replace(" ", "", StringComparison.Ordinal).Equals("MaxAutoPrepare", StringComparison.OrdinalIgnoreCase)))
+        {
+            return connectionString;
+        }
+
+        return new NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = PreparedStatementsPerConnection }.ConnectionString;
     }
 }

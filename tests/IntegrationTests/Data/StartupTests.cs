@@ -37,6 +37,32 @@ public sealed class StartupTests(SharedInfrastructure infrastructure)
     }
 
     [Fact]
+    public async Task A_statement_a_service_runs_again_and_again_is_prepared_on_the_server()
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:routingdb"] = await infrastructure.CreateDatabaseAsync("routing"),
+            ["ConnectionStrings:messaging"] = await infrastructure.CreateVirtualHostAsync("startup"),
+        };
+        await using var routing = new ServiceFactory<RoutingDbContext>(settings);
+        await ServiceSet.Ready(routing.CreateClient());
+
+        var prepared = await routing.InDatabaseAsync(async db =>
+        {
+            // One connection throughout: prepared statements belong to the session that prepared them.
+            await db.Database.OpenConnectionAsync();
+            for (var run = 0; run < 10; run++)
+            {
+                await db.RoutingRequests.CountAsync();
+            }
+
+            return await db.Database.SqlQuery<string>($"SELECT statement AS \"Value\" FROM pg_prepared_statements").ToListAsync();
+        });
+
+        Assert.Contains(prepared, statement => statement.Contains("routing_requests", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_missing_connection_string_stops_the_service_with_one_sentence_saying_what_to_set()
     {
         using var routing = new ServiceFactory<RoutingDbContext>(new Dictionary<string, string?> { ["ConnectionStrings:messaging"] = "amqp://guest:guest@127.0.0.1:1/" });
