@@ -89,9 +89,9 @@ print(*[s.getsockname()[1] for s in ports])')
   if [ "$code" -eq 0 ]; then
     local service_env=""
     for p in $(pgrep -f 'PetitionPlatform\.Gateway'); do
-      if tr '\0' '\n' <"/proc/$p/environ" 2>/dev/null | grep -qx "OTEL_EXPORTER_OTLP_ENDPOINT=http://localhost:$otlp"; then
-        service_env=$(tr '\0' '\n' <"/proc/$p/environ")
-      fi
+      local environment
+      environment=$(tr '\0' '\n' <"/proc/$p/environ" 2>/dev/null) || continue
+      if grep -qx "OTEL_EXPORTER_OTLP_ENDPOINT=http://localhost:$otlp" <<<"$environment"; then service_env=$environment; fi
     done
     if [ -z "$service_env" ]; then
       echo "The gateway of this run was not found among the processes."; code=1
