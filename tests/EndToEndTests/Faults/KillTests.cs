@@ -233,8 +233,26 @@ public sealed class KillTests(PlatformFixture platform, ITestOutputHelper output
         using var patience = new CancellationTokenSource(s_patience);
         var died = await notifications.WaitForResourceAsync(resource, e => KnownResourceStates.TerminalStates.Contains(e.Snapshot.State?.Text), patience.Token);
         output.WriteLine($"{resource}: seen dead ({died.Snapshot.State?.Text}, exit code {died.Snapshot.ExitCode}) after {Stopwatch.GetElapsedTime(started).TotalSeconds:F1} s");
-        await platform.HealthyAgainAsync(resource, patience.Token);
+        await HealthyAgainOrSayWhyAsync(resource, started, patience.Token);
         return Stopwatch.GetElapsedTime(started).TotalSeconds;
+    }
+
+    /// <summary>
+    /// Waits until the resource is running and healthy again; if it is not in time, prints the end of its console
+    /// (the run that came back), the one clue CI keeps to a start that stalled.
+    /// </summary>
+    private async Task HealthyAgainOrSayWhyAsync(string resource, long started, CancellationToken patience)
+    {
+        try
+        {
+            await platform.HealthyAgainAsync(resource, patience);
+        }
+        catch (OperationCanceledException)
+        {
+            output.WriteLine($"{resource} not healthy again after {Stopwatch.GetElapsedTime(started).TotalSeconds:F1} s, its log's end:");
+            output.WriteLine(string.Join('\n', await LogTailAsync(resource, lines: 60)));
+            throw;
+        }
     }
 
     private static async Task DockerKillAsync(string container)
@@ -297,7 +315,7 @@ public sealed class KillTests(PlatformFixture platform, ITestOutputHelper output
         }
 
         Assert.True(result.Success, $"{resource} restarts: {result.Message}");
-        await platform.HealthyAgainAsync(resource, patience.Token);
+        await HealthyAgainOrSayWhyAsync(resource, started, patience.Token);
         return Stopwatch.GetElapsedTime(started).TotalSeconds;
     }
 }
