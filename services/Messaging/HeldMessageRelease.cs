@@ -33,8 +33,7 @@ internal sealed partial class HeldMessageRelease(
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<DbContext>();
         await using var transaction = await db.Database.BeginWholeTransactionAsync(stoppingToken);
-        var due = await db.Set<HeldMessage>()
-            .FromSqlInterpolated($"SELECT * FROM held_messages WHERE release_at <= {Time.GetUtcNow()} ORDER BY release_at LIMIT {BatchSize} FOR UPDATE SKIP LOCKED")
+        var due = await db.SelectMapped<HeldMessage>($"WHERE release_at <= {Time.GetUtcNow()} ORDER BY release_at LIMIT {BatchSize} FOR UPDATE SKIP LOCKED")
             .ToListAsync(stoppingToken);
 
         Exception? failure = null;

@@ -50,8 +50,8 @@ internal sealed partial class OutboxDispatcher(
 
         // SKIP LOCKED lets several instances of a service share one outbox without publishing a row twice.
         // Rows set aside wait for an operator; the rest flow on without them.
-        var batch = await db.Set<OutboxMessage>()
-            .FromSqlRaw("SELECT * FROM outbox_messages WHERE sent_at IS NULL AND set_aside_at IS NULL ORDER BY sequence LIMIT {0} FOR UPDATE SKIP LOCKED", _options.BatchSize)
+        var batch = await db.SelectMapped<OutboxMessage>(
+                $"WHERE sent_at IS NULL AND set_aside_at IS NULL ORDER BY sequence LIMIT {_options.BatchSize} FOR UPDATE SKIP LOCKED")
             .ToListAsync(stoppingToken);
 
         Exception? failure = null;

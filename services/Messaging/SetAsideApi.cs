@@ -88,8 +88,7 @@ public static class SetAsideApi
             row.Faults = 0;
         }
 
-        var held = await db.Set<HeldMessage>()
-            .FromSqlInterpolated($"SELECT * FROM held_messages WHERE message_id = ANY({ids.ToArray()}) AND release_at IS NULL FOR UPDATE")
+        var held = await db.SelectMapped<HeldMessage>($"WHERE message_id = ANY({ids.ToArray()}) AND release_at IS NULL FOR UPDATE")
             .ToListAsync(ct);
         try
         {

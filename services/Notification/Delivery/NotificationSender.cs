@@ -43,8 +43,8 @@ public sealed partial class NotificationSender(
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<NotificationDbContext>();
         await using var transaction = await db.Database.BeginWholeTransactionAsync(cancellationToken);
-        var due = await db.Notifications
-            .FromSql($"SELECT * FROM notifications WHERE status = 'pending' AND next_attempt_at <= {Time.GetUtcNow()} ORDER BY created_at, id LIMIT {_options.BatchSize} FOR UPDATE SKIP LOCKED")
+        var due = await db.SelectMapped<NotificationMessage>(
+                $"WHERE status = 'pending' AND next_attempt_at <= {Time.GetUtcNow()} ORDER BY created_at, id LIMIT {_options.BatchSize} FOR UPDATE SKIP LOCKED")
             .ToListAsync(cancellationToken);
 
         var causes = await DeliveryTracing.FindCausesAsync(db, due, cancellationToken);
