@@ -251,6 +251,11 @@ public sealed class KillTests(PlatformFixture platform, ITestOutputHelper output
         {
             output.WriteLine($"{resource} not healthy again after {Stopwatch.GetElapsedTime(started).TotalSeconds:F1} s, its log's end:");
             output.WriteLine(string.Join('\n', await LogTailAsync(resource, lines: 60)));
+            if (s_killed.Contains(resource))
+            {
+                await WriteHowTheServiceAnswersAsync(resource);
+            }
+
             throw;
         }
     }
@@ -260,6 +265,48 @@ public sealed class KillTests(PlatformFixture platform, ITestOutputHelper output
         using var docker = Process.Start(new ProcessStartInfo("docker", ["kill", "--signal", "KILL", container]) { RedirectStandardOutput = true, RedirectStandardError = true })!;
         await docker.WaitForExitAsync();
         Assert.True(docker.ExitCode == 0, $"docker kill {container}: {await docker.StandardError.ReadToEndAsync()}");
+    }
+
+    /// <summary>
+    /// A service that is not healthy again: its process's state, and what it answers on its own port, past the app
+    /// host's proxy, so that a start that hangs, a process that does not answer and a proxy that does not reach it can
+    /// be told apart.
+    /// </summary>
+    private async Task WriteHowTheServiceAnswersAsync(string resource)
+    {
+        try
+        {
+            Assert.True(platform.App.ResourceNotifications.TryGetCurrentState(resource, out var current), resource);
+            var launched = Convert.ToInt32(current.Snapshot.Properties.Single(p => p.Name == "executable.pid").Value, System.Globalization.CultureInfo.InvariantCulture);
+            var pid = ServiceProcessOf(launched);
+            var status = File.ReadAllLines($"/proc/{pid}/status").Where(l => l.StartsWith("State:", StringComparison.Ordinal) || l.StartsWith("Threads:", StringComparison.Ordinal));
+            output.WriteLine($"{resource}: launched {launched}, process {pid} ({File.ReadAllText($"/proc/{pid}/cmdline").Replace('\0', ' ').Trim()}): {string.Join(", ", status)}");
+            var urls = File.ReadAllText($"/proc/{pid}/environ").Split('\0').FirstOrDefault(v => v.StartsWith("ASPNETCORE_URLS=", StringComparison.Ordinal));
+            if (urls?["ASPNETCORE_URLS=".Length..].Split(';')[0] is not { Length: > 0 } own)
+            {
+                output.WriteLine($"{resource}: no ASPNETCORE_URLS in its environment");
+                return;
+            }
+
+            using var direct = new HttpClient { BaseAddress = new Uri(own), Timeout = TimeSpan.FromSeconds(10) };
+            foreach (var path in new[] { "/alive", "/health" })
+            {
+                var asked = Stopwatch.GetTimestamp();
+                try
+                {
+                    using var answer = await direct.GetAsync(path);
+                    output.WriteLine($"{resource} at {own}{path}: {(int)answer.StatusCode} after {Stopwatch.GetElapsedTime(asked).TotalSeconds:F1} s: {await answer.Content.ReadAsStringAsync()}");
+                }
+                catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+                {
+                    output.WriteLine($"{resource} at {own}{path}: no answer after {Stopwatch.GetElapsedTime(asked).TotalSeconds:F1} s ({e.GetType().Name}: {e.Message})");
+                }
+            }
+        }
+        catch (Exception e) when (e is IOException or InvalidOperationException or FormatException)
+        {
+            output.WriteLine($"{resource}: its process could not be read ({e.Message})");
+        }
     }
 
     /// <summary>
