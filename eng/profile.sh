@@ -7,6 +7,8 @@
 #   DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0 eng/run.sh   # in one terminal (W^X hides the maps from perf)
 #   eng/bench.sh chain --rate 8 --duration 60     # in another, then, while it runs:
 #   eng/profile.sh 30 [output directory]
+# One process alone (its parts, our methods on its stacks), from the same samples:
+#   python3 eng/profile/report.py <output directory>/processes.txt <output directory>/samples.txt handling
 # Needs perf (Debian's linux-perf, installed here when missing) and root or kernel.perf_event_paranoid ≤ 0.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -24,8 +24,13 @@ internal sealed record LoadResult(
 /// behind shows it in the figures instead of slowing the load down. Flat out, a fixed number of agencies each send
 /// the next registration when the last is answered. About one a second is followed to its case through the gateway, as
 /// its unit would look: few enough that the polling adds no load of its own (ten a second, polled every 50 ms, were
-/// 200 requests a second more once the chain slowed, and slowed it further). Every petition's chain time is read from
-/// the databases afterwards (<see cref="ChainCheck"/>).
+/// 200 requests a second more once the chain slowed, and slowed it further). Polls that never back off still feed a
+/// slow chain: with the chain 20–60 s behind in a fresh stack's warm-up, one follower a second polling every 100 ms
+/// was 200–600 requests a second, and answering them was half of handling's CPU, the busiest process (docs/performance.md,
+/// "Handling in a fresh stack's first minutes"). So a follower waits a tenth of the time it has waited so far (at least
+/// 100 ms), which keeps the time read to within a tenth and the polls per petition to a few dozen however slow the
+/// chain, and the warm-up follows none. Every petition's chain time is read from the databases afterwards
+/// (<see cref="ChainCheck"/>).
 /// </summary>
 internal sealed class ChainLoad(IReadOnlyList<HttpClient> portals, IReadOnlyList<HttpClient> unitReaders)
 {
@@ -45,7 +50,8 @@ internal sealed class ChainLoad(IReadOnlyList<HttpClient> portals, IReadOnlyList
     private long _started;
     private DateTimeOffset _wallStart;
 
-    public async Task<LoadResult> RunAsync(BenchOptions options)
+    /// <param name="follow">Whether a sample is followed through the gateway; the warm-up's chain is only counted.</param>
+    public async Task<LoadResult> RunAsync(BenchOptions options, bool follow = true)
     {
         _started = Stopwatch.GetTimestamp();
         _wallStart = DateTimeOffset.UtcNow;
@@ -56,14 +62,14 @@ internal sealed class ChainLoad(IReadOnlyList<HttpClient> portals, IReadOnlyList
             {
                 while (!stop.IsCancellationRequested)
                 {
-                    await SubmitAsync(Stopwatch.GetTimestamp(), followEvery: 100);
+                    await SubmitAsync(Stopwatch.GetTimestamp(), followEvery: follow ? 100 : 0);
                 }
             }));
         }
         else
         {
             var total = (int)(options.Rate * options.Duration.TotalSeconds);
-            var followEvery = Math.Max(1, (int)Math.Round(options.Rate / FollowedPerSecond));
+            var followEvery = follow ? Math.Max(1, (int)Math.Round(options.Rate / FollowedPerSecond)) : 0;
             var sending = new List<Task>(total);
             for (var i = 0; i < total; i++)
             {
@@ -107,7 +113,7 @@ internal sealed class ChainLoad(IReadOnlyList<HttpClient> portals, IReadOnlyList
 
             var petitionId = Guid.Parse((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("petitionId").GetString()!);
             _accepted.Add(new Accepted(petitionId, _wallStart + Stopwatch.GetElapsedTime(_started, plannedAt), submitMs));
-            if (n % followEvery == 0)
+            if (followEvery > 0 && n % followEvery == 0)
             {
                 lock (_following)
                 {
@@ -121,7 +127,7 @@ internal sealed class ChainLoad(IReadOnlyList<HttpClient> portals, IReadOnlyList
         }
     }
 
-    /// <summary>Polls the petition's cases as its unit until one is there: the chain's time, to within the poll's 100 ms.</summary>
+    /// <summary>Polls the petition's cases as its unit until one is there: the chain's time, to within 100 ms or a tenth of it.</summary>
     private async Task FollowAsync(Guid petitionId, long plannedAt, HttpClient unit)
     {
         while (Stopwatch.GetElapsedTime(plannedAt) < s_followFor)
@@ -140,7 +146,8 @@ internal sealed class ChainLoad(IReadOnlyList<HttpClient> portals, IReadOnlyList
                 // Asked again at the next poll.
             }
 
-            await Task.Delay(s_poll);
+            var waited = Stopwatch.GetElapsedTime(plannedAt);
+            await Task.Delay(waited / 10 > s_poll ? waited / 10 : s_poll);
         }
 
         Interlocked.Increment(ref _unfollowed);

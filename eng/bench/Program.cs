@@ -35,7 +35,7 @@ if (options.Chain)
     if (options.WarmUp > TimeSpan.Zero)
     {
         // Drained before the measured load starts, so that neither its backlog nor its JIT and pools count there.
-        var warm = await new ChainLoad(portals, units).RunAsync(options with { Duration = options.WarmUp, Rate = options.WarmUpRate, FlatOut = false });
+        var warm = await new ChainLoad(portals, units).RunAsync(options with { Duration = options.WarmUp, Rate = options.WarmUpRate, FlatOut = false }, follow: false);
         var warmCounts = await ChainCheck.CountAsync(server, warm.Accepted, warm.StartedAt);
         Console.WriteLine($"warm-up: {warm.Accepted.Count} of {warm.Sent} accepted in {options.WarmUp.TotalSeconds:F0} s at {options.WarmUpRate:0.#}/s; lost {warmCounts.Lost}, doubled {warmCounts.Doubled}");
         if (!warmCounts.Complete)

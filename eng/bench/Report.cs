@@ -25,7 +25,7 @@ internal sealed record Report(
             var offered = Options.FlatOut ? "flat out" : Invariant($"{Options.Rate:F1}/s");
             output.WriteLine(Invariant($"chain: offered {offered} for {Options.Duration.TotalSeconds:F0} s ({load.Sent} sent); accepted {load.Accepted.Count} ({Accepted:F1}/s); refused {Refusals(load)}"));
             output.WriteLine($"  submit: {Percentiles.Summary(load.Accepted.Select(a => a.SubmitMs))}");
-            output.WriteLine($"  chain as the unit sees it (a sample polling the case through the gateway, to within 100 ms): {Percentiles.Summary(load.ChainMs)}; not there within 2 min: {load.Unfollowed}");
+            output.WriteLine($"  chain as the unit sees it (a sample polling the case through the gateway, to within 100 ms or a tenth): {Percentiles.Summary(load.ChainMs)}; not there within 2 min: {load.Unfollowed}");
         }
 
         if (Counts is { } counts)

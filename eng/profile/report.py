@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Folds `perf script -F comm,pid,ip,sym,dso` samples (with call chains) into where the CPU went: per process, per part
 of the code, and the busiest functions. Used by eng/profile.sh; a part is read from the method's namespace for
-JIT-compiled code (the runtime's perf map names it) and from the library for native code."""
+JIT-compiled code (the runtime's perf map names it) and from the library for native code. A third argument, a process's
+name as the report shows it (handling, postgres, …), reports that process alone."""
 import collections
 import re
 import sys
@@ -98,7 +99,7 @@ def table(title, counter, total, limit):
         print(f"  {100.0 * n / total:5.1f} %  {key}")
 
 
-def main(processes_path, samples_path):
+def main(processes_path, samples_path, only=None):
     names = process_names(processes_path)
     by_process = collections.Counter()
     self_part, incl_part, self_fn, incl_ours = (collections.Counter() for _ in range(4))
@@ -107,6 +108,8 @@ def main(processes_path, samples_path):
     for header, frames in samples(samples_path):
         comm, pid = (header[0], header[1]) if len(header) > 1 else ("?", header[0])
         name = names.get(pid) or comm
+        if only and name != only:
+            continue
         total += 1
         by_process[name] += 1
         if not any(".NET" in d or "dotnet" in d or "libcoreclr" in d for _, d in frames):
@@ -137,4 +140,5 @@ def main(processes_path, samples_path):
 
 
 if __name__ == "__main__":
-    main(sys.argv[1], sys.argv[2])
+    # An optional third argument keeps one process's samples only (e.g. handling): its parts and our methods alone.
+    main(sys.argv[1], sys.argv[2], sys.argv[3] if len(sys.argv) > 3 else None)
