@@ -15,6 +15,7 @@ namespace PetitionPlatform.Data;
 public static class MappedColumns
 {
     // The model is built once per context type and lives as long as the process, so its entity types are stable keys.
+    // Each select is kept as a composite format (braces escaped), ready to take the rest's placeholders.
     private static readonly ConcurrentDictionary<IEntityType, string> s_selects = new();
 
     /// <summary>
@@ -27,9 +28,8 @@ public static class MappedColumns
         ArgumentNullException.ThrowIfNull(rest);
         var entity = db.Model.FindEntityType(typeof(TEntity))
             ?? throw new InvalidOperationException($"{typeof(TEntity).Name} is not an entity of {db.GetType().Name}.");
-        // The select is made of the model's names, never of input; braces are escaped as the composite format needs.
-        var select = s_selects.GetOrAdd(entity, Select).Replace("{", "{{", StringComparison.Ordinal).Replace("}", "}}", StringComparison.Ordinal);
-        return db.Set<TEntity>().FromSql(FormattableStringFactory.Create($"{select} {rest.Format}", rest.GetArguments()));
+        // The select is made of the model's names, never of input.
+        return db.Set<TEntity>().FromSql(FormattableStringFactory.Create($"{s_selects.GetOrAdd(entity, Select)} {rest.Format}", rest.GetArguments()));
     }
 
     private static string Select(IEntityType entity)
@@ -37,7 +37,7 @@ public static class MappedColumns
         var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
         var columns = entity.GetProperties().Select(p => Quoted(p.GetColumnName(table)!));
         var from = entity.GetSchema() is { } schema ? $"{Quoted(schema)}.{Quoted(table.Name)}" : Quoted(table.Name);
-        return $"SELECT {string.Join(", ", columns)} FROM {from}";
+        return $"SELECT {string.Join(", ", columns)} FROM {from}".Replace("{", "{{", StringComparison.Ordinal).Replace("}", "}}", StringComparison.Ordinal);
     }
 
     private static string Quoted(string identifier) => $"\"{identifier.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";

@@ -220,7 +220,7 @@ public sealed class KillTests(PlatformFixture platform, ITestOutputHelper output
         }
         else
         {
-            var launched = Convert.ToInt32(running.Snapshot.Properties.Single(p => p.Name == "executable.pid").Value, System.Globalization.CultureInfo.InvariantCulture);
+            var launched = LaunchedProcessOf(running);
             // A service may run under a launcher (dotnet run); the broker is the launched process itself (its children
             // are the Erlang VM's helpers, not the broker).
             var pid = resource == Broker ? launched : ServiceProcessOf(launched);
@@ -277,7 +277,7 @@ public sealed class KillTests(PlatformFixture platform, ITestOutputHelper output
         try
         {
             Assert.True(platform.App.ResourceNotifications.TryGetCurrentState(resource, out var current), resource);
-            var launched = Convert.ToInt32(current.Snapshot.Properties.Single(p => p.Name == "executable.pid").Value, System.Globalization.CultureInfo.InvariantCulture);
+            var launched = LaunchedProcessOf(current);
             var pid = ServiceProcessOf(launched);
             var status = File.ReadAllLines($"/proc/{pid}/status").Where(l => l.StartsWith("State:", StringComparison.Ordinal) || l.StartsWith("Threads:", StringComparison.Ordinal));
             output.WriteLine($"{resource}: launched {launched}, process {pid} ({File.ReadAllText($"/proc/{pid}/cmdline").Replace('\0', ' ').Trim()}): {string.Join(", ", status)}");
@@ -308,6 +308,10 @@ public sealed class KillTests(PlatformFixture platform, ITestOutputHelper output
             output.WriteLine($"{resource}: its process could not be read ({e.Message})");
         }
     }
+
+    /// <summary>The process the app host started for the resource (for a service, possibly its launcher).</summary>
+    private static int LaunchedProcessOf(ResourceEvent resource) =>
+        Convert.ToInt32(resource.Snapshot.Properties.Single(p => p.Name == "executable.pid").Value, System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>
     /// The process that runs the service: the orchestrator may start it through a launcher (<c>dotnet run</c>), whose

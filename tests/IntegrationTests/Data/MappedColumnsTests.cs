@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using PetitionPlatform.Data;
-using PetitionPlatform.IntegrationTests.Support;
+using PetitionPlatform.IntegrationTests.Routing;
 using PetitionPlatform.Messaging;
 using PetitionPlatform.Routing.Data;
 using PetitionPlatform.TestSupport;
@@ -18,16 +18,9 @@ public sealed class MappedColumnsTests(SharedInfrastructure infrastructure)
     [Fact]
     public async Task A_prepared_read_naming_its_columns_survives_a_column_a_later_release_adds_where_select_star_fails()
     {
-        var database = await infrastructure.CreateDatabaseAsync("routing");
-        var settings = new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:routingdb"] = database,
-            ["ConnectionStrings:messaging"] = await infrastructure.CreateVirtualHostAsync("columns"),
-        };
-        await using var routing = new ServiceFactory<RoutingDbContext>(settings);
-        await ServiceSet.Ready(routing.CreateClient());
+        await using var routing = await RoutingService.StartAsync(infrastructure);
 
-        var afterTheMigration = await routing.InDatabaseAsync(async db =>
+        var afterTheMigration = await routing.Factory.InDatabaseAsync(async db =>
         {
             // One connection throughout: prepared statements belong to the session that prepared them.
             await db.Database.OpenConnectionAsync();
@@ -37,13 +30,9 @@ public sealed class MappedColumnsTests(SharedInfrastructure infrastructure)
                 Assert.Null(await FailureOfAsync(StarRead(db)));
             }
 
-            // A later release's migration, applied by another instance while this one runs.
-            await using (var migration = new NpgsqlConnection(database))
-            {
-                await migration.OpenAsync();
-                await using var alter = new NpgsqlCommand("ALTER TABLE held_messages ADD COLUMN later_release_note text", migration);
-                await alter.ExecuteNonQueryAsync();
-            }
+            // A later release's migration, applied on another connection (another instance) while this one runs.
+            await routing.Factory.InDatabaseAsync(other =>
+                other.Database.ExecuteSqlRawAsync("ALTER TABLE held_messages ADD COLUMN later_release_note text"));
 
             return (Named: await FailureOfAsync(NamedRead(db)), Star: await FailureOfAsync(StarRead(db)));
         });
