@@ -47,6 +47,9 @@ public sealed class HearingClockTests(SharedInfrastructure infrastructure) : IAs
             await _bus.Publish(@event);
         }
 
+        // Consumed in any order: until the answer is in the ledger, its acceptance clock is open and would fall due first.
+        await LedgerWhenAsync(journey.PetitionId, l => l.GetProperty("status").GetString() == "answered"
+            && l.GetProperty("stages").EnumerateArray().All(stage => stage.TryGetProperty("doneAt", out _)));
         await _bus.Publish(new ReviewRequested(journey.PetitionId, reviewId, Reviewer, CaseStages.Review, journey.CaseId, PetitionJourney.Hrss,
             oldDue, false, requestedAt));
         await ReviewClockWhenAsync(journey.PetitionId, c => c.GetProperty("dueBy").GetDateTimeOffset() == oldDue);
@@ -89,19 +92,19 @@ public sealed class HearingClockTests(SharedInfrastructure infrastructure) : IAs
         return [.. issued.EnumerateArray().Where(n => n.GetProperty("petitionId").GetString() == petitionId.ToString())];
     }
 
-    private Task<JsonElement> ReviewClockWhenAsync(Guid petitionId, Func<JsonElement, bool> condition) =>
+    private async Task<JsonElement> ReviewClockWhenAsync(Guid petitionId, Func<JsonElement, bool> condition) =>
+        ReviewClockOf(await LedgerWhenAsync(petitionId, ledger => ReviewClockOf(ledger) is { ValueKind: JsonValueKind.Object } clock && condition(clock)));
+
+    private static JsonElement ReviewClockOf(JsonElement ledger) =>
+        ledger.GetProperty("stages").EnumerateArray().FirstOrDefault(s => s.GetProperty("stage").GetString() == "review");
+
+    private Task<JsonElement> LedgerWhenAsync(Guid petitionId, Func<JsonElement, bool> condition) =>
         Eventually.HoldsAsync(
             async () =>
             {
                 var response = await _client.GetAsync($"/api/supervision/petitions/{petitionId}");
-                if (!response.IsSuccessStatusCode)
-                {
-                    return default;
-                }
-
-                var ledger = await response.Content.ReadFromJsonAsync<JsonElement>();
-                return ledger.GetProperty("stages").EnumerateArray().FirstOrDefault(s => s.GetProperty("stage").GetString() == "review");
+                return response.IsSuccessStatusCode ? await response.Content.ReadFromJsonAsync<JsonElement>() : default;
             },
-            clock => clock.ValueKind == JsonValueKind.Object && condition(clock),
+            ledger => ledger.ValueKind == JsonValueKind.Object && condition(ledger),
             because: "supervision records the published events");
 }
