@@ -1,6 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
@@ -13,7 +11,6 @@ namespace PetitionPlatform.Data;
 /// host does not start later hosted services (the bus, the outbox dispatcher) or the web server until it is done.
 /// </summary>
 internal sealed partial class MigrationHostedService(
-    IServiceScopeFactory scopes,
     ServiceDatabase database,
     IEnumerable<MigrationSource> sources,
     IConfiguration configuration,
@@ -25,8 +22,7 @@ internal sealed partial class MigrationHostedService(
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var connectionString = scope.ServiceProvider.GetRequiredService<DbContext>().Database.GetConnectionString()!;
+        var connectionString = database.ConnectionString;
         await using var dataSource = NpgsqlDataSource.Create(connectionString);
         // The scripts of each source (the service's, messaging's tables) in the order they were registered; sources
         // never depend on each other's tables.

@@ -8,5 +8,9 @@ namespace PetitionPlatform.Data;
 /// </summary>
 public sealed record MigrationSource(string Scope, Assembly Assembly);
 
-/// <summary>The connection string name of the service's database, for the messages that ask to fix it.</summary>
-internal sealed record ServiceDatabase(string ConnectionName);
+/// <summary>
+/// The service's database: its connection string's name, for the messages that ask to fix it, and the connection string
+/// itself, which the migrations connect with (the context's own no longer carries the password: it comes from a data
+/// source).
+/// </summary>
+internal sealed record ServiceDatabase(string ConnectionName, string ConnectionString);

@@ -15,7 +15,9 @@ public static class SessionLocks
     {
         // Not from the pool: a pooled connection's close keeps its session, and the lock with it, until the connection is
         // next used; this one's close ends the session and so releases the lock at once.
-        var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(database.GetConnectionString()) { Pooling = false }.ConnectionString);
+        // Cloned from the context's connection, which brings the password its data source keeps out of the string.
+        var connection = ((NpgsqlConnection)database.GetDbConnection())
+            .CloneWith(new NpgsqlConnectionStringBuilder(database.GetConnectionString()) { Pooling = false }.ConnectionString);
         try
         {
             await connection.OpenAsync(ct);
