@@ -20,9 +20,10 @@ internal sealed record BenchOptions
           --data DIR           the stack's data directory, for the operators' secret and the server (default .data)
           --rate N             petitions offered a second (default 100); --flat-out sends as fast as answers come
           --duration S         seconds of load (default 60)
-          --warm-up S          chain: first S seconds of load, drained and checked but not in the figures (default
-                               180: a fresh stack's code is optimised over its first minutes of work, and its first
-                               runs cost two to three times the steady figure; 0 for none)
+          --warm-up S          chain: first S seconds of load, drained and checked but not in the figures, then
+                               the broker's queues waited on until empty (default 180: a fresh stack's code is
+                               optimised over its first minutes of work, and its first runs cost two to three times
+                               the steady figure; 0 for none)
           --warm-up-rate N     petitions offered a second during the warm-up (default: --rate, at most 10)
           --postgres CONN      the server for 'bound' as an Npgsql connection string (default: found from --data)
           --clocks N           history: open clocks to write (default 1000000)

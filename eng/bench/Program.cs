@@ -37,11 +37,21 @@ if (options.Chain)
         // Drained before the measured load starts, so that neither its backlog nor its JIT and pools count there.
         var warm = await new ChainLoad(portals, units).RunAsync(options with { Duration = options.WarmUp, Rate = options.WarmUpRate, FlatOut = false }, follow: false);
         var warmCounts = await ChainCheck.CountAsync(server, warm.Accepted, warm.StartedAt);
-        Console.WriteLine($"warm-up: {warm.Accepted.Count} of {warm.Sent} accepted in {options.WarmUp.TotalSeconds:F0} s at {options.WarmUpRate:0.#}/s; lost {warmCounts.Lost}, doubled {warmCounts.Doubled}");
+        Console.WriteLine($"warm-up: {warm.Accepted.Count} of {warm.Sent} accepted in {options.WarmUp.TotalSeconds:F0} s at {options.WarmUpRate:0.#}/s, {(warmCounts.Complete ? $"all through the chain {warmCounts.After.TotalSeconds:F0} s after it began" : "not all through the chain")}; lost {warmCounts.Lost}, doubled {warmCounts.Doubled}");
         if (!warmCounts.Complete)
         {
             Console.Error.WriteLine("The warm-up's petitions did not all come through the chain; nothing measured.");
             return 1;
+        }
+
+        // Its chain drained is not the stack caught up: audit, the ledger and the notices may still be behind.
+        using var broker = await StackBroker.FindAsync(data);
+        if (broker is not null)
+        {
+            var (took, most, quiet) = await broker.WaitUntilQuietAsync(TimeSpan.FromMinutes(5));
+            Console.WriteLine(quiet
+                ? $"  queues empty {took.TotalSeconds:F0} s after the warm-up's chain drained (at most {most} messages waiting)"
+                : $"  queues NOT empty {took.TotalSeconds:F0} s after the warm-up's chain drained (at most {most} waiting): measuring anyway");
         }
     }
 

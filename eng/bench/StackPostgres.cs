@@ -1,6 +1,4 @@
-using System.Diagnostics;
 using Npgsql;
-using PetitionPlatform.AppHost.Infrastructure;
 
 namespace PetitionPlatform.Bench;
 
@@ -19,7 +17,7 @@ internal static class StackPostgres
         }
 
         var password = File.ReadAllText(Path.Combine(dataDirectory, "secrets", "postgres-password")).Trim();
-        var port = LocalPort(dataDirectory) ?? await ContainerPortAsync(dataDirectory)
+        var port = LocalPort(dataDirectory) ?? await StackContainers.PublishedPortAsync(dataDirectory, "postgres", 5432)
             ?? throw new InvalidOperationException($"No running PostgreSQL of the stack in {dataDirectory}: start eng/run.sh, or give --postgres.");
         return new NpgsqlConnectionStringBuilder
         {
@@ -51,35 +49,5 @@ internal static class StackPostgres
         var lines = File.ReadAllLines(pidFile);
         var running = lines.Length > 3 && int.TryParse(lines[0], out var pid) && Directory.Exists($"/proc/{pid}");
         return running ? int.Parse(lines[3], System.Globalization.CultureInfo.InvariantCulture) : null;
-    }
-
-    private static async Task<int?> ContainerPortAsync(string dataDirectory)
-    {
-        // The volume the AppHost named after the same data directory (its rule, linked in).
-        var volume = ContainerVolumes.NameOf(Path.GetFullPath(dataDirectory), "postgres");
-        var container = (await DockerAsync("ps", "-q", "--filter", $"volume={volume}")).Split('\n', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault();
-        if (container is null)
-        {
-            return null;
-        }
-
-        // "0.0.0.0:49153" (and the same for IPv6): the host's side of the server's port.
-        var published = (await DockerAsync("port", container, "5432")).Split('\n', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault();
-        return published is not null && int.TryParse(published[(published.LastIndexOf(':') + 1)..], out var port) ? port : null;
-    }
-
-    private static async Task<string> DockerAsync(params string[] arguments)
-    {
-        try
-        {
-            using var docker = Process.Start(new ProcessStartInfo("docker", arguments) { RedirectStandardOutput = true, RedirectStandardError = true })!;
-            var output = await docker.StandardOutput.ReadToEndAsync();
-            await docker.WaitForExitAsync();
-            return docker.ExitCode == 0 ? output : "";
-        }
-        catch (System.ComponentModel.Win32Exception)
-        {
-            return ""; // no docker on this machine: not a container stack
-        }
     }
 }
